@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { defineEvent } from "../define-event";
+import { Cents, Currency } from "../envelope";
+import { Topics } from "../topics";
+
+const OrderSeat = z.object({
+  seatId: z.uuid(),
+  reservationId: z.uuid(),
+  section: z.string().min(1),
+  row: z.string().min(1),
+  number: z.number().int().positive(),
+  priceCents: Cents,
+});
+
+const OrderRef = {
+  orderId: z.uuid(),
+  customerId: z.string().min(1),
+  email: z.email(),
+  eventId: z.uuid(),
+};
+
+/** Ordering → payment: checkout fixed the total; the order waits for payment. */
+export const OrderPlaced = defineEvent({
+  type: "ordering.order-placed",
+  topic: Topics.orderingOrders,
+  version: 1,
+  data: z.object({
+    ...OrderRef,
+    seats: z.array(OrderSeat).min(1),
+    totalCents: Cents,
+    currency: Currency,
+  }),
+});
+
+/** Ordering → fulfillment, notification: paid and every seat confirmed by inventory. */
+export const OrderConfirmed = defineEvent({
+  type: "ordering.order-confirmed",
+  topic: Topics.orderingOrders,
+  version: 1,
+  data: z.object({
+    ...OrderRef,
+    seats: z.array(OrderSeat).min(1),
+    totalCents: Cents,
+    currency: Currency,
+  }),
+});
+
+/** Ordering → inventory, payment: the customer cancelled; its holds are released. */
+export const OrderCancelled = defineEvent({
+  type: "ordering.order-cancelled",
+  topic: Topics.orderingOrders,
+  version: 1,
+  data: z.object({ ...OrderRef, reservationIds: z.array(z.uuid()) }),
+});
+
+/** Ordering → payment, notification: the holds ran out before the order was paid. */
+export const OrderExpired = defineEvent({
+  type: "ordering.order-expired",
+  topic: Topics.orderingOrders,
+  version: 1,
+  data: z.object(OrderRef),
+});
+
+/** Ordering → notification: paid, but the seats could not be confirmed; the payment is refunded. */
+export const OrderFailed = defineEvent({
+  type: "ordering.order-failed",
+  topic: Topics.orderingOrders,
+  version: 1,
+  data: z.object({ ...OrderRef, reason: z.string().min(1) }),
+});
+
+export const orderingEvents = [
+  OrderPlaced,
+  OrderConfirmed,
+  OrderCancelled,
+  OrderExpired,
+  OrderFailed,
+] as const;

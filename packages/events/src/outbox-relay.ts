@@ -1,0 +1,142 @@
+import type { EventLog } from "./log";
+import type { EventProducer } from "./producer";
+import { backoffMs, createSleeper } from "./sleep";
+import type { SqlDb } from "./sql";
+
+type OutboxRow = { id: string; topic: string; key: string; payload: unknown; headers: unknown };
+
+export type OutboxRelayOptions = {
+  db: SqlDb;
+  producer: EventProducer;
+  log: EventLog;
+  batchSize?: number;
+  /** How often an idle relay looks for new rows. */
+  pollMs?: number;
+  /** Backoff while Kafka is unreachable, doubling from base to max. */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+};
+
+export type OutboxRelay = {
+  /** Publishes everything pending now; resolves when the outbox is empty. */
+  flush(): Promise<void>;
+  /** Wakes an idle relay (for example right after a commit). */
+  nudge(): void;
+  /** Stops polling after the batch in flight, then tries once more to drain the outbox. */
+  stop(opts?: { drainTimeoutMs?: number }): Promise<void>;
+};
+
+// One relay per schema publishes at a time, so each key's events reach Kafka in commit order even
+// with several replicas running; the others stand by and take over when it stops. The lock is
+// scoped to the transaction, so a relay that dies mid-batch releases it with its connection.
+const LOCK_SQL = `SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_relay')) AS locked`;
+const PICK_SQL = `SELECT id, topic, key, payload, headers FROM outbox_message
+  WHERE sent_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`;
+const MARK_SENT_SQL = `UPDATE outbox_message SET sent_at = now(), attempts = attempts + 1, last_error = NULL
+  WHERE id = ANY($1::uuid[])`;
+const MARK_FAILED_SQL = `UPDATE outbox_message SET attempts = attempts + 1, last_error = $2
+  WHERE id = ANY($1::uuid[]) AND sent_at IS NULL`;
+
+const STANDBY = -1;
+
+const toHeaders = (headers: unknown): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries((headers ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)]),
+  );
+
+/**
+ * Publishes committed outbox rows to Kafka and marks them sent. At-least-once: a crash between
+ * publish and commit republishes the batch, which idempotent consumers ignore by envelope id.
+ */
+export const startOutboxRelay = (opts: OutboxRelayOptions): OutboxRelay => {
+  const { db, producer, log } = opts;
+  const batchSize = opts.batchSize ?? 200;
+  const pollMs = opts.pollMs ?? 100;
+  const retryBaseMs = opts.retryBaseMs ?? 250;
+  const retryMaxMs = opts.retryMaxMs ?? 5_000;
+  const sleeper = createSleeper();
+  let running = true;
+  let failures = 0;
+
+  const publishBatch = async (): Promise<number> => {
+    let picked: string[] = [];
+    try {
+      return await db.$transaction(
+        async (tx) => {
+          const [lock] = await tx.$queryRawUnsafe<Array<{ locked: boolean }>>(LOCK_SQL);
+          if (!lock?.locked) return STANDBY;
+          const rows = await tx.$queryRawUnsafe<OutboxRow[]>(PICK_SQL, batchSize);
+          if (rows.length === 0) return 0;
+          picked = rows.map((row) => row.id);
+          await producer.send(
+            rows.map((row) => ({
+              topic: row.topic,
+              key: row.key,
+              value: JSON.stringify(row.payload),
+              headers: toHeaders(row.headers),
+            })),
+          );
+          await tx.$executeRawUnsafe(MARK_SENT_SQL, picked);
+          return rows.length;
+        },
+        { maxWait: 10_000, timeout: 60_000 },
+      );
+    } catch (error) {
+      if (picked.length > 0) {
+        const reason = String((error as Error).message).slice(0, 500);
+        await Promise.resolve(db.$executeRawUnsafe(MARK_FAILED_SQL, picked, reason)).catch(
+          () => undefined,
+        );
+      }
+      throw error;
+    }
+  };
+
+  const loop = (async () => {
+    while (running) {
+      try {
+        const published = await publishBatch();
+        if (failures > 0) log.info({ failures }, "outbox relay recovered");
+        failures = 0;
+        if (published === batchSize) continue;
+        await sleeper.sleep(published === STANDBY ? pollMs * 5 : pollMs);
+      } catch (error) {
+        failures += 1;
+        const wait = backoffMs(failures, retryBaseMs, retryMaxMs);
+        // Log the first failure and then sparsely, so an outage does not flood the log.
+        if (failures === 1 || failures % 20 === 0) {
+          log.warn(
+            { err: error, failures, retryInMs: wait },
+            "outbox relay cannot publish; retrying",
+          );
+        }
+        await sleeper.sleep(wait);
+      }
+    }
+  })();
+
+  const drain = async (deadline: number): Promise<void> => {
+    while (Date.now() < deadline) {
+      const published = await publishBatch();
+      if (published === 0) return;
+      if (published === STANDBY) await new Promise((r) => setTimeout(r, pollMs));
+    }
+    throw new Error("outbox relay could not drain the outbox in time");
+  };
+
+  return {
+    flush: () => drain(Date.now() + 30_000),
+    nudge: () => sleeper.wake(),
+    async stop({ drainTimeoutMs = 5_000 } = {}) {
+      running = false;
+      sleeper.wake();
+      await loop;
+      await drain(Date.now() + drainTimeoutMs).catch((error: unknown) =>
+        log.warn(
+          { err: error },
+          "outbox relay stopped with messages pending; they go out on next start",
+        ),
+      );
+    },
+  };
+};

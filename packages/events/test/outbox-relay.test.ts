@@ -1,0 +1,119 @@
+import type { FixtureDb } from "@marquee/db/fixture";
+import { waitFor } from "@marquee/testkit/wait-for";
+import type { Consumer, Kafka } from "kafkajs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningConsumer } from "../src/consumer";
+import { startOutboxRelay, type OutboxRelay } from "../src/outbox-relay";
+import { createEventProducer, type EventProducer } from "../src/producer";
+import { Topics } from "../src/topics";
+import { appliedCount, freshSchemas, startNoteConsumer, testKafka, writeNote } from "./fixture";
+
+let ctx: Awaited<ReturnType<typeof freshSchemas>>;
+let kafka: Kafka;
+let producer: EventProducer;
+let relays: OutboxRelay[] = [];
+let noteConsumer: RunningConsumer;
+let rawConsumer: Consumer;
+/** Every delivery Kafka makes of each envelope id, counted outside the idempotent consumer. */
+const deliveries = new Map<string, number>();
+
+const outboxRow = (db: FixtureDb, id: string) => db.outboxMessage.findUnique({ where: { id } });
+
+beforeAll(async () => {
+  ctx = await freshSchemas("relay");
+  kafka = testKafka(ctx.log);
+  rawConsumer = kafka.consumer({ groupId: `raw-${Date.now()}` });
+  await rawConsumer.connect();
+  await rawConsumer.subscribe({ topic: Topics.catalogEvents, fromBeginning: false });
+  await rawConsumer.run({
+    eachMessage: ({ message }) => {
+      const id = (JSON.parse(message.value?.toString() ?? "{}") as { id?: string }).id;
+      if (id) deliveries.set(id, (deliveries.get(id) ?? 0) + 1);
+      return Promise.resolve();
+    },
+  });
+  noteConsumer = await startNoteConsumer(kafka, ctx.consumerDb, ctx.log);
+  producer = createEventProducer(kafka);
+  relays = [startOutboxRelay({ db: ctx.producerDb, producer, log: ctx.log })];
+});
+
+afterAll(async () => {
+  await Promise.all(relays.map((relay) => relay.stop()));
+  await producer?.disconnect();
+  await noteConsumer?.stop();
+  await rawConsumer?.disconnect();
+  await ctx?.producerDb.$disconnect();
+  await ctx?.consumerDb.$disconnect();
+});
+
+describe("transactional outbox", () => {
+  it("commits a use case's state and its event together, and announces nothing it rolled back", async () => {
+    const committed = await writeNote(ctx.producerDb, "committed");
+    await expect(writeNote(ctx.producerDb, "rolled back", { fail: true })).rejects.toThrow(
+      "use case failed after writing",
+    );
+
+    expect(await ctx.producerDb.note.count({ where: { body: "committed" } })).toBe(1);
+    expect(await outboxRow(ctx.producerDb, committed.event.id)).not.toBeNull();
+    expect(await ctx.producerDb.note.count({ where: { body: "rolled back" } })).toBe(0);
+    expect(
+      await ctx.producerDb.outboxMessage.count({
+        where: { payload: { path: ["data", "name"], equals: "rolled back" } },
+      }),
+    ).toBe(0);
+
+    // Same-partition order: once a later event arrived, an earlier one would have too.
+    const later = await writeNote(ctx.producerDb, "later");
+    await waitFor("the later event to be applied", async () =>
+      (await appliedCount(ctx.consumerDb, later.id)) === 1 ? true : undefined,
+    );
+    expect(await appliedCount(ctx.consumerDb, committed.id)).toBe(1);
+    expect(await ctx.consumerDb.appliedNote.count({ where: { body: "rolled back" } })).toBe(0);
+    expect((await outboxRow(ctx.producerDb, committed.event.id))?.sentAt).toBeInstanceOf(Date);
+  });
+
+  it("applies an event in another schema exactly once when Kafka delivers it twice", async () => {
+    const { id, event } = await writeNote(ctx.producerDb, "delivered twice");
+    await waitFor(
+      "the event to be applied",
+      async () => (await appliedCount(ctx.consumerDb, id)) === 1,
+    );
+
+    // What a relay crash between publish and commit looks like: the same envelope again.
+    await producer.send([
+      { topic: Topics.catalogEvents, key: event.key, value: JSON.stringify(event) },
+    ]);
+    await waitFor("the duplicate to reach Kafka", () => (deliveries.get(event.id) ?? 0) >= 2);
+    const sentinel = await writeNote(ctx.producerDb, "sentinel", {});
+    await waitFor(
+      "a later event on the partition",
+      async () => (await appliedCount(ctx.consumerDb, sentinel.id)) === 1,
+    );
+
+    expect(await appliedCount(ctx.consumerDb, id)).toBe(1);
+    expect(await ctx.consumerDb.processedMessage.count({ where: { messageId: event.id } })).toBe(1);
+  });
+
+  it("publishes every event once when several relays share one outbox", async () => {
+    relays.push(
+      startOutboxRelay({ db: ctx.producerDb, producer: createEventProducer(kafka), log: ctx.log }),
+      startOutboxRelay({ db: ctx.producerDb, producer: createEventProducer(kafka), log: ctx.log }),
+    );
+    const notes = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => writeNote(ctx.producerDb, `burst ${i}`)),
+    );
+    await waitFor(
+      "all burst events to be applied",
+      async () =>
+        (await ctx.consumerDb.appliedNote.count({
+          where: { id: { in: notes.map((n) => n.id) } },
+        })) === notes.length,
+      { timeoutMs: 30_000 },
+    );
+    expect(await ctx.producerDb.outboxMessage.count({ where: { sentAt: null } })).toBe(0);
+    for (const note of notes) {
+      expect(deliveries.get(note.event.id), `deliveries of ${note.id}`).toBe(1);
+      expect(await appliedCount(ctx.consumerDb, note.id)).toBe(1);
+    }
+  });
+});

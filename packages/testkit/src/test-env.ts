@@ -1,0 +1,17 @@
+/**
+ * Where tests find their infrastructure. Tests never touch the development stack: they use their
+ * own database, Redis database index and Kafka broker, each overridable by env.
+ */
+const env = process.env;
+
+export const testEnv = {
+  databaseUrl: env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/marquee_test",
+  redisUrl: env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379/1",
+  kafkaPort: Number(env.TEST_KAFKA_PORT ?? 19092),
+  kafkaControllerPort: Number(env.TEST_KAFKA_CONTROLLER_PORT ?? 19093),
+  /** Set to use an external broker; otherwise the test broker is started from infra/kafka. */
+  externalKafkaBrokers: env.TEST_KAFKA_BROKERS?.split(",").filter(Boolean),
+};
+
+export const testKafkaBrokers = (): string[] =>
+  testEnv.externalKafkaBrokers ?? [`127.0.0.1:${testEnv.kafkaPort}`];

@@ -1,0 +1,51 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// Browser tests drive the distribution's Chromium against the real stack, which Playwright starts
+// (`node scripts/marquee.mjs stack`, the test environment) or reuses when one already answers.
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const webPort = Number(process.env.WEB_PORT ?? 3000);
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: ".data/test-results/playwright",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: [["list"], ["json"]],
+  use: {
+    baseURL: `http://127.0.0.1:${webPort}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: chromium,
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: "node scripts/marquee.mjs stack --env test --quiet",
+    url: `http://127.0.0.1:${webPort}/api/health`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 300_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+  },
+});

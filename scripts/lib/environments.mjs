@@ -1,0 +1,43 @@
+import path from "node:path";
+import { DATA_DIR } from "./paths.mjs";
+
+// The two local environments. Development is what `npm start` runs; test is what `npm test` uses,
+// kept apart (own database, Redis index and Kafka broker) so tests never disturb a running stack.
+// Every value can be overridden by the variable named beside it.
+const env = process.env;
+
+export const environments = {
+  dev: {
+    name: "dev",
+    databaseUrl: env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/marquee",
+    redisUrl: env.REDIS_URL ?? "redis://127.0.0.1:6379/0",
+    kafka: {
+      port: Number(env.KAFKA_PORT ?? 9092),
+      controllerPort: Number(env.KAFKA_CONTROLLER_PORT ?? 9093),
+      dataDir: path.join(DATA_DIR, "kafka"),
+    },
+    smtp: { port: Number(env.SMTP_PORT ?? 1025), webPort: Number(env.MAILDEV_WEB_PORT ?? 1080) },
+  },
+  test: {
+    name: "test",
+    databaseUrl: env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/marquee_test",
+    redisUrl: env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379/1",
+    kafka: {
+      port: Number(env.TEST_KAFKA_PORT ?? 19092),
+      controllerPort: Number(env.TEST_KAFKA_CONTROLLER_PORT ?? 19093),
+      dataDir: path.join(DATA_DIR, "kafka-test"),
+    },
+    smtp: { port: Number(env.TEST_SMTP_PORT ?? 11025), webPort: Number(env.TEST_MAILDEV_WEB_PORT ?? 11080) },
+  },
+};
+
+export const kafkaBrokers = (environment) => [`127.0.0.1:${environment.kafka.port}`];
+
+/** The variables a service process reads (see packages/service/src/config.ts). */
+export const serviceEnv = (environment) => ({
+  DATABASE_URL: environment.databaseUrl,
+  REDIS_URL: environment.redisUrl,
+  KAFKA_BROKERS: kafkaBrokers(environment).join(","),
+  SMTP_HOST: "127.0.0.1",
+  SMTP_PORT: String(environment.smtp.port),
+});

@@ -1,0 +1,121 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { serviceEnv } from "./environments.mjs";
+import { pipeLines } from "./log-lines.mjs";
+import { bin, ROOT } from "./paths.mjs";
+import { say, step } from "./progress.mjs";
+import { run } from "./run.mjs";
+import { listServices, WEB_PORT } from "./services.mjs";
+
+const WEB_DIR = path.join(ROOT, "apps", "web");
+
+const newestMtime = (dir) => {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "node_modules" || entry.name === ".next" || entry.name.startsWith(".turbo")) continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+};
+
+/** Builds the web app when it was never built or its sources (or the UI package) changed since. */
+export const ensureWebBuild = async () => {
+  const buildId = path.join(WEB_DIR, ".next", "BUILD_ID");
+  const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
+  const changedAt = Math.max(newestMtime(WEB_DIR), newestMtime(path.join(ROOT, "packages", "ui")));
+  if (builtAt > changedAt) return "up to date";
+  await run(bin("next"), ["build"], { cwd: WEB_DIR, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  return "built";
+};
+
+const waitForHttp = async (url, { timeoutMs, isAlive }) => {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!isAlive()) throw new Error(`process exited before ${url} answered`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000} s`);
+};
+
+/**
+ * Starts the seven services, the web app and (in development) MailDev as child processes, waits
+ * until every one reports ready, and stops them all on Ctrl-C / SIGTERM.
+ */
+export const runStack = async (environment, { maildev = true, quiet = false } = {}) => {
+  const children = [];
+  const sink = quiet ? () => {} : (line) => console.log(line);
+  let stopping = false;
+
+  const launch = (name, cmd, args, opts) => {
+    const child = spawn(cmd, args, { ...opts, stdio: ["ignore", "pipe", "pipe"] });
+    const tail = [];
+    pipeLines(name, child.stdout, sink, tail);
+    pipeLines(name, child.stderr, sink, tail);
+    const entry = { name, child, tail, exited: false };
+    child.on("exit", (code, signal) => {
+      entry.exited = true;
+      if (!stopping) {
+        say(`${name} exited unexpectedly (${signal ?? code}); last lines:\n${tail.slice(-15).join("\n")}`);
+        void shutdown(1);
+      }
+    });
+    children.push(entry);
+    return entry;
+  };
+
+  const shutdown = async (code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    say("stopping the stack…");
+    for (const { child, exited } of children) if (!exited) child.kill("SIGTERM");
+    const deadline = Date.now() + 12_000;
+    while (children.some((c) => !c.exited) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    for (const { child, exited } of children) if (!exited) child.kill("SIGKILL");
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  const env = { ...process.env, ...serviceEnv(environment), NODE_ENV: "production" };
+  if (maildev) {
+    launch("maildev", bin("maildev"), [
+      "--smtp", String(environment.smtp.port), "--web", String(environment.smtp.webPort),
+      "--ip", "127.0.0.1", "--web-ip", "127.0.0.1",
+    ], { cwd: ROOT, env });
+  }
+  const services = listServices().map((service) => ({
+    ...service,
+    proc: launch(service.name, process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: service.dir,
+      env: { ...env, PORT: String(service.port) },
+    }),
+  }));
+  const web = launch("web", bin("next"), ["start", "--port", String(WEB_PORT), "--hostname", "127.0.0.1"], {
+    cwd: WEB_DIR,
+    env,
+  });
+
+  await step("services ready", async () => {
+    await Promise.all([
+      ...services.map((s) =>
+        waitForHttp(`http://127.0.0.1:${s.port}/readyz`, { timeoutMs: 120_000, isAlive: () => !s.proc.exited }),
+      ),
+      waitForHttp(`http://127.0.0.1:${WEB_PORT}/api/health`, { timeoutMs: 120_000, isAlive: () => !web.exited }),
+    ]);
+    return services.map((s) => `${s.name}:${s.port}`).join(" ");
+  }).catch(async (error) => {
+    say(String(error.message));
+    await shutdown(1);
+  });
+  return { shutdown };
+};

@@ -1,0 +1,67 @@
+import fs from "node:fs";
+import path from "node:path";
+import { CHROMIUM } from "./chromium.mjs";
+import { kafkaBrokers } from "./environments.mjs";
+import { bin, DATA_DIR, ROOT } from "./paths.mjs";
+import { say, step } from "./progress.mjs";
+import { run, runForCode } from "./run.mjs";
+
+const RESULTS = path.join(DATA_DIR, "test-results");
+
+const readJson = (file) => {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * The whole test suite in order: static checks, integration tests (real Postgres, Redis, Kafka,
+ * SMTP) and browser tests (real Chromium against the real stack). Prints one closing tally.
+ */
+export const runTests = async (environment) => {
+  fs.mkdirSync(RESULTS, { recursive: true });
+  const env = {
+    ...process.env,
+    TEST_DATABASE_URL: environment.databaseUrl,
+    TEST_REDIS_URL: environment.redisUrl,
+    TEST_KAFKA_BROKERS: kafkaBrokers(environment).join(","),
+    CHROMIUM_PATH: CHROMIUM,
+    MARQUEE_TEST_PREPARED: "1",
+  };
+
+  await step("typecheck and lint", () =>
+    run(bin("turbo"), ["run", "typecheck", "lint", "--output-logs=errors-only"], { cwd: ROOT, env }),
+  );
+
+  const vitestJson = path.join(RESULTS, "vitest.json");
+  fs.rmSync(vitestJson, { force: true });
+  say("… integration and unit tests (vitest)");
+  const vitestCode = await runForCode(
+    bin("vitest"),
+    ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`],
+    { cwd: ROOT, env },
+  );
+  const vitest = readJson(vitestJson);
+
+  const playwrightJson = path.join(RESULTS, "playwright.json");
+  fs.rmSync(playwrightJson, { force: true });
+  say("… browser tests (Playwright + Chromium)");
+  const playwrightCode = await runForCode(bin("playwright"), ["test"], {
+    cwd: ROOT,
+    env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson },
+  });
+  const playwright = readJson(playwrightJson);
+
+  const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats?.expected ?? 0);
+  const failed =
+    (vitest ? vitest.numFailedTests : 1) +
+    (playwright ? (playwright.stats?.unexpected ?? 0) + (playwright.stats?.flaky ?? 0) : 1);
+  say(`vitest: ${vitest?.numPassedTests ?? 0} passed, ${vitest?.numFailedTests ?? "?"} failed (exit ${vitestCode})`);
+  say(
+    `playwright: ${playwright?.stats?.expected ?? 0} passed, ${playwright?.stats?.unexpected ?? "?"} failed (exit ${playwrightCode})`,
+  );
+  console.log(`${passed} passed, ${failed} failed`);
+  return vitestCode === 0 && playwrightCode === 0 && failed === 0 && passed > 0;
+};

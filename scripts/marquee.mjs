@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// Marquee's one entry point for people and CI. Dependency-free, so it works on a fresh clone
+// before `npm install` ever ran: each command first sets up whatever is missing, then does its job.
+//
+//   npm start        set up, run the whole stack, print where to point the browser
+//   npm test         set up, then typecheck, lint, integration tests and browser tests
+//   npm run setup    only set up (add --env test for the test environment)
+//   npm run stop     stop the Kafka brokers started by the commands above
+//   npm run bench    set up, then run the benchmarks and print their figures
+import { ensureChromium } from "./lib/chromium.mjs";
+import { environments } from "./lib/environments.mjs";
+import { prepareInfrastructure, stopInfrastructure } from "./lib/infrastructure.mjs";
+import { ensureNodeModules } from "./lib/node-modules.mjs";
+import { elapsed, say, step } from "./lib/progress.mjs";
+import { WEB_PORT } from "./lib/services.mjs";
+import { ensureWebBuild, runStack } from "./lib/stack.mjs";
+import { runTests } from "./lib/tests.mjs";
+import { runBenchmarks } from "./lib/benchmarks.mjs";
+
+const [command = "help", ...args] = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+const environmentFrom = (fallback) => {
+  const name = option("env", fallback);
+  const environment = environments[name];
+  if (!environment) throw new Error(`unknown --env "${name}" (use dev or test)`);
+  return environment;
+};
+
+const setup = async (environment) => {
+  const major = Number(process.versions.node.split(".")[0]);
+  if (major < 20) throw new Error(`Marquee needs Node.js 20 or newer; this is ${process.version}`);
+  await step("npm packages", ensureNodeModules);
+  await prepareInfrastructure(environment);
+};
+
+const commands = {
+  async setup() {
+    const environment = environmentFrom("dev");
+    await setup(environment);
+    if (environment.name === "test") await step("Chromium for browser tests", ensureChromium);
+    say(`set-up complete in ${elapsed()}`);
+  },
+
+  async start() {
+    const environment = environmentFrom("dev");
+    await setup(environment);
+    await step("web app build", ensureWebBuild);
+    await runStack(environment);
+    say(`Marquee is running (started in ${elapsed()}).`);
+    say(`  Storefront:  http://localhost:${WEB_PORT}`);
+    say(`  Mail viewer: http://localhost:${environment.smtp.webPort}`);
+    say(`  Services:    http://localhost:5000-5006 (/readyz, /metrics)`);
+    say("Press Ctrl-C to stop.");
+  },
+
+  /** The stack the browser tests drive (Playwright starts it, or reuses a running one). */
+  async stack() {
+    const environment = environmentFrom("test");
+    await setup(environment);
+    await step("web app build", ensureWebBuild);
+    await runStack(environment, { quiet: args.includes("--quiet") });
+    say("stack ready");
+  },
+
+  async stop() {
+    await stopInfrastructure(environments.dev);
+    await stopInfrastructure(environments.test);
+  },
+
+  async test() {
+    const environment = environments.test;
+    await setup(environment);
+    await step("Chromium for browser tests", ensureChromium);
+    await step("web app build", ensureWebBuild);
+    const ok = await runTests(environment);
+    say(`tests finished in ${elapsed()}`);
+    process.exit(ok ? 0 : 1);
+  },
+
+  async bench() {
+    const environment = environments.test;
+    await setup(environment);
+    await runBenchmarks(environment);
+  },
+
+  help() {
+    console.log("usage: node scripts/marquee.mjs setup|start|stack|stop|test|bench [--env dev|test]");
+  },
+};
+
+const handler = commands[command];
+if (!handler) {
+  commands.help();
+  process.exit(2);
+}
+try {
+  await handler();
+} catch (error) {
+  say(`error: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
