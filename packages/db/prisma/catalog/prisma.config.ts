@@ -1,0 +1,3 @@
+import { prismaCliConfig } from "../../src/prisma-cli-config";
+
+export default prismaCliConfig("catalog");

@@ -1,0 +1,13 @@
+import { createSchemaAdapter, type DbOptions } from "../adapter";
+import { PrismaClient } from "../../generated/catalog/client";
+
+export { Prisma } from "../../generated/catalog/client";
+export type { OutboxMessage, ProcessedMessage } from "../../generated/catalog/client";
+export type { DbOptions } from "../adapter";
+
+/** Catalog's Prisma client. It reaches only its own schema, for model and raw queries alike. */
+export function createCatalogDb({ url, schema = "bc_catalog", poolMax }: DbOptions) {
+  return new PrismaClient({ adapter: createSchemaAdapter({ url, schema, poolMax }) });
+}
+
+export type CatalogDb = ReturnType<typeof createCatalogDb>;

@@ -1,0 +1,13 @@
+import { createSchemaAdapter, type DbOptions } from "../adapter";
+import { PrismaClient } from "../../generated/fulfillment/client";
+
+export { Prisma } from "../../generated/fulfillment/client";
+export type { OutboxMessage, ProcessedMessage } from "../../generated/fulfillment/client";
+export type { DbOptions } from "../adapter";
+
+/** Fulfillment's Prisma client. It reaches only its own schema, for model and raw queries alike. */
+export function createFulfillmentDb({ url, schema = "bc_fulfillment", poolMax }: DbOptions) {
+  return new PrismaClient({ adapter: createSchemaAdapter({ url, schema, poolMax }) });
+}
+
+export type FulfillmentDb = ReturnType<typeof createFulfillmentDb>;

@@ -1,0 +1,13 @@
+import { createSchemaAdapter, type DbOptions } from "../adapter";
+import { PrismaClient } from "../../generated/identity/client";
+
+export { Prisma } from "../../generated/identity/client";
+export type { OutboxMessage, ProcessedMessage } from "../../generated/identity/client";
+export type { DbOptions } from "../adapter";
+
+/** Identity's Prisma client. It reaches only its own schema, for model and raw queries alike. */
+export function createIdentityDb({ url, schema = "bc_identity", poolMax }: DbOptions) {
+  return new PrismaClient({ adapter: createSchemaAdapter({ url, schema, poolMax }) });
+}
+
+export type IdentityDb = ReturnType<typeof createIdentityDb>;

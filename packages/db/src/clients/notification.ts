@@ -1,0 +1,13 @@
+import { createSchemaAdapter, type DbOptions } from "../adapter";
+import { PrismaClient } from "../../generated/notification/client";
+
+export { Prisma } from "../../generated/notification/client";
+export type { OutboxMessage, ProcessedMessage } from "../../generated/notification/client";
+export type { DbOptions } from "../adapter";
+
+/** Notification's Prisma client. It reaches only its own schema, for model and raw queries alike. */
+export function createNotificationDb({ url, schema = "bc_notification", poolMax }: DbOptions) {
+  return new PrismaClient({ adapter: createSchemaAdapter({ url, schema, poolMax }) });
+}
+
+export type NotificationDb = ReturnType<typeof createNotificationDb>;
