@@ -35,7 +35,7 @@ export type ConsumerOptions<TTopic extends Topic> = {
   groupId: string;
   db: SqlDb;
   topics: readonly TTopic[];
-  handlers: HandlerMap<TTopic>;
+  handlers: NoInfer<HandlerMap<TTopic>>;
   log: EventLog;
   fromBeginning?: boolean;
   retryBaseMs?: number;

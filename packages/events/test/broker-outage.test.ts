@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { startBroker, stopBroker } from "@marquee/infra/kafka";
 import { waitFor } from "@marquee/testkit/wait-for";
@@ -25,11 +26,15 @@ let relay: OutboxRelay;
 let consumer: RunningConsumer;
 
 beforeAll(async () => {
+  // A brand-new broker, so the consumer can read from the beginning: a group that resumed at
+  // "latest" after the outage would skip what was published before it rejoined.
+  await stopBroker(broker);
+  rmSync(broker.dataDir, { recursive: true, force: true });
   await startBroker(broker);
   ctx = await freshSchemas("outage");
   kafka = testKafka(ctx.log, [`127.0.0.1:${broker.port}`]);
   await ensureTopics(kafka);
-  consumer = await startNoteConsumer(kafka, ctx.consumerDb, ctx.log);
+  consumer = await startNoteConsumer(kafka, ctx.consumerDb, ctx.log, { fromBeginning: true });
   producer = createEventProducer(kafka);
   relay = startOutboxRelay({ db: ctx.producerDb, producer, log: ctx.log, retryMaxMs: 1_000 });
 }, 180_000);
@@ -50,38 +55,40 @@ const appliedIds = async (ids: string[]) =>
   }));
 
 describe("broker outage", () => {
-  it(
-    "delivers every event written while Kafka was down, once each, after it comes back",
-    async () => {
-      const before = await Promise.all(
-        Array.from({ length: 5 }, (_, i) => writeNote(ctx.producerDb, `before ${i}`)),
-      );
-      await waitFor("events before the outage", async () => (await appliedIds(before.map((n) => n.id))).length === 5);
+  it("delivers every event written while Kafka was down, once each, after it comes back", async () => {
+    const before = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => writeNote(ctx.producerDb, `before ${i}`)),
+    );
+    await waitFor(
+      "events before the outage",
+      async () => (await appliedIds(before.map((n) => n.id))).length === 5,
+    );
 
-      await stopBroker(broker);
-      const during = [];
-      for (let i = 0; i < 20; i += 1) during.push(await writeNote(ctx.producerDb, `during ${i}`));
-      // The relay really tried and failed while the broker was gone, and kept the rows.
-      await waitFor(
-        "the relay to record a failed publish",
-        async () => (await ctx.producerDb.outboxMessage.count({ where: { sentAt: null, lastError: { not: null } } })) > 0,
-        { timeoutMs: 30_000 },
-      );
-      expect(await ctx.producerDb.outboxMessage.count({ where: { sentAt: null } })).toBe(20);
+    await stopBroker(broker);
+    const during = [];
+    for (let i = 0; i < 20; i += 1) during.push(await writeNote(ctx.producerDb, `during ${i}`));
+    // The relay really tried and failed while the broker was gone, and kept the rows.
+    await waitFor(
+      "the relay to record a failed publish",
+      async () =>
+        (await ctx.producerDb.outboxMessage.count({
+          where: { sentAt: null, lastError: { not: null } },
+        })) > 0,
+      { timeoutMs: 30_000 },
+    );
+    expect(await ctx.producerDb.outboxMessage.count({ where: { sentAt: null } })).toBe(20);
 
-      await startBroker(broker);
-      const all = [...before, ...during].map((n) => n.id);
-      const applied = await waitFor(
-        "every event to arrive after the broker restarted",
-        async () => {
-          const rows = await appliedIds(all);
-          return rows.length === all.length ? rows : undefined;
-        },
-        { timeoutMs: 120_000, intervalMs: 250 },
-      );
-      expect(applied.every((row) => row.count === 1)).toBe(true);
-      expect(await ctx.producerDb.outboxMessage.count({ where: { sentAt: null } })).toBe(0);
-    },
-    240_000,
-  );
+    await startBroker(broker);
+    const all = [...before, ...during].map((n) => n.id);
+    const applied = await waitFor(
+      "every event to arrive after the broker restarted",
+      async () => {
+        const rows = await appliedIds(all);
+        return rows.length === all.length ? rows : undefined;
+      },
+      { timeoutMs: 120_000, intervalMs: 250 },
+    );
+    expect(applied.every((row) => row.count === 1)).toBe(true);
+    expect(await ctx.producerDb.outboxMessage.count({ where: { sentAt: null } })).toBe(0);
+  }, 240_000);
 });

@@ -79,13 +79,15 @@ export const startNoteConsumer = async (
   kafka: Kafka,
   db: FixtureDb,
   log: ReturnType<typeof createTestLog>,
+  { fromBeginning = false } = {},
 ): Promise<RunningConsumer> => {
   const consumer = await startConsumer({
     kafka,
     db,
     groupId: `events-test-${randomUUID()}`,
     topics: [Topics.catalogEvents],
-    fromBeginning: false,
+    // On the shared broker a fresh group starts at the end, skipping other tests' history.
+    fromBeginning,
     log,
     handlers: {
       "catalog.event-updated": async (event, { tx }) => {

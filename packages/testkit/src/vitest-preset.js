@@ -1,3 +1,5 @@
+// Plain JavaScript on purpose: vitest loads config files with Node, which cannot import the
+// TypeScript sources of linked workspace packages. Types are in vitest-preset.d.ts.
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -5,7 +7,7 @@ import { defineConfig } from "vitest/config";
  * The vitest config of a workspace whose tests use real infrastructure: shared global setup,
  * generous timeouts for broker round trips, one file at a time.
  */
-export const integrationTestConfig = (overrides: { include?: string[] } = {}) =>
+export const integrationTestConfig = (overrides = {}) =>
   defineConfig({
     test: {
       include: overrides.include ?? ["src/**/*.test.ts", "test/**/*.test.ts"],
