@@ -38,6 +38,8 @@ export type ConsumerOptions<TTopic extends Topic> = {
   handlers: NoInfer<HandlerMap<TTopic>>;
   log: EventLog;
   fromBeginning?: boolean;
+  /** Partitions handled at once; order within a partition is always kept. */
+  concurrency?: number;
   retryBaseMs?: number;
   retryMaxMs?: number;
 };
@@ -118,6 +120,7 @@ export const startConsumer = async <TTopic extends Topic>(
     groupId,
     allowAutoTopicCreation: false,
     sessionTimeout: 30_000,
+    maxWaitTimeInMs: 500,
     heartbeatInterval: 3_000,
     retry: { initialRetryTime: 300, maxRetryTime: 5_000, retries: 10 },
   });
@@ -125,6 +128,7 @@ export const startConsumer = async <TTopic extends Topic>(
   await consumer.subscribe({ topics: [...opts.topics], fromBeginning: opts.fromBeginning ?? true });
   await consumer.run({
     autoCommit: true,
+    partitionsConsumedConcurrently: opts.concurrency ?? 3,
     eachMessage: async (payload) => {
       const { topic, partition, message } = payload;
       const parsed = parseEventBytes(message.value);

@@ -1,0 +1,8 @@
+import { publicProcedure, router } from "@marquee/service/trpc";
+
+/** Payment's API. Called by the web server, which imports only the `AppRouter` type. */
+export const appRouter = router({
+  ping: publicProcedure.query(() => ({ service: "payment", time: new Date().toISOString() })),
+});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,36 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: {
+    default: "Marquee — tickets for live events",
+    template: "%s · Marquee",
+  },
+  description:
+    "Pick your seats on a live seat map, hold them while you pay, and get your tickets by email.",
+};
+
+export const viewport: Viewport = {
+  themeColor: "#0f1020",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <Link className="brand" href="/">
+            Mar<span>quee</span>
+          </Link>
+        </header>
+        {children}
+        <footer className="site-footer">© Marquee</footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,9 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // Workspace packages ship TypeScript source, so Next compiles them with the app.
+  transpilePackages: ["@marquee/ui"],
+  poweredByHeader: false,
+};
+
+export default nextConfig;

@@ -1,0 +1,63 @@
+import { initTRPC } from "@trpc/server";
+import type { CreateFastifyContextOptions } from "@trpc/server/adapters/fastify";
+import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from "fastify";
+import { z, ZodError } from "zod";
+
+/** What every procedure can rely on; the correlation id is what later events carry as `correlationId`. */
+export type Context = {
+  correlationId: string;
+  /** Request-scoped logger, already bound to the correlation id. */
+  log: FastifyBaseLogger;
+  req: FastifyRequest;
+  res: FastifyReply;
+};
+
+export const createContext = ({ req, res }: CreateFastifyContextOptions): Context => ({
+  correlationId: req.id,
+  log: req.log,
+  req,
+  res,
+});
+
+const formatPath = (path: readonly PropertyKey[]) =>
+  path.reduce<string>((text, key) => {
+    if (typeof key === "number") return `${text}[${key}]`;
+    const name = String(key);
+    return text === "" ? name : `${text}.${name}`;
+  }, "");
+
+/** "Invalid input: seats[0].id: Invalid UUID; quantity: Too small: expected number to be >=1" */
+export const describeInputError = (error: ZodError): string =>
+  `Invalid input: ${error.issues
+    .map((issue) => `${formatPath(issue.path) || "(input)"}: ${issue.message}`)
+    .join("; ")}`;
+
+const t = initTRPC.context<Context>().create({
+  // Error bodies never carry stack traces, whatever NODE_ENV says; the stack goes to the log.
+  isDev: false,
+  errorFormatter({ shape, error }) {
+    const inputError =
+      error.code === "BAD_REQUEST" && error.cause instanceof ZodError ? error.cause : null;
+    let message = shape.message;
+    if (inputError) message = describeInputError(inputError);
+    // Whatever an unexpected error says (SQL, hostnames, file paths) stays in the log.
+    if (error.code === "INTERNAL_SERVER_ERROR") message = "Internal server error";
+    return {
+      ...shape,
+      message,
+      data: { ...shape.data, zodError: inputError ? z.flattenError(inputError) : null },
+    };
+  },
+});
+
+export const router = t.router;
+export const middleware = t.middleware;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Open to anyone who can reach the service. */
+export const publicProcedure = t.procedure;
+
+// `authedProcedure` (any signed-in customer or guest) and `adminProcedure` (role `admin`) belong
+// here: `publicProcedure.use(...)` with a middleware that verifies the bearer token against
+// identity's JWKS and adds the verified user to the context. Until that verification exists,
+// procedures that need a user must not be written against a stand-in.
