@@ -10,10 +10,13 @@ import { run } from "./run.mjs";
  * is skipped quickly when already in place.
  */
 export const prepareInfrastructure = async (environment) => {
-  await step("Kafka jars", () => ensureKafkaJars({ log: (msg) => say(`  ${msg}`) }));
+  await step("Kafka jars", async () => {
+    const jars = await ensureKafkaJars({ log: (msg) => say(`  ${msg}`) });
+    return `Kafka ${jars.version}, ${jars.jars} jars${jars.fetched ? " fetched" : ""}`;
+  });
   await step(`Kafka broker (${environment.name}, port ${environment.kafka.port})`, async () => {
-    const { pid } = await startBroker({ ...environment.kafka, log: (msg) => say(`  ${msg}`) });
-    return `pid ${pid}`;
+    const broker = await startBroker({ ...environment.kafka, log: (msg) => say(`  ${msg}`) });
+    return broker.alreadyRunning ? `already running (pid ${broker.pid})` : `started (pid ${broker.pid})`;
   });
   await step(`database, schemas and topics (${environment.name})`, () =>
     run(bin("tsx"), ["scripts/prepare.ts"], {

@@ -1,29 +1,19 @@
 import { createLogger } from "@marquee/service/logger";
-import { kafkaCheck, postgresCheck, redisCheck } from "@marquee/service/readiness";
+import { startMessaging } from "@marquee/service/messaging";
+import { postgresCheck, redisCheck } from "@marquee/service/readiness";
 import { closeRedis, createRedis } from "@marquee/service/redis";
 import { createService } from "@marquee/service/server";
-import { Kafka, logLevel } from "kafkajs";
-import pg from "pg";
+import { createDb } from "./adapters/db/client";
 import { appRouter } from "./adapters/trpc/router";
 import { loadConfig } from "./config";
 
+// Composition root: configuration, connections and the HTTP server, wired by hand.
 const name = "payment";
 const config = loadConfig();
 const logger = createLogger({ name, level: config.LOG_LEVEL });
-
+const db = createDb(config.DATABASE_URL);
 const redis = createRedis(config.REDIS_URL, logger);
-// Stands in for this service's Prisma client from @marquee/db: same `$queryRawUnsafe` shape.
-const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 2 });
-pool.on("error", (err) => logger.warn({ err }, "idle postgres connection lost"));
-const db = { $queryRawUnsafe: (sql: string) => pool.query(sql) };
-// Used only by the readiness check, which reports failures itself; kafkajs' own retries and
-// logging would repeat every probe's failure.
-const kafkaAdmin = new Kafka({
-  clientId: name,
-  brokers: config.KAFKA_BROKERS,
-  logLevel: logLevel.NOTHING,
-  retry: { retries: 0 },
-}).admin();
+const messaging = startMessaging({ name, brokers: config.KAFKA_BROKERS, db, log: logger });
 
 const service = createService({
   name,
@@ -34,9 +24,9 @@ const service = createService({
   readiness: {
     postgres: postgresCheck(db),
     redis: redisCheck(redis),
-    kafka: kafkaCheck(kafkaAdmin),
+    kafka: messaging.readiness,
   },
-  onShutdown: [() => kafkaAdmin.disconnect(), () => pool.end(), () => closeRedis(redis)],
+  onShutdown: [...messaging.shutdown, () => db.$disconnect(), () => closeRedis(redis)],
 });
 
 await service.start();
