@@ -21,6 +21,12 @@ export const baseConfigSchema = z.object({
     )
     .pipe(z.array(z.string().regex(/^[^\s:]+:\d{1,5}$/, "expected host:port")).min(1)),
   HOST: z.string().min(1).default("127.0.0.1"),
+  /** Where every service fetches identity's public keys to verify access tokens. */
+  IDENTITY_JWKS_URL: z
+    .url({ protocol: /^https?$/, error: "expected an http(s):// URL" })
+    .default("http://127.0.0.1:5000/.well-known/jwks.json"),
+  JWT_ISSUER: z.string().min(1).default("marquee-identity"),
+  JWT_AUDIENCE: z.string().min(1).default("marquee"),
 });
 export type BaseConfig = z.infer<typeof baseConfigSchema>;
 

@@ -15,6 +15,7 @@ import {
   type ReadinessCheck,
   type ReadinessReport,
 } from "./readiness";
+import type { TokenVerifier } from "./auth-token";
 import { createContext as createBaseContext, describeInputError } from "./trpc";
 
 export type ShutdownHook = () => Promise<unknown> | void;
@@ -25,7 +26,19 @@ export type ServiceOptions<TRouter extends AnyRouter> = {
   host: string;
   logger: Logger;
   router: TRouter;
-  /** Defaults to `createContext` from `@marquee/service/trpc`; extend that rather than replace it. */
+  /** Checks bearer tokens for `authedProcedure`/`adminProcedure` (`tokenVerifierFor(config)`). */
+  verifier?: TokenVerifier;
+  /** Extra plain HTTP routes next to `/trpc` (identity's `/.well-known/jwks.json`). */
+  routes?: (app: FastifyInstance) => void;
+  /**
+   * Fastify's `trustProxy`: whom to believe about the client address in `X-Forwarded-For`.
+   * Off by default, so `request.ip` is the peer address and cannot be spoofed by a header.
+   */
+  trustProxy?: boolean | string | string[];
+  /**
+   * Defaults to `createContext` from `@marquee/service/trpc` with `verifier`; extend that rather
+   * than replace it.
+   */
   createContext?: (
     opts: CreateFastifyContextOptions,
   ) => inferRouterContext<TRouter> | Promise<inferRouterContext<TRouter>>;
@@ -72,6 +85,7 @@ export const createService = <TRouter extends AnyRouter>(
     }),
     // tRPC batches put every procedure name into one path segment.
     routerOptions: { maxParamLength: 5_000 },
+    trustProxy: options.trustProxy ?? false,
   });
 
   const metrics = createHttpMetrics(name);
@@ -117,12 +131,16 @@ export const createService = <TRouter extends AnyRouter>(
     reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
   );
 
+  options.routes?.(app);
+
+  const verifier = options.verifier ?? null;
   const trpcOptions: FastifyTRPCPluginOptions<TRouter> = {
     prefix: "/trpc",
     trpcOptions: {
       router,
       // Without an override the router's context must be the base `Context`, which is what this builds.
-      createContext: options.createContext ?? createBaseContext,
+      createContext:
+        options.createContext ?? ((opts) => createBaseContext(opts, { verifier })),
       onError({ error, path, req }) {
         if (error.code === "INTERNAL_SERVER_ERROR") {
           req.log.error({ err: error.cause ?? error, path }, "procedure failed");

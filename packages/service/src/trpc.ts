@@ -2,6 +2,7 @@ import { initTRPC } from "@trpc/server";
 import type { CreateFastifyContextOptions } from "@trpc/server/adapters/fastify";
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from "fastify";
 import { z, ZodError } from "zod";
+import { bearerToken, type TokenVerifier } from "./auth-token";
 
 /** What every procedure can rely on; the correlation id is what later events carry as `correlationId`. */
 export type Context = {
@@ -10,13 +11,24 @@ export type Context = {
   log: FastifyBaseLogger;
   req: FastifyRequest;
   res: FastifyReply;
+  /** The bearer token and what checks it; `authedProcedure` turns them into `ctx.user`. */
+  auth: { token: string | null; verifier: TokenVerifier | null };
 };
 
-export const createContext = ({ req, res }: CreateFastifyContextOptions): Context => ({
+export type ContextDeps = {
+  /** From `createTokenVerifier`; without one, every authenticated procedure answers UNAUTHORIZED. */
+  verifier?: TokenVerifier | null;
+};
+
+export const createContext = (
+  { req, res }: CreateFastifyContextOptions,
+  { verifier = null }: ContextDeps = {},
+): Context => ({
   correlationId: req.id,
   log: req.log,
   req,
   res,
+  auth: { token: bearerToken(req.headers.authorization), verifier },
 });
 
 const formatPath = (path: readonly PropertyKey[]) =>
@@ -57,7 +69,5 @@ export const createCallerFactory = t.createCallerFactory;
 /** Open to anyone who can reach the service. */
 export const publicProcedure = t.procedure;
 
-// `authedProcedure` (any signed-in customer or guest) and `adminProcedure` (role `admin`) belong
-// here: `publicProcedure.use(...)` with a middleware that verifies the bearer token against
-// identity's JWKS and adds the verified user to the context. Until that verification exists,
-// procedures that need a user must not be written against a stand-in.
+// `authedProcedure` and `adminProcedure` live in `./auth.ts`, built on `publicProcedure` with a
+// middleware that verifies the context's bearer token.

@@ -13,6 +13,9 @@ describe("parseConfig", () => {
       REDIS_URL: "redis://127.0.0.1:6379",
       KAFKA_BROKERS: ["127.0.0.1:9092"],
       HOST: "127.0.0.1",
+      IDENTITY_JWKS_URL: "http://127.0.0.1:5000/.well-known/jwks.json",
+      JWT_ISSUER: "marquee-identity",
+      JWT_AUDIENCE: "marquee",
       PORT: 5002,
     });
   });

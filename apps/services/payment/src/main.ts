@@ -1,3 +1,4 @@
+import { tokenVerifierFor } from "@marquee/service/auth";
 import { createLogger } from "@marquee/service/logger";
 import { startMessaging } from "@marquee/service/messaging";
 import { postgresCheck, redisCheck } from "@marquee/service/readiness";
@@ -21,6 +22,7 @@ const service = createService({
   host: config.HOST,
   logger,
   router: appRouter,
+  verifier: tokenVerifierFor(config),
   readiness: {
     postgres: postgresCheck(db),
     redis: redisCheck(redis),
