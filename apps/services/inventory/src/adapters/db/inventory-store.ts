@@ -1,0 +1,289 @@
+import type { SqlDb, SqlTx } from "@marquee/events/sql";
+import type { SeatState, StockedSeat } from "../../domain/hold-rules";
+
+// Raw SQL on purpose: the seat guard is one conditional UPDATE whose row count decides the race,
+// and the same functions run inside the event consumer's transaction, which only offers raw SQL.
+// Every table is unqualified; the client's search_path pins it to this service's schema.
+
+export type { SqlDb, SqlTx };
+export type ReservationStatus = "active" | "released" | "expired" | "confirmed";
+
+export type ReservationRow = {
+  id: string;
+  eventId: string;
+  customerId: string;
+  status: ReservationStatus;
+  currency: string;
+  expiresAt: Date;
+  createdAt: Date;
+  orderId: string | null;
+};
+
+export type ReservationSeatRow = StockedSeat & { reservationId: string; heldPriceCents: number };
+
+const SEAT_COLUMNS = `s.id::text AS "id", s.event_id::text AS "eventId", s.section, s.row, s.number,
+  s.price_cents AS "priceCents", s.currency, s.state::text AS "state"`;
+
+const RESERVATION_COLUMNS = `r.id::text AS "id", r.event_id::text AS "eventId",
+  r.customer_id AS "customerId", r.status::text AS "status", r.currency, r.expires_at AS "expiresAt",
+  r.created_at AS "createdAt", r.order_id::text AS "orderId"`;
+
+export const findSeats = (q: SqlTx, seatIds: readonly string[]): PromiseLike<StockedSeat[]> =>
+  q.$queryRawUnsafe<StockedSeat[]>(
+    `SELECT ${SEAT_COLUMNS} FROM seat s WHERE s.id = ANY($1::uuid[])`,
+    [...seatIds],
+  );
+
+/** Serialises one customer's concurrent reserve calls for one event, so the cap cannot be raced. */
+export const lockCustomerForEvent = async (
+  tx: SqlTx,
+  eventId: string,
+  customerId: string,
+): Promise<void> => {
+  await tx.$queryRawUnsafe(
+    `SELECT pg_advisory_xact_lock(hashtextextended('inventory.customer:' || $1 || ':' || $2, 0))::text`,
+    eventId,
+    customerId,
+  );
+};
+
+/** Seats in the customer's live holds for the event (expired-but-not-yet-swept holds do not count). */
+export const countHeldSeats = async (
+  tx: SqlTx,
+  eventId: string,
+  customerId: string,
+): Promise<number> => {
+  const [row] = await tx.$queryRawUnsafe<Array<{ held: number }>>(
+    `SELECT count(*)::int AS held FROM reservation_seat rs
+       JOIN reservation r ON r.id = rs.reservation_id
+      WHERE r.event_id = $1::uuid AND r.customer_id = $2 AND r.status = 'active' AND r.expires_at > now()`,
+    eventId,
+    customerId,
+  );
+  return row?.held ?? 0;
+};
+
+export const findHoldTtl = async (q: SqlTx, eventId: string): Promise<number | null> => {
+  const [row] = await q.$queryRawUnsafe<Array<{ ttl: number }>>(
+    `SELECT hold_ttl_seconds AS ttl FROM event_settings WHERE event_id = $1::uuid`,
+    eventId,
+  );
+  return row?.ttl ?? null;
+};
+
+export const insertReservation = async (
+  tx: SqlTx,
+  r: { id: string; eventId: string; customerId: string; currency: string; expiresAt: Date },
+): Promise<void> => {
+  await tx.$executeRawUnsafe(
+    `INSERT INTO reservation (id, event_id, customer_id, currency, expires_at)
+     VALUES ($1::uuid, $2::uuid, $3, $4, $5::timestamptz)`,
+    r.id,
+    r.eventId,
+    r.customerId,
+    r.currency,
+    r.expiresAt,
+  );
+};
+
+/**
+ * The final guard against double holds: a seat moves to `held` only if it is `available` at the
+ * moment of the update, under its row lock. Returns the seats this call actually took; anything
+ * less than all of them means another hold won and the caller must roll back.
+ */
+export const holdSeatsIfAvailable = async (
+  tx: SqlTx,
+  reservationId: string,
+  seatIds: readonly string[],
+): Promise<string[]> => {
+  const rows = await tx.$queryRawUnsafe<Array<{ id: string }>>(
+    `UPDATE seat SET state = 'held', reservation_id = $1::uuid, version = version + 1, updated_at = now()
+      WHERE id = ANY($2::uuid[]) AND state = 'available'
+      RETURNING id::text AS id`,
+    reservationId,
+    [...seatIds],
+  );
+  return rows.map((row) => row.id);
+};
+
+export const insertReservationSeats = async (
+  tx: SqlTx,
+  reservationId: string,
+  seats: ReadonlyArray<{ seatId: string; priceCents: number }>,
+): Promise<void> => {
+  await tx.$executeRawUnsafe(
+    `INSERT INTO reservation_seat (reservation_id, seat_id, price_cents)
+     SELECT $1::uuid, seat_id, price_cents FROM unnest($2::uuid[], $3::int[]) AS t(seat_id, price_cents)`,
+    reservationId,
+    seats.map((seat) => seat.seatId),
+    seats.map((seat) => seat.priceCents),
+  );
+};
+
+/** Locks one reservation row for the rest of the transaction; null when it does not exist. */
+export const lockReservation = async (tx: SqlTx, id: string): Promise<ReservationRow | null> => {
+  const [row] = await tx.$queryRawUnsafe<ReservationRow[]>(
+    `SELECT ${RESERVATION_COLUMNS} FROM reservation r WHERE r.id = $1::uuid FOR UPDATE`,
+    id,
+  );
+  return row ?? null;
+};
+
+/** Picks up to `limit` active holds past their time, skipping those another worker is handling. */
+export const pickExpiredReservations = (tx: SqlTx, limit: number): PromiseLike<ReservationRow[]> =>
+  tx.$queryRawUnsafe<ReservationRow[]>(
+    `SELECT ${RESERVATION_COLUMNS} FROM reservation r
+      WHERE r.status = 'active' AND r.expires_at <= now()
+      ORDER BY r.expires_at
+      LIMIT $1
+      FOR UPDATE SKIP LOCKED`,
+    limit,
+  );
+
+export const seatIdsOf = async (
+  q: SqlTx,
+  reservationIds: readonly string[],
+): Promise<Map<string, string[]>> => {
+  const rows = await q.$queryRawUnsafe<Array<{ reservationId: string; seatId: string }>>(
+    `SELECT reservation_id::text AS "reservationId", seat_id::text AS "seatId"
+       FROM reservation_seat WHERE reservation_id = ANY($1::uuid[]) ORDER BY seat_id`,
+    [...reservationIds],
+  );
+  const bySeat = new Map<string, string[]>();
+  for (const row of rows) {
+    bySeat.set(row.reservationId, [...(bySeat.get(row.reservationId) ?? []), row.seatId]);
+  }
+  return bySeat;
+};
+
+export const closeReservations = async (
+  tx: SqlTx,
+  ids: readonly string[],
+  status: Exclude<ReservationStatus, "active">,
+  orderId: string | null = null,
+): Promise<void> => {
+  await tx.$executeRawUnsafe(
+    `UPDATE reservation SET status = $2::reservation_status, closed_at = now(),
+            order_id = COALESCE($3::uuid, order_id)
+      WHERE id = ANY($1::uuid[])`,
+    [...ids],
+    status,
+    orderId,
+  );
+};
+
+/** Frees the seats these holds still have; a seat that has moved on to another hold is left alone. */
+export const freeHeldSeats = async (tx: SqlTx, reservationIds: readonly string[]): Promise<number> =>
+  tx.$executeRawUnsafe(
+    `UPDATE seat SET state = 'available', reservation_id = NULL, version = version + 1, updated_at = now()
+      WHERE reservation_id = ANY($1::uuid[]) AND state = 'held'`,
+    [...reservationIds],
+  );
+
+/** Held → sold for the seats this hold still has; returns how many were sold. */
+export const sellHeldSeats = async (tx: SqlTx, reservationId: string): Promise<number> =>
+  tx.$executeRawUnsafe(
+    `UPDATE seat SET state = 'sold', version = version + 1, updated_at = now()
+      WHERE reservation_id = $1::uuid AND state = 'held'`,
+    reservationId,
+  );
+
+/** Locks seats (in id order, like every other writer) and reports who has them now. */
+export const lockSeats = (
+  tx: SqlTx,
+  seatIds: readonly string[],
+): PromiseLike<Array<{ id: string; state: SeatState; reservationId: string | null }>> =>
+  tx.$queryRawUnsafe(
+    `SELECT id::text AS id, state::text AS state, reservation_id::text AS "reservationId"
+       FROM seat WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+    [...seatIds],
+  );
+
+/** Sells free seats straight to a reservation whose hold lapsed before payment arrived. */
+export const sellAvailableSeats = async (
+  tx: SqlTx,
+  reservationId: string,
+  seatIds: readonly string[],
+): Promise<number> =>
+  tx.$executeRawUnsafe(
+    `UPDATE seat SET state = 'sold', reservation_id = $1::uuid, version = version + 1, updated_at = now()
+      WHERE id = ANY($2::uuid[]) AND state = 'available'`,
+    reservationId,
+    [...seatIds],
+  );
+
+export type NewSeat = {
+  seatId: string;
+  section: string;
+  row: string;
+  number: number;
+  priceCents: number;
+};
+
+/** Creates stock for seats not seen before; a redelivered or repeated chunk changes nothing. */
+export const insertSeatStock = async (
+  tx: SqlTx,
+  eventId: string,
+  currency: string,
+  seats: readonly NewSeat[],
+): Promise<number> =>
+  tx.$executeRawUnsafe(
+    `INSERT INTO seat (id, event_id, section, row, number, price_cents, currency)
+     SELECT id, $1::uuid, section, row, number, price_cents, $2
+       FROM unnest($3::uuid[], $4::text[], $5::text[], $6::int[], $7::int[])
+            AS t(id, section, row, number, price_cents)
+     ON CONFLICT (id) DO NOTHING`,
+    eventId,
+    currency,
+    seats.map((seat) => seat.seatId),
+    seats.map((seat) => seat.section),
+    seats.map((seat) => seat.row),
+    seats.map((seat) => seat.number),
+    seats.map((seat) => seat.priceCents),
+  );
+
+export const upsertHoldTtl = async (tx: SqlTx, eventId: string, ttlSeconds: number): Promise<void> => {
+  await tx.$executeRawUnsafe(
+    `INSERT INTO event_settings (event_id, hold_ttl_seconds) VALUES ($1::uuid, $2)
+     ON CONFLICT (event_id) DO UPDATE SET hold_ttl_seconds = EXCLUDED.hold_ttl_seconds, updated_at = now()`,
+    eventId,
+    ttlSeconds,
+  );
+};
+
+export type AvailabilityRow = { state: SeatState; seatIds: string[]; count: number };
+
+export const seatStatesOf = (q: SqlTx, eventId: string): PromiseLike<AvailabilityRow[]> =>
+  q.$queryRawUnsafe<AvailabilityRow[]>(
+    `SELECT state::text AS state,
+            CASE WHEN state = 'available' THEN ARRAY[]::text[] ELSE array_agg(id::text ORDER BY id) END AS "seatIds",
+            count(*)::int AS count
+       FROM seat WHERE event_id = $1::uuid GROUP BY state`,
+    eventId,
+  );
+
+/** A customer's holds (newest first) with the seats and prices they were held at. */
+export const listReservations = async (
+  q: SqlTx,
+  customerId: string,
+  eventId: string | null,
+  limit: number,
+): Promise<Array<ReservationRow & { seats: ReservationSeatRow[] }>> => {
+  const reservations = await q.$queryRawUnsafe<ReservationRow[]>(
+    `SELECT ${RESERVATION_COLUMNS} FROM reservation r
+      WHERE r.customer_id = $1 AND ($2::uuid IS NULL OR r.event_id = $2::uuid)
+      ORDER BY r.created_at DESC LIMIT $3`,
+    customerId,
+    eventId,
+    limit,
+  );
+  if (reservations.length === 0) return [];
+  const seats = await q.$queryRawUnsafe<ReservationSeatRow[]>(
+    `SELECT ${SEAT_COLUMNS}, rs.reservation_id::text AS "reservationId", rs.price_cents AS "heldPriceCents"
+       FROM reservation_seat rs JOIN seat s ON s.id = rs.seat_id
+      WHERE rs.reservation_id = ANY($1::uuid[])
+      ORDER BY s.section, s.row, s.number`,
+    reservations.map((r) => r.id),
+  );
+  return reservations.map((r) => ({ ...r, seats: seats.filter((s) => s.reservationId === r.id) }));
+};

@@ -1,0 +1,96 @@
+import { ReservationExpired } from "@marquee/events/contracts/inventory";
+import { createEvent } from "@marquee/events/create-event";
+import { enqueue } from "@marquee/events/outbox";
+import { randomUUID } from "node:crypto";
+import {
+  closeReservations,
+  freeHeldSeats,
+  pickExpiredReservations,
+  seatIdsOf,
+} from "../adapters/db/inventory-store";
+import { TX_OPTIONS, type InventoryDeps } from "./deps";
+
+/**
+ * Expires one batch of holds past their time: marks them expired, frees the seats they still
+ * have and announces reservation-expired, all in one transaction. `FOR UPDATE SKIP LOCKED` lets
+ * any number of workers run side by side; each hold is expired, and announced, exactly once.
+ * Returns how many holds it expired.
+ */
+export const expireHolds = async (
+  deps: Pick<InventoryDeps, "db" | "relay">,
+  batchSize: number,
+): Promise<number> => {
+  const expired = await deps.db.$transaction(async (tx) => {
+    const due = await pickExpiredReservations(tx, batchSize);
+    if (due.length === 0) return 0;
+    const ids = due.map((r) => r.id);
+    await closeReservations(tx, ids, "expired");
+    await freeHeldSeats(tx, ids);
+    const seats = await seatIdsOf(tx, ids);
+    // Expiry has no request behind it: each hold's announcement starts its own correlation.
+    await enqueue(
+      tx,
+      ...due.map((r) =>
+        createEvent(ReservationExpired, {
+          key: r.eventId,
+          correlationId: randomUUID(),
+          data: {
+            reservationId: r.id,
+            eventId: r.eventId,
+            customerId: r.customerId,
+            seatIds: seats.get(r.id) ?? [],
+          },
+        }),
+      ),
+    );
+    return due.length;
+  }, TX_OPTIONS);
+  if (expired > 0) deps.relay.nudge();
+  return expired;
+};
+
+export type ExpiryWorker = { stop(): Promise<void> };
+
+/**
+ * Runs `expireHolds` every `intervalMs`, straight away again while batches come back full, and
+ * keeps going through database errors (logged once per outage).
+ */
+export const startExpiryWorker = (
+  deps: Pick<InventoryDeps, "db" | "relay" | "log">,
+  opts: { intervalMs: number; batchSize: number },
+): ExpiryWorker => {
+  let running = true;
+  let failing = false;
+  let timer: NodeJS.Timeout | undefined;
+  let wake: (() => void) | undefined;
+
+  const loop = async () => {
+    while (running) {
+      let expired = 0;
+      try {
+        expired = await expireHolds(deps, opts.batchSize);
+        if (expired > 0) deps.log.info({ expired }, "holds expired");
+        if (failing) deps.log.info({}, "hold expiry recovered");
+        failing = false;
+      } catch (error) {
+        if (!failing) deps.log.error({ err: error }, "hold expiry failed; retrying");
+        failing = true;
+      }
+      if (expired >= opts.batchSize || !running) continue;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        timer = setTimeout(resolve, opts.intervalMs);
+      });
+    }
+  };
+  const done = loop();
+
+  return {
+    async stop() {
+      running = false;
+      clearTimeout(timer);
+      wake?.();
+      await done;
+    },
+  };
+};

@@ -1,0 +1,37 @@
+import type { ReservationStatus } from "../adapters/db/inventory-store";
+import { seatLabel, type SeatPosition } from "../domain/seat-label";
+
+/** A hold as the API returns it: plain data, no database types. */
+export type ReservationView = {
+  reservationId: string;
+  eventId: string;
+  status: ReservationStatus;
+  expiresAt: string;
+  currency: string;
+  totalCents: number;
+  seats: Array<SeatPosition & { seatId: string; label: string; priceCents: number }>;
+};
+
+export const toReservationView = (r: {
+  id: string;
+  eventId: string;
+  status: ReservationStatus;
+  expiresAt: Date;
+  currency: string;
+  seats: ReadonlyArray<SeatPosition & { id: string; priceCents: number }>;
+}): ReservationView => ({
+  reservationId: r.id,
+  eventId: r.eventId,
+  status: r.status,
+  expiresAt: r.expiresAt.toISOString(),
+  currency: r.currency,
+  totalCents: r.seats.reduce((sum, seat) => sum + seat.priceCents, 0),
+  seats: r.seats.map((seat) => ({
+    seatId: seat.id,
+    section: seat.section,
+    row: seat.row,
+    number: seat.number,
+    label: seatLabel(seat),
+    priceCents: seat.priceCents,
+  })),
+});
