@@ -1,5 +1,6 @@
 // One flat config for the whole monorepo; every workspace runs `eslint .` against it.
 import js from "@eslint/js";
+import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
@@ -44,5 +45,11 @@ export default tseslint.config(
         { checksVoidReturn: { arguments: false, attributes: false } },
       ],
     },
+  },
+  {
+    // Plain JavaScript (config presets loaded by Node) is linted without type information.
+    files: ["**/*.js", "**/*.mjs"],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: globals.node },
   },
 );

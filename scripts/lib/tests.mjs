@@ -32,7 +32,7 @@ export const runTests = async (environment) => {
   };
 
   await step("typecheck and lint", () =>
-    run(bin("turbo"), ["run", "typecheck", "lint", "--output-logs=errors-only"], { cwd: ROOT, env }),
+    run(bin("turbo"), ["run", "typecheck", "lint", "--continue", "--output-logs=errors-only"], { cwd: ROOT, env }),
   );
 
   const vitestJson = path.join(RESULTS, "vitest.json");
