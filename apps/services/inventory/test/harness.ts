@@ -1,0 +1,192 @@
+import { randomUUID } from "node:crypto";
+import { SeatsGenerated } from "@marquee/events/contracts/catalog";
+import { PaymentSucceeded } from "@marquee/events/contracts/payment";
+import { createEvent } from "@marquee/events/create-event";
+import { createKafka } from "@marquee/events/kafka";
+import type { MarqueeEvent } from "@marquee/events/registry";
+import { Topics } from "@marquee/events/topics";
+import { createLogger } from "@marquee/service/logger";
+import { testEnv, testKafkaBrokers } from "@marquee/testkit/test-env";
+import { createTestLog } from "@marquee/testkit/test-log";
+import { startTestIssuer, type TestIssuer } from "@marquee/testkit/tokens";
+import { waitFor } from "@marquee/testkit/wait-for";
+import { loadConfig } from "../src/config";
+import { createInventoryService, type InventoryService } from "../src/create-inventory-service";
+
+export type Harness = {
+  inventory: InventoryService;
+  baseUrl: string;
+  issuer: TestIssuer;
+  /** Every inventory.reservations event seen since the harness started (whole topic, parsed). */
+  events: MarqueeEvent[];
+  /** Publishes a layout of `count` seats for a new event and waits until inventory has stocked it. */
+  stockEvent(opts: {
+    seats: number;
+    holdTtlSeconds?: number;
+    priceCents?: number;
+  }): Promise<{ eventId: string; seats: SeatSpec[] }>;
+  publishPaymentSucceeded(opts: {
+    eventId: string;
+    customerId: string;
+    reservationIds: string[];
+    amountCents?: number;
+  }): Promise<{ orderId: string }>;
+  eventsOf(eventId: string): MarqueeEvent[];
+  stop(): Promise<void>;
+};
+
+export type SeatSpec = { seatId: string; section: string; row: string; number: number; priceCents: number };
+
+/** Starts the real service in-process against the test Postgres, Redis and Kafka. */
+export const startHarness = async (env: Record<string, string> = {}): Promise<Harness> => {
+  const log = createTestLog();
+  const issuer = await startTestIssuer();
+  const brokers = testKafkaBrokers();
+  const config = loadConfig({
+    NODE_ENV: "test",
+    LOG_LEVEL: process.env.TEST_LOG === "1" ? "info" : "silent",
+    DATABASE_URL: testEnv.databaseUrl,
+    REDIS_URL: testEnv.redisUrl,
+    KAFKA_BROKERS: brokers.join(","),
+    PORT: "0",
+    IDENTITY_JWKS_URL: issuer.jwksUrl,
+    ...env,
+  });
+  const inventory = createInventoryService(config, {
+    handleSignals: false,
+    logger: createLogger({ name: "inventory", level: config.LOG_LEVEL }),
+  });
+  const baseUrl = await inventory.start();
+
+  const kafka = createKafka({ clientId: `inventory-test-${randomUUID().slice(0, 8)}`, brokers, log });
+  const producer = kafka.producer();
+  await producer.connect();
+  const events: MarqueeEvent[] = [];
+  const watcher = kafka.consumer({ groupId: `inventory-test-${randomUUID()}`, maxWaitTimeInMs: 100 });
+  await watcher.connect();
+  await watcher.subscribe({ topic: Topics.inventoryReservations, fromBeginning: true });
+  await watcher.run({
+    eachMessage: async ({ message }) => {
+      events.push(JSON.parse(message.value?.toString() ?? "{}") as MarqueeEvent);
+      return Promise.resolve();
+    },
+  });
+
+  const publish = async (event: MarqueeEvent, topic: string) => {
+    await producer.send({
+      topic,
+      messages: [{ key: event.key, value: JSON.stringify(event) }],
+    });
+  };
+
+  return {
+    inventory,
+    baseUrl,
+    issuer,
+    events,
+    eventsOf: (eventId) =>
+      events.filter((e) => (e.data as { eventId?: string }).eventId === eventId),
+    async stockEvent({ seats: count, holdTtlSeconds = 900, priceCents = 4_500 }) {
+      const eventId = randomUUID();
+      const seats: SeatSpec[] = Array.from({ length: count }, (_, i) => ({
+        seatId: randomUUID(),
+        section: "A",
+        row: String(Math.floor(i / 25) + 1),
+        number: (i % 25) + 1,
+        priceCents: priceCents + (i % 3) * 1_000,
+      }));
+      // Two chunks, the second sent twice: stock must come out exactly once per seat.
+      const half = Math.ceil(count / 2);
+      const chunks = [seats.slice(0, half), seats.slice(half)].filter((c) => c.length > 0);
+      const chunkEvents = chunks.map((chunk, i) =>
+        createEvent(SeatsGenerated, {
+          key: eventId,
+          correlationId: randomUUID(),
+          data: {
+            eventId,
+            layoutId: randomUUID(),
+            part: i + 1,
+            parts: chunks.length,
+            currency: "EUR",
+            holdTtlSeconds,
+            seats: chunk.map((seat) => ({ ...seat, tier: "standard", accessible: false })),
+          },
+        }),
+      );
+      for (const event of [...chunkEvents, chunkEvents[chunkEvents.length - 1]!]) {
+        await publish(event, Topics.catalogEvents);
+      }
+      await waitFor(
+        `stock for ${count} seats`,
+        async () => (await inventory.db.seat.count({ where: { eventId } })) === count,
+        { timeoutMs: 60_000, intervalMs: 100 },
+      );
+      return { eventId, seats };
+    },
+    async publishPaymentSucceeded({ eventId, customerId, reservationIds, amountCents = 4_500 }) {
+      const orderId = randomUUID();
+      await publish(
+        createEvent(PaymentSucceeded, {
+          key: orderId,
+          correlationId: randomUUID(),
+          data: {
+            paymentId: randomUUID(),
+            orderId,
+            customerId,
+            amountCents,
+            currency: "EUR",
+            eventId,
+            reservationIds,
+          },
+        }),
+        Topics.paymentPayments,
+      );
+      return { orderId };
+    },
+    async stop() {
+      await watcher.disconnect();
+      await producer.disconnect();
+      await inventory.stop();
+      await issuer.close();
+    },
+  };
+};
+
+export type TrpcOutcome<T> =
+  | { ok: true; status: number; data: T }
+  | { ok: false; status: number; code: string; message: string };
+
+/** Calls a procedure over real HTTP the way tRPC's client does (no batching, no transformer). */
+export const callTrpc = async <T>(
+  baseUrl: string,
+  procedure: string,
+  input: unknown,
+  opts: { token?: string; kind?: "query" | "mutation" } = {},
+): Promise<TrpcOutcome<T>> => {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  const response =
+    opts.kind === "query"
+      ? await fetch(
+          `${baseUrl}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`,
+          { headers },
+        )
+      : await fetch(`${baseUrl}/trpc/${procedure}`, {
+          method: "POST",
+          headers,
+          body: JSON.stringify(input),
+        });
+  const body = (await response.json()) as {
+    result?: { data: T };
+    error?: { message: string; data?: { code?: string } };
+  };
+  if (body.result) return { ok: true, status: response.status, data: body.result.data };
+  return {
+    ok: false,
+    status: response.status,
+    code: body.error?.data?.code ?? "UNKNOWN",
+    message: body.error?.message ?? "",
+  };
+};
+
+export const seatLabelOf = (seat: SeatSpec): string => `${seat.section}-${seat.row}-${seat.number}`;
