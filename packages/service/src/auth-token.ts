@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, errors, jwtVerify } from "jose";
+import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JSONWebKeySet } from "jose";
 import { z } from "zod";
 
 /** Who may call what. `guest` holds a checkout-scoped token; `customer` and `admin` have accounts. */
@@ -50,8 +50,11 @@ export type TokenVerifier = {
   verify(token: string): Promise<AuthUser>;
 };
 
-export type TokenVerifierOptions = {
-  jwksUrl: string;
+export type TokenVerifierOptions = (
+  | { jwksUrl: string }
+  /** Identity itself verifies against the keys it holds, without a round trip to itself. */
+  | { jwks: JSONWebKeySet }
+) & {
   issuer: string;
   audience: string;
   /** How long fetched keys are trusted before they are fetched again (jose default: 10 minutes). */
@@ -84,11 +87,14 @@ const TOKEN_FAULTS = new Set<string>([
  * token names an unknown key id (rotation), at most once per cooldown.
  */
 export const createTokenVerifier = (options: TokenVerifierOptions): TokenVerifier => {
-  const jwks = createRemoteJWKSet(new URL(options.jwksUrl), {
-    ...(options.cacheMaxAgeMs === undefined ? {} : { cacheMaxAge: options.cacheMaxAgeMs }),
-    ...(options.cooldownMs === undefined ? {} : { cooldownDuration: options.cooldownMs }),
-    timeoutDuration: options.timeoutMs ?? 2_000,
-  });
+  const jwks =
+    "jwks" in options
+      ? createLocalJWKSet(options.jwks)
+      : createRemoteJWKSet(new URL(options.jwksUrl), {
+          ...(options.cacheMaxAgeMs === undefined ? {} : { cacheMaxAge: options.cacheMaxAgeMs }),
+          ...(options.cooldownMs === undefined ? {} : { cooldownDuration: options.cooldownMs }),
+          timeoutDuration: options.timeoutMs ?? 2_000,
+        });
 
   return {
     async verify(token) {
@@ -114,7 +120,9 @@ export const createTokenVerifier = (options: TokenVerifierOptions): TokenVerifie
       }
       const claims = AccessTokenClaims.safeParse(payload);
       if (!claims.success) {
-        throw new TokenVerificationError("invalid", "invalid token claims", { cause: claims.error });
+        throw new TokenVerificationError("invalid", "invalid token claims", {
+          cause: claims.error,
+        });
       }
       const { sub, email, role, name } = claims.data;
       return { id: sub, email, role, name };
@@ -128,7 +136,6 @@ export const bearerToken = (header: string | string[] | undefined): string | nul
   const match = value?.match(/^Bearer\s+(\S+)\s*$/i);
   return match?.[1] ?? null;
 };
-
 
 /** The verifier every service builds from its shared configuration (`@marquee/service/config`). */
 export const tokenVerifierFor = (config: {

@@ -139,8 +139,7 @@ export const createService = <TRouter extends AnyRouter>(
     trpcOptions: {
       router,
       // Without an override the router's context must be the base `Context`, which is what this builds.
-      createContext:
-        options.createContext ?? ((opts) => createBaseContext(opts, { verifier })),
+      createContext: options.createContext ?? ((opts) => createBaseContext(opts, { verifier })),
       onError({ error, path, req }) {
         if (error.code === "INTERNAL_SERVER_ERROR") {
           req.log.error({ err: error.cause ?? error, path }, "procedure failed");

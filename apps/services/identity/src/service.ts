@@ -1,0 +1,74 @@
+import { createTokenVerifier } from "@marquee/service/auth";
+import type { Logger } from "@marquee/service/logger";
+import { startMessaging } from "@marquee/service/messaging";
+import { postgresCheck, redisCheck } from "@marquee/service/readiness";
+import { closeRedis, createRedis } from "@marquee/service/redis";
+import { createService, type Service } from "@marquee/service/server";
+import { createPasswordHasher } from "./adapters/bcrypt/password-hasher";
+import { createDb } from "./adapters/db/client";
+import { createUsers } from "./adapters/db/users";
+import { loadSigningKeys } from "./adapters/keys/signing-keys";
+import { createLoginThrottle } from "./adapters/redis/login-throttle";
+import { createAppRouter } from "./adapters/trpc/router";
+import type { IdentityDeps } from "./app/deps";
+import type { IdentityConfig } from "./config";
+
+export const JWKS_PATH = "/.well-known/jwks.json";
+
+/** Wires identity from its configuration; `main.ts` starts it, tests start it on port 0. */
+export const createIdentityService = async (opts: {
+  config: IdentityConfig;
+  logger: Logger;
+  handleSignals?: boolean;
+}): Promise<Service & { deps: IdentityDeps }> => {
+  const { config, logger } = opts;
+  const name = "identity";
+  const keys = await loadSigningKeys(config, logger);
+  const db = createDb(config.DATABASE_URL);
+  const redis = createRedis(config.REDIS_URL, logger);
+  const messaging = startMessaging({ name, brokers: config.KAFKA_BROKERS, db, log: logger });
+
+  const tokens = { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE };
+  const deps: IdentityDeps = {
+    users: createUsers(db),
+    passwords: await createPasswordHasher(config.BCRYPT_COST),
+    throttle: createLoginThrottle(redis, {
+      maxFailuresPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      maxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
+      windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS,
+      lockoutBaseSeconds: config.LOGIN_LOCKOUT_BASE_SECONDS,
+      lockoutMaxSeconds: config.LOGIN_LOCKOUT_MAX_SECONDS,
+    }),
+    keys,
+    tokens: {
+      ...tokens,
+      accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+      guestTtlSeconds: config.GUEST_TOKEN_TTL_SECONDS,
+    },
+  };
+
+  const service = createService({
+    name,
+    port: config.PORT,
+    host: config.HOST,
+    logger,
+    router: createAppRouter(deps),
+    // Identity checks its own tokens against the keys it holds: no HTTP round trip to itself.
+    verifier: createTokenVerifier({ jwks: keys.jwks, ...tokens }),
+    trustProxy: config.TRUST_PROXY,
+    routes: (app) => {
+      app.get(JWKS_PATH, (_request, reply) =>
+        // Short public caching: verifiers re-fetch on an unknown kid anyway, so rotation is not delayed.
+        reply.header("cache-control", "public, max-age=300").send(keys.jwks),
+      );
+    },
+    readiness: {
+      postgres: postgresCheck(db),
+      redis: redisCheck(redis),
+      kafka: messaging.readiness,
+    },
+    onShutdown: [...messaging.shutdown, () => db.$disconnect(), () => closeRedis(redis)],
+    handleSignals: opts.handleSignals ?? true,
+  });
+  return { ...service, deps };
+};
