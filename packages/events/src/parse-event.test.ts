@@ -77,7 +77,7 @@ describe("parseEvent", () => {
       version: 1,
       data: { id: "s1", name: "A-1-3" },
     };
-    const result = parseEvent(v1, () => SeatRenamed as never);
+    const result = parseEvent(v1, () => SeatRenamed);
     expect(result.ok && result.event).toMatchObject({
       version: 2,
       data: { seatId: "s1", label: "A-1-3" },
