@@ -1,9 +1,11 @@
 // Second stage of set-up, run once npm packages exist: database, migrations, Prisma clients,
-// Kafka topics. Reads DATABASE_URL and KAFKA_BROKERS, which scripts/marquee.mjs sets.
+// Kafka topics, the demo admin account. Reads DATABASE_URL and KAFKA_BROKERS, which
+// scripts/marquee.mjs sets, and ADMIN_EMAIL / ADMIN_PASSWORD (defaults in identity's README).
 import { generateClients } from "@marquee/db/generate";
 import { ensureDatabase, migrate } from "@marquee/db/migrate";
 import { ensureTopics } from "@marquee/events/ensure-topics";
 import { createKafka } from "@marquee/events/kafka";
+import { seedAdmin } from "@marquee/identity/seed-admin";
 
 const databaseUrl = process.env.DATABASE_URL;
 const brokers = process.env.KAFKA_BROKERS?.split(",");
@@ -18,3 +20,13 @@ if (created) log(`created database ${new URL(databaseUrl).pathname.slice(1)}`);
 await migrate({ url: databaseUrl, log });
 const topics = await ensureTopics(createKafka({ clientId: "marquee-setup", brokers, log: quiet }));
 log(topics.length > 0 ? `created topics: ${topics.join(", ")}` : "topics in place");
+// Signing keys are not needed here: identity creates its local key file on first start.
+const admin = await seedAdmin({
+  databaseUrl,
+  email: process.env.ADMIN_EMAIL || undefined,
+  password: process.env.ADMIN_PASSWORD || undefined,
+  // The demo admin is re-checked on every set-up; cost 10 keeps that quick. Real passwords are
+  // hashed by identity itself with BCRYPT_COST.
+  cost: 10,
+});
+log(`admin account ${admin}`);

@@ -34,7 +34,9 @@ export const createAppRouter = (deps: IdentityDeps) =>
           void ctx.res.header("retry-after", String(result.retryAfterSeconds));
           throw new TRPCError({
             code: "TOO_MANY_REQUESTS",
-            message: `too many failed sign-in attempts; try again in ${result.retryAfterSeconds} seconds`,
+            message: `too many failed sign-in attempts; try again in ${result.retryAfterSeconds} second${
+              result.retryAfterSeconds === 1 ? "" : "s"
+            }`,
           });
       }
     }),
