@@ -3,12 +3,9 @@ import { ReservationCreated } from "@marquee/events/contracts/inventory";
 import { createEvent, type EventCause } from "@marquee/events/create-event";
 import { enqueue } from "@marquee/events/outbox";
 import {
-  countHeldSeats,
-  findHoldTtl,
   findSeats,
+  holdContext,
   holdSeatsIfAvailable,
-  insertReservation,
-  insertReservationSeats,
   lockCustomerForEvent,
   type SqlTx,
 } from "../adapters/db/inventory-store";
@@ -102,29 +99,25 @@ export const holdInDatabase = async (
 ): Promise<ReservationView> => {
   const { customerId, eventId } = input;
   await lockCustomerForEvent(tx, eventId, customerId);
+  const context = await holdContext(tx, eventId, customerId);
   const cap = checkCustomerCap({
-    alreadyHeld: await countHeldSeats(tx, eventId, customerId),
+    alreadyHeld: context.held,
     requested: seats.length,
     limit: deps.settings.maxSeatsPerCustomer,
   });
   if (!cap.ok) throw new ReserveRefused(cap.error);
 
-  const ttl = holdTtlSeconds(await findHoldTtl(tx, eventId), deps.settings.holdTtlSeconds);
+  const ttl = holdTtlSeconds(context.ttl, deps.settings.holdTtlSeconds);
   const expiresAt = holdExpiresAt(deps.now?.() ?? new Date(), ttl);
   const reservationId = randomUUID();
   // Catalog publishes one currency per layout, so the seats of one event share it.
   const currency = seats[0]!.currency;
-  await insertReservation(tx, { id: reservationId, eventId, customerId, currency, expiresAt });
+  const reservation = { id: reservationId, eventId, customerId, currency, expiresAt };
 
-  const held = new Set(await holdSeatsIfAvailable(tx, reservationId, seats.map((s) => s.id)));
+  const held = new Set(await holdSeatsIfAvailable(tx, reservation, seats.map((s) => s.id)));
   const lost = seats.find((seat) => !held.has(seat.id));
   if (lost) throw new ReserveRefused(seatTaken(lost));
 
-  await insertReservationSeats(
-    tx,
-    reservationId,
-    seats.map((seat) => ({ seatId: seat.id, priceCents: seat.priceCents })),
-  );
   await enqueue(
     tx,
     createEvent(ReservationCreated, {

@@ -47,77 +47,61 @@ export const lockCustomerForEvent = async (
   );
 };
 
-/** Seats in the customer's live holds for the event (expired-but-not-yet-swept holds do not count). */
-export const countHeldSeats = async (
+/**
+ * What a new hold needs to know, in one round trip: seats in the customer's live holds for the
+ * event (expired-but-not-yet-swept holds do not count) and the event's own hold TTL, if any.
+ * Run it after `lockCustomerForEvent`, so the count sees every earlier hold of that customer.
+ */
+export const holdContext = async (
   tx: SqlTx,
   eventId: string,
   customerId: string,
-): Promise<number> => {
-  const [row] = await tx.$queryRawUnsafe<Array<{ held: number }>>(
-    `SELECT count(*)::int AS held FROM reservation_seat rs
-       JOIN reservation r ON r.id = rs.reservation_id
-      WHERE r.event_id = $1::uuid AND r.customer_id = $2 AND r.status = 'active' AND r.expires_at > now()`,
+): Promise<{ held: number; ttl: number | null }> => {
+  const [row] = await tx.$queryRawUnsafe<Array<{ held: number; ttl: number | null }>>(
+    `SELECT (SELECT count(*)::int FROM reservation_seat rs
+               JOIN reservation r ON r.id = rs.reservation_id
+              WHERE r.event_id = $1::uuid AND r.customer_id = $2 AND r.status = 'active'
+                AND r.expires_at > now()) AS held,
+            (SELECT hold_ttl_seconds FROM event_settings WHERE event_id = $1::uuid) AS ttl`,
     eventId,
     customerId,
   );
-  return row?.held ?? 0;
+  return { held: row?.held ?? 0, ttl: row?.ttl ?? null };
 };
 
-export const findHoldTtl = async (q: SqlTx, eventId: string): Promise<number | null> => {
-  const [row] = await q.$queryRawUnsafe<Array<{ ttl: number }>>(
-    `SELECT hold_ttl_seconds AS ttl FROM event_settings WHERE event_id = $1::uuid`,
-    eventId,
-  );
-  return row?.ttl ?? null;
-};
-
-export const insertReservation = async (
+/**
+ * The final guard against double holds, in one statement: a seat moves to `held` only if it is
+ * `available` at the moment of the update, under its row lock; the reservation and the seats it
+ * actually took are written alongside. Returns the seats taken; anything less than all of them
+ * means another hold won, and the caller must roll the transaction back.
+ */
+export const holdSeatsIfAvailable = async (
   tx: SqlTx,
   r: { id: string; eventId: string; customerId: string; currency: string; expiresAt: Date },
-): Promise<void> => {
-  await tx.$executeRawUnsafe(
-    `INSERT INTO reservation (id, event_id, customer_id, currency, expires_at)
-     VALUES ($1::uuid, $2::uuid, $3, $4, $5::timestamptz)`,
+  seatIds: readonly string[],
+): Promise<string[]> => {
+  const rows = await tx.$queryRawUnsafe<Array<{ id: string }>>(
+    `WITH reservation_row AS (
+       INSERT INTO reservation (id, event_id, customer_id, currency, expires_at)
+       VALUES ($1::uuid, $2::uuid, $3, $4, $5::timestamptz)
+       RETURNING id
+     ), held AS (
+       UPDATE seat SET state = 'held', reservation_id = $1::uuid, version = version + 1, updated_at = now()
+        WHERE id = ANY($6::uuid[]) AND state = 'available'
+        RETURNING id, price_cents
+     ), listed AS (
+       INSERT INTO reservation_seat (reservation_id, seat_id, price_cents)
+       SELECT reservation_row.id, held.id, held.price_cents FROM reservation_row, held
+     )
+     SELECT id::text AS id FROM held`,
     r.id,
     r.eventId,
     r.customerId,
     r.currency,
     r.expiresAt,
-  );
-};
-
-/**
- * The final guard against double holds: a seat moves to `held` only if it is `available` at the
- * moment of the update, under its row lock. Returns the seats this call actually took; anything
- * less than all of them means another hold won and the caller must roll back.
- */
-export const holdSeatsIfAvailable = async (
-  tx: SqlTx,
-  reservationId: string,
-  seatIds: readonly string[],
-): Promise<string[]> => {
-  const rows = await tx.$queryRawUnsafe<Array<{ id: string }>>(
-    `UPDATE seat SET state = 'held', reservation_id = $1::uuid, version = version + 1, updated_at = now()
-      WHERE id = ANY($2::uuid[]) AND state = 'available'
-      RETURNING id::text AS id`,
-    reservationId,
     [...seatIds],
   );
   return rows.map((row) => row.id);
-};
-
-export const insertReservationSeats = async (
-  tx: SqlTx,
-  reservationId: string,
-  seats: ReadonlyArray<{ seatId: string; priceCents: number }>,
-): Promise<void> => {
-  await tx.$executeRawUnsafe(
-    `INSERT INTO reservation_seat (reservation_id, seat_id, price_cents)
-     SELECT $1::uuid, seat_id, price_cents FROM unnest($2::uuid[], $3::int[]) AS t(seat_id, price_cents)`,
-    reservationId,
-    seats.map((seat) => seat.seatId),
-    seats.map((seat) => seat.priceCents),
-  );
 };
 
 /** Locks one reservation row for the rest of the transaction; null when it does not exist. */
