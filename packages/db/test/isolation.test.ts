@@ -54,11 +54,12 @@ describe("service clients", () => {
     await migrate({ url });
     const db = createInventoryDb({ url, poolMax: 1 });
     try {
-      const [row] = await db.$queryRawUnsafe<Array<{ path: string; tables: number }>>(
+      const [row] = await db.$queryRawUnsafe<Array<{ path: string; schema: string }>>(
         `SELECT current_setting('search_path') AS path,
-                (SELECT count(*)::int FROM pg_tables WHERE schemaname = current_schema()) AS tables`,
+                (SELECT schemaname FROM pg_tables WHERE tablename = 'outbox_message'
+                  AND schemaname = current_schema()) AS schema`,
       );
-      expect(row).toEqual({ path: "bc_inventory", tables: 3 });
+      expect(row).toEqual({ path: "bc_inventory", schema: "bc_inventory" });
       expect(await db.outboxMessage.count()).toBeGreaterThanOrEqual(0);
     } finally {
       await db.$disconnect();
