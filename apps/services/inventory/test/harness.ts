@@ -24,7 +24,9 @@ export type Harness = {
     seats: number;
     holdTtlSeconds?: number;
     priceCents?: number;
-  }): Promise<{ eventId: string; seats: SeatSpec[] }>;
+  }): Promise<{ eventId: string; seats: SeatSpec[]; chunks: MarqueeEvent[] }>;
+  /** Publishes an event again under a new envelope id (a repeat, not a redelivery); returns that id. */
+  resend(event: MarqueeEvent): Promise<string>;
   publishPaymentSucceeded(opts: {
     eventId: string;
     customerId: string;
@@ -121,7 +123,12 @@ export const startHarness = async (env: Record<string, string> = {}): Promise<Ha
         async () => (await inventory.db.seat.count({ where: { eventId } })) === count,
         { timeoutMs: 60_000, intervalMs: 100 },
       );
-      return { eventId, seats };
+      return { eventId, seats, chunks: chunkEvents };
+    },
+    async resend(event) {
+      const again = { ...event, id: randomUUID() };
+      await publish(again, Topics.catalogEvents);
+      return again.id;
     },
     async publishPaymentSucceeded({ eventId, customerId, reservationIds, amountCents = 4_500 }) {
       const orderId = randomUUID();

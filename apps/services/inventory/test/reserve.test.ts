@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { waitFor } from "@marquee/testkit/wait-for";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReservationView } from "../src/app/reservation-view";
-import { holdInDatabase, ReserveRefused } from "../src/app/reserve-seats";
+import { holdInDatabase, reserveSeats, ReserveRefused } from "../src/app/reserve-seats";
 import type { StockedSeat } from "../src/domain/hold-rules";
 import { callTrpc, seatLabelOf, startHarness, type Harness } from "./harness";
 
@@ -191,6 +191,56 @@ describe("reserve", () => {
     }
     expect(await activeHoldsPerSeat(eventId)).toEqual([{ seatId: seat.seatId, holds: 1 }]);
     expect(await h.inventory.db.outboxMessage.count({ where: { key: eventId } })).toBe(1);
+  });
+});
+
+describe("reserve without Redis", () => {
+  it("still gives a seat to one buyer only when every lock call fails", async () => {
+    const { eventId, seats } = await h.stockEvent({ seats: 1 });
+    const seat = seats[0]!;
+    const deps = {
+      ...h.inventory.deps,
+      locks: { acquire: () => Promise.reject(new Error("redis unreachable")) },
+    };
+    const outcomes = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        reserveSeats(deps, {
+          customerId: randomUUID(),
+          eventId,
+          seatIds: [seat.seatId],
+          cause: { correlationId: randomUUID() },
+        }),
+      ),
+    );
+
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+    for (const o of outcomes.filter((o) => !o.ok)) {
+      expect(o).toEqual({
+        ok: false,
+        error: { kind: "seat-taken", seatId: seat.seatId, label: seatLabelOf(seat) },
+      });
+    }
+    expect(await activeHoldsPerSeat(eventId)).toEqual([{ seatId: seat.seatId, holds: 1 }]);
+  });
+});
+
+describe("seat stock", () => {
+  it("never frees a held seat when catalog sends its layout chunk again", async () => {
+    const { eventId, seats, chunks } = await h.stockEvent({ seats: 2 });
+    const { token } = await h.issuer.tokenFor();
+    expect((await reserve(token, eventId, [seats[0]!.seatId])).ok).toBe(true);
+
+    const resent = await h.resend(chunks[0]!);
+    await waitFor("the re-sent chunk to be processed", async () =>
+      (await h.inventory.db.processedMessage.count({
+        where: { consumer: "inventory.catalog", messageId: resent },
+      })) === 1,
+    );
+
+    expect(await h.inventory.db.seat.findUnique({ where: { id: seats[0]!.seatId } })).toMatchObject({
+      state: "held",
+    });
+    expect(await h.inventory.db.seat.count({ where: { eventId } })).toBe(2);
   });
 });
 
