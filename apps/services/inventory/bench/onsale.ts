@@ -15,7 +15,7 @@ const seatCount = Number(process.env.SEATS ?? 1_000);
 const concurrency = Number(process.env.CONCURRENCY ?? 100);
 const attempts = Number(process.env.ATTEMPTS ?? 3);
 
-const h = await startHarness({ LOG_LEVEL: "silent" });
+const h = await startHarness({ LOG_LEVEL: "silent" }, { watch: false });
 const { eventId, seats } = await h.stockEvent({ seats: seatCount });
 const tokens = await Promise.all(Array.from({ length: buyers }, () => h.issuer.tokenFor()));
 

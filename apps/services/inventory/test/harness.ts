@@ -40,7 +40,10 @@ export type Harness = {
 export type SeatSpec = { seatId: string; section: string; row: string; number: number; priceCents: number };
 
 /** Starts the real service in-process against the test Postgres, Redis and Kafka. */
-export const startHarness = async (env: Record<string, string> = {}): Promise<Harness> => {
+export const startHarness = async (
+  env: Record<string, string> = {},
+  { watch = true } = {},
+): Promise<Harness> => {
   const log = createTestLog();
   const issuer = await startTestIssuer();
   const brokers = testKafkaBrokers();
@@ -65,14 +68,17 @@ export const startHarness = async (env: Record<string, string> = {}): Promise<Ha
   await producer.connect();
   const events: MarqueeEvent[] = [];
   const watcher = kafka.consumer({ groupId: `inventory-test-${randomUUID()}`, maxWaitTimeInMs: 100 });
-  await watcher.connect();
-  await watcher.subscribe({ topic: Topics.inventoryReservations, fromBeginning: true });
-  await watcher.run({
-    eachMessage: async ({ message }) => {
-      events.push(JSON.parse(message.value?.toString() ?? "{}") as MarqueeEvent);
-      return Promise.resolve();
-    },
-  });
+  // Benchmarks skip the watcher, so reading the stream does not take CPU from the service.
+  if (watch) {
+    await watcher.connect();
+    await watcher.subscribe({ topic: Topics.inventoryReservations, fromBeginning: true });
+    await watcher.run({
+      eachMessage: async ({ message }) => {
+        events.push(JSON.parse(message.value?.toString() ?? "{}") as MarqueeEvent);
+        return Promise.resolve();
+      },
+    });
+  }
 
   const publish = async (event: MarqueeEvent, topic: string) => {
     await producer.send({
@@ -151,7 +157,7 @@ export const startHarness = async (env: Record<string, string> = {}): Promise<Ha
       return { orderId };
     },
     async stop() {
-      await watcher.disconnect();
+      if (watch) await watcher.disconnect();
       await producer.disconnect();
       await inventory.stop();
       await issuer.close();
