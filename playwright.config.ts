@@ -7,13 +7,14 @@ const webPort = Number(process.env.WEB_PORT ?? 3000);
 
 export default defineConfig({
   testDir: "e2e",
+  globalSetup: "./e2e/support/wait-for-stack.ts",
   outputDir: ".data/test-results/playwright",
   fullyParallel: false,
   workers: 1,
   retries: 0,
   timeout: 60_000,
   forbidOnly: Boolean(process.env.CI),
-  reporter: [["list"], ["json"]],
+  reporter: [["list"], ["json", { outputFile: ".data/test-results/playwright.json" }]],
   use: {
     baseURL: `http://127.0.0.1:${webPort}`,
     trace: "retain-on-failure",

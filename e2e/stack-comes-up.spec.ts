@@ -1,16 +1,9 @@
 import { expect, test } from "@playwright/test";
+import { services } from "./support/services";
 
-const services = [
-  ["identity", 5000],
-  ["catalog", 5001],
-  ["inventory", 5002],
-  ["ordering", 5003],
-  ["payment", 5004],
-  ["fulfillment", 5005],
-  ["notification", 5006],
-] as const;
-
-test("every service reports ready with its database, Redis and Kafka reachable", async ({ request }) => {
+test("every service reports ready with its database, Redis and Kafka reachable", async ({
+  request,
+}) => {
   for (const [name, port] of services) {
     const res = await request.get(`http://127.0.0.1:${port}/readyz`);
     expect(res.status(), `${name} /readyz`).toBe(200);

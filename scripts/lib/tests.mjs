@@ -45,13 +45,11 @@ export const runTests = async (environment) => {
   );
   const vitest = readJson(vitestJson);
 
+  // Written by the JSON reporter configured in playwright.config.ts.
   const playwrightJson = path.join(RESULTS, "playwright.json");
   fs.rmSync(playwrightJson, { force: true });
   say("… browser tests (Playwright + Chromium)");
-  const playwrightCode = await runForCode(bin("playwright"), ["test"], {
-    cwd: ROOT,
-    env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson },
-  });
+  const playwrightCode = await runForCode(bin("playwright"), ["test"], { cwd: ROOT, env });
   const playwright = readJson(playwrightJson);
 
   const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats?.expected ?? 0);
