@@ -5,11 +5,11 @@ import { generateClients } from "@marquee/db/generate";
 import { ensureDatabase, migrate } from "@marquee/db/migrate";
 import { ensureTopics } from "@marquee/events/ensure-topics";
 import { createKafka } from "@marquee/events/kafka";
-import { seedAdmin } from "@marquee/identity/seed-admin";
 
 const databaseUrl = process.env.DATABASE_URL;
 const brokers = process.env.KAFKA_BROKERS?.split(",");
-if (!databaseUrl || !brokers) throw new Error("scripts/prepare.ts needs DATABASE_URL and KAFKA_BROKERS");
+if (!databaseUrl || !brokers)
+  throw new Error("scripts/prepare.ts needs DATABASE_URL and KAFKA_BROKERS");
 
 const log = (msg: string) => console.log(`[marquee]   ${msg}`);
 const quiet = { debug: () => {}, info: () => {}, warn: console.warn, error: console.error };
@@ -20,6 +20,8 @@ if (created) log(`created database ${new URL(databaseUrl).pathname.slice(1)}`);
 await migrate({ url: databaseUrl, log });
 const topics = await ensureTopics(createKafka({ clientId: "marquee-setup", brokers, log: quiet }));
 log(topics.length > 0 ? `created topics: ${topics.join(", ")}` : "topics in place");
+// Imported only now: it needs the Prisma clients generated above, which a fresh clone lacks.
+const { seedAdmin } = await import("@marquee/identity/seed-admin");
 // Signing keys are not needed here: identity creates its local key file on first start.
 const admin = await seedAdmin({
   databaseUrl,
