@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
+import { SiteHeader } from "../components/site-header";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -23,11 +23,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        <header className="site-header">
-          <Link className="brand" href="/">
-            Mar<span>quee</span>
-          </Link>
-        </header>
+        <SiteHeader />
         {children}
         <footer className="site-footer">© Marquee</footer>
       </body>

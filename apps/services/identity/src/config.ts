@@ -12,10 +12,14 @@ export const DEFAULT_KEYS_FILE = fileURLToPath(
 const seconds = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 const count = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
-/** `true`, `false`, or a comma-separated list of proxy addresses/CIDRs to believe (Fastify's `trustProxy`). */
+/**
+ * Whose `X-Forwarded-For` to believe (Fastify's `trustProxy`): `true`, `false`, or a comma-separated
+ * list of addresses, CIDRs or proxy-addr names. The default believes only loopback: locally the web
+ * server on the same machine forwards the browser's address, so throttling sees browsers, not it.
+ */
 const trustProxy = z
   .string()
-  .default("false")
+  .default("loopback")
   .transform((value): boolean | string[] => {
     if (value === "true") return true;
     if (value === "false") return false;

@@ -1,0 +1,42 @@
+"use server";
+
+import { identity, isIdentityError } from "../../lib/identity-client";
+
+export type SignUpFields = { email: string; password: string; displayName: string };
+export type SignUpResult =
+  | { ok: true }
+  | { ok: false; fieldErrors: Partial<Record<keyof SignUpFields, string>>; formError?: string };
+
+const FIELDS = ["email", "password", "displayName"] as const;
+
+/** Creates the account through identity; the form then signs in with the same credentials. */
+export async function registerAccount(fields: SignUpFields): Promise<SignUpResult> {
+  try {
+    await identity.register.mutate(fields);
+    return { ok: true };
+  } catch (error) {
+    if (!isIdentityError(error)) throw error;
+    if (error.data?.code === "CONFLICT") {
+      return {
+        ok: false,
+        fieldErrors: { email: "This email is already registered. Sign in instead?" },
+      };
+    }
+    const zodError = (
+      error.data as { zodError?: { fieldErrors?: Record<string, string[]> } } | undefined
+    )?.zodError;
+    if (error.data?.code === "BAD_REQUEST" && zodError?.fieldErrors) {
+      const fieldErrors: Partial<Record<keyof SignUpFields, string>> = {};
+      for (const field of FIELDS) {
+        const [first] = zodError.fieldErrors[field] ?? [];
+        if (first) fieldErrors[field] = `${first.charAt(0).toUpperCase()}${first.slice(1)}.`;
+      }
+      return { ok: false, fieldErrors };
+    }
+    return {
+      ok: false,
+      fieldErrors: {},
+      formError: "Sign-up is unavailable right now. Please try again.",
+    };
+  }
+}

@@ -1,0 +1,63 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useRef, useState, useTransition, type FormEvent } from "react";
+import { useHydrated } from "./use-hydrated";
+import { FormField, textOf } from "./form-field";
+
+const MESSAGES: Record<string, string> = {
+  "invalid email or password": "The email or password is not right.",
+};
+
+/** Only same-site paths: a crafted link must not send people elsewhere after signing in. */
+const safeNext = (next: string | null) =>
+  next?.startsWith("/") && !next.startsWith("//") ? next : "/";
+
+export function SignInForm() {
+  const router = useRouter();
+  const next = safeNext(useSearchParams().get("callbackUrl"));
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
+  const summary = useRef<HTMLDivElement>(null);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(async () => {
+      const result = await signIn("credentials", {
+        email: textOf(data, "email"),
+        password: textOf(data, "password"),
+        redirect: false,
+      });
+      if (!result || result.error) {
+        const message = result?.error ?? "";
+        setError(MESSAGES[message] ?? (message || "Sign-in failed. Please try again."));
+        summary.current?.focus();
+        return;
+      }
+      router.push(next);
+      router.refresh();
+    });
+  };
+
+  return (
+    <form className="auth-form" method="post" onSubmit={onSubmit} noValidate aria-busy={pending}>
+      <div ref={summary} tabIndex={-1} role="alert" className="form-error">
+        {error}
+      </div>
+      <FormField id="email" label="Email" type="email" autoComplete="email" required />
+      <FormField
+        id="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        required
+      />
+      <button type="submit" className="button" disabled={pending || !hydrated}>
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

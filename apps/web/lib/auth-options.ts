@@ -1,0 +1,104 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { identityFor, isIdentityError } from "./identity-client";
+import { serverEnv } from "./server-env";
+
+type Role = "customer" | "admin";
+
+declare module "next-auth" {
+  interface User {
+    role: Role;
+    accessToken: string;
+    accessTokenExpiresAt: string;
+  }
+  interface Session {
+    user: { id: string; name: string; email: string; role: Role };
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    role?: Role;
+    accessToken?: string;
+    accessTokenExpiresAt?: string;
+  }
+}
+
+// The address Next recorded for the browser (the last hop it saw), for identity's throttling.
+const clientIp = (header: string | string[] | undefined): string | undefined => {
+  const value = Array.isArray(header) ? header.at(-1) : header;
+  return value?.split(",").at(-1)?.trim() || undefined;
+};
+
+// Identity's tokens last an hour; the session ends with the token inside it.
+const SESSION_SECONDS = 60 * 60;
+
+/**
+ * Sign-in through identity: the credentials go to identity's `login`, and the access token it
+ * returns is kept in next-auth's encrypted session cookie. The session the browser can read
+ * (`/api/auth/session`) carries the user's id, name, email and role, never the token.
+ */
+export const authOptions: NextAuthOptions = {
+  secret: serverEnv.NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: SESSION_SECONDS },
+  jwt: { maxAge: SESSION_SECONDS },
+  pages: { signIn: "/sign-in" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+      },
+      async authorize(credentials, req) {
+        if (!credentials?.email || !credentials.password) return null;
+        try {
+          const result = await identityFor(
+            clientIp(req.headers?.["x-forwarded-for"] as string | string[] | undefined),
+          ).login.mutate({
+            email: credentials.email,
+            password: credentials.password,
+          });
+          return {
+            id: result.user.id,
+            name: result.user.name,
+            email: result.user.email,
+            role: result.user.role,
+            accessToken: result.accessToken,
+            accessTokenExpiresAt: result.expiresAt,
+          };
+        } catch (error) {
+          // Identity's messages are written for people ("invalid email or password", "try again
+          // in 60 seconds"); anything else is not shown.
+          if (isIdentityError(error) && error.data?.httpStatus !== 500)
+            throw new Error(error.message);
+          throw new Error("sign-in is unavailable right now; please try again");
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.role = user.role;
+        token.accessToken = user.accessToken;
+        token.accessTokenExpiresAt = user.accessTokenExpiresAt;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      const expired =
+        !token.accessTokenExpiresAt || Date.parse(token.accessTokenExpiresAt) <= Date.now();
+      if (expired || !token.sub || !token.role) {
+        return { expires: session.expires };
+      }
+      session.user = {
+        id: token.sub,
+        name: token.name ?? "",
+        email: token.email ?? "",
+        role: token.role,
+      };
+      return session;
+    },
+  },
+};
