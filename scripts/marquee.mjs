@@ -3,6 +3,7 @@
 // before `npm install` ever ran: each command first sets up whatever is missing, then does its job.
 //
 //   npm start        set up, run the whole stack, print where to point the browser
+//   npm run dev      the same with services restarting on change and `next dev`
 //   npm test         set up, then typecheck, lint, integration tests and browser tests
 //   npm run setup    only set up (add --env test for the test environment)
 //   npm run stop     stop the Kafka brokers started by the commands above
@@ -56,6 +57,14 @@ const commands = {
     say("Press Ctrl-C to stop.");
   },
 
+  /** Like start, but services restart on change and the web app runs `next dev`. */
+  async dev() {
+    const environment = environmentFrom("dev");
+    await setup(environment);
+    await runStack(environment, { watch: true });
+    say(`Marquee (watch mode) is running: http://localhost:${WEB_PORT}`);
+  },
+
   /** The stack the browser tests drive (Playwright starts it, or reuses a running one). */
   async stack() {
     const environment = environmentFrom("test");
@@ -87,7 +96,9 @@ const commands = {
   },
 
   help() {
-    console.log("usage: node scripts/marquee.mjs setup|start|stack|stop|test|bench [--env dev|test]");
+    console.log(
+      "usage: node scripts/marquee.mjs setup|start|dev|stack|stop|test|bench [--env dev|test]",
+    );
   },
 };
 

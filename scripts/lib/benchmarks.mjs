@@ -13,7 +13,10 @@ export const runBenchmarks = async (environment) => {
   const benches = workspaces.flatMap((dir) => {
     const benchDir = path.join(dir, "bench");
     return fs.existsSync(benchDir)
-      ? fs.readdirSync(benchDir).filter((f) => f.endsWith(".ts")).map((f) => path.join(benchDir, f))
+      ? fs
+          .readdirSync(benchDir)
+          .filter((f) => f.endsWith(".ts"))
+          .map((f) => path.join(benchDir, f))
       : [];
   });
   const env = {

@@ -15,6 +15,7 @@ export const ensureChromium = async () => {
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   await run("apt-get", ["update", "-qq"], { env });
   await run("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium"], { env });
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`apt installed chromium but ${CHROMIUM} is missing`);
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`apt installed chromium but ${CHROMIUM} is missing`);
   return `installed ${CHROMIUM}`;
 };

@@ -27,7 +27,10 @@ export const environments = {
       controllerPort: Number(env.TEST_KAFKA_CONTROLLER_PORT ?? 19093),
       dataDir: path.join(DATA_DIR, "kafka-test"),
     },
-    smtp: { port: Number(env.TEST_SMTP_PORT ?? 11025), webPort: Number(env.TEST_MAILDEV_WEB_PORT ?? 11080) },
+    smtp: {
+      port: Number(env.TEST_SMTP_PORT ?? 11025),
+      webPort: Number(env.TEST_MAILDEV_WEB_PORT ?? 11080),
+    },
   },
 };
 

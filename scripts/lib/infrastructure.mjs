@@ -16,7 +16,9 @@ export const prepareInfrastructure = async (environment) => {
   });
   await step(`Kafka broker (${environment.name}, port ${environment.kafka.port})`, async () => {
     const broker = await startBroker({ ...environment.kafka, log: (msg) => say(`  ${msg}`) });
-    return broker.alreadyRunning ? `already running (pid ${broker.pid})` : `started (pid ${broker.pid})`;
+    return broker.alreadyRunning
+      ? `already running (pid ${broker.pid})`
+      : `started (pid ${broker.pid})`;
   });
   await step(`database, schemas and topics (${environment.name})`, () =>
     run(bin("tsx"), ["scripts/prepare.ts"], {

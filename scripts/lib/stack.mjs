@@ -13,7 +13,8 @@ const WEB_DIR = path.join(ROOT, "apps", "web");
 const newestMtime = (dir) => {
   let newest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === "node_modules" || entry.name === ".next" || entry.name.startsWith(".turbo")) continue;
+    if (entry.name === "node_modules" || entry.name === ".next" || entry.name.startsWith(".turbo"))
+      continue;
     const full = path.join(dir, entry.name);
     newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
   }
@@ -26,7 +27,10 @@ export const ensureWebBuild = async () => {
   const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
   const changedAt = Math.max(newestMtime(WEB_DIR), newestMtime(path.join(ROOT, "packages", "ui")));
   if (builtAt > changedAt) return "up to date";
-  await run(bin("next"), ["build"], { cwd: WEB_DIR, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  await run(bin("next"), ["build"], {
+    cwd: WEB_DIR,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   return "built";
 };
 
@@ -49,7 +53,10 @@ const waitForHttp = async (url, { timeoutMs, isAlive }) => {
  * Starts the seven services, the web app and (in development) MailDev as child processes, waits
  * until every one reports ready, and stops them all on Ctrl-C / SIGTERM.
  */
-export const runStack = async (environment, { maildev = true, quiet = false } = {}) => {
+export const runStack = async (
+  environment,
+  { maildev = true, quiet = false, watch = false } = {},
+) => {
   const children = [];
   const sink = quiet ? () => {} : (line) => console.log(line);
   let stopping = false;
@@ -63,7 +70,9 @@ export const runStack = async (environment, { maildev = true, quiet = false } = 
     child.on("exit", (code, signal) => {
       entry.exited = true;
       if (!stopping) {
-        say(`${name} exited unexpectedly (${signal ?? code}); last lines:\n${tail.slice(-15).join("\n")}`);
+        say(
+          `${name} exited unexpectedly (${signal ?? code}); last lines:\n${tail.slice(-15).join("\n")}`,
+        );
         void shutdown(1);
       }
     });
@@ -86,31 +95,62 @@ export const runStack = async (environment, { maildev = true, quiet = false } = 
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
 
-  const env = { ...process.env, ...serviceEnv(environment), NODE_ENV: "production" };
+  const env = {
+    ...process.env,
+    ...serviceEnv(environment),
+    NODE_ENV: watch ? "development" : "production",
+  };
   if (maildev) {
-    launch("maildev", bin("maildev"), [
-      "--smtp", String(environment.smtp.port), "--web", String(environment.smtp.webPort),
-      "--ip", "127.0.0.1", "--web-ip", "127.0.0.1",
-    ], { cwd: ROOT, env });
+    launch(
+      "maildev",
+      bin("maildev"),
+      [
+        "--smtp",
+        String(environment.smtp.port),
+        "--web",
+        String(environment.smtp.webPort),
+        "--ip",
+        "127.0.0.1",
+        "--web-ip",
+        "127.0.0.1",
+      ],
+      { cwd: ROOT, env },
+    );
   }
   const services = listServices().map((service) => ({
     ...service,
-    proc: launch(service.name, process.execPath, ["--import", "tsx", "src/main.ts"], {
-      cwd: service.dir,
-      env: { ...env, PORT: String(service.port) },
-    }),
+    proc: launch(
+      service.name,
+      process.execPath,
+      ["--import", "tsx", ...(watch ? ["--watch"] : []), "src/main.ts"],
+      {
+        cwd: service.dir,
+        env: { ...env, PORT: String(service.port) },
+      },
+    ),
   }));
-  const web = launch("web", bin("next"), ["start", "--port", String(WEB_PORT), "--hostname", "127.0.0.1"], {
-    cwd: WEB_DIR,
-    env,
-  });
+  const web = launch(
+    "web",
+    bin("next"),
+    [watch ? "dev" : "start", "--port", String(WEB_PORT), "--hostname", "127.0.0.1"],
+    {
+      cwd: WEB_DIR,
+      env: watch ? { ...env, NODE_ENV: "development" } : env,
+    },
+  );
 
   await step("services ready", async () => {
     await Promise.all([
       ...services.map((s) =>
-        waitForHttp(`http://127.0.0.1:${s.port}/readyz`, { timeoutMs: 120_000, isAlive: () => !s.proc.exited }),
+        waitForHttp(`http://127.0.0.1:${s.port}/readyz`, {
+          timeoutMs: 120_000,
+          isAlive: () => !s.proc.exited,
+        }),
       ),
-      waitForHttp(`http://127.0.0.1:${WEB_PORT}/api/health`, { timeoutMs: 120_000, isAlive: () => !web.exited }),
+      waitForHttp(`http://127.0.0.1:${WEB_PORT}/api/health`, {
+        timeoutMs: 120_000,
+        isAlive: () => !web.exited,
+      }),
     ]);
     return services.map((s) => `${s.name}:${s.port}`).join(" ");
   }).catch(async (error) => {

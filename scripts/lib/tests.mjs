@@ -32,7 +32,10 @@ export const runTests = async (environment) => {
   };
 
   await step("typecheck and lint", () =>
-    run(bin("turbo"), ["run", "typecheck", "lint", "--continue", "--output-logs=errors-only"], { cwd: ROOT, env }),
+    run(bin("turbo"), ["run", "typecheck", "lint", "--continue", "--output-logs=errors-only"], {
+      cwd: ROOT,
+      env,
+    }),
   );
 
   const vitestJson = path.join(RESULTS, "vitest.json");
@@ -56,7 +59,9 @@ export const runTests = async (environment) => {
   const failed =
     (vitest ? vitest.numFailedTests : 1) +
     (playwright ? (playwright.stats?.unexpected ?? 0) + (playwright.stats?.flaky ?? 0) : 1);
-  say(`vitest: ${vitest?.numPassedTests ?? 0} passed, ${vitest?.numFailedTests ?? "?"} failed (exit ${vitestCode})`);
+  say(
+    `vitest: ${vitest?.numPassedTests ?? 0} passed, ${vitest?.numFailedTests ?? "?"} failed (exit ${vitestCode})`,
+  );
   say(
     `playwright: ${playwright?.stats?.expected ?? 0} passed, ${playwright?.stats?.unexpected ?? "?"} failed (exit ${playwrightCode})`,
   );
