@@ -19,17 +19,20 @@ const OrderRef = {
   eventId: z.uuid(),
 };
 
+/** An order with its seats and the total fixed at checkout. */
+const PricedOrder = z.object({
+  ...OrderRef,
+  seats: z.array(OrderSeat).min(1),
+  totalCents: Cents,
+  currency: Currency,
+});
+
 /** Ordering → payment: checkout fixed the total; the order waits for payment. */
 export const OrderPlaced = defineEvent({
   type: "ordering.order-placed",
   topic: Topics.orderingOrders,
   version: 1,
-  data: z.object({
-    ...OrderRef,
-    seats: z.array(OrderSeat).min(1),
-    totalCents: Cents,
-    currency: Currency,
-  }),
+  data: PricedOrder,
 });
 
 /** Ordering → fulfillment, notification: paid and every seat confirmed by inventory. */
@@ -37,12 +40,7 @@ export const OrderConfirmed = defineEvent({
   type: "ordering.order-confirmed",
   topic: Topics.orderingOrders,
   version: 1,
-  data: z.object({
-    ...OrderRef,
-    seats: z.array(OrderSeat).min(1),
-    totalCents: Cents,
-    currency: Currency,
-  }),
+  data: PricedOrder,
 });
 
 /** Ordering → inventory, payment: the customer cancelled; its holds are released. */
