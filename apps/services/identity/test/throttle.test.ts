@@ -86,4 +86,17 @@ describe("login throttling", () => {
     for (let i = 0; i < 2; i += 1) await login(account.email, "wrong password", freshIp());
     expect((await login(account.email, account.password, freshIp())).status).toBe(200);
   });
+
+  it("checks no more passwords than the limit when guesses arrive all at once", async () => {
+    const account = await register(identity.base);
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, () => login(account.email, "wrong password", freshIp())),
+    );
+    const statuses = burst.map((res) => res.status);
+    // Only attempts within the allowance reach the password check; the rest are refused unchecked.
+    expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(3);
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(17);
+    expect(statuses.every((status) => status === 401 || status === 429)).toBe(true);
+    expect((await login(account.email, account.password, freshIp())).status).toBe(429);
+  });
 });

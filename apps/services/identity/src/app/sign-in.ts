@@ -10,14 +10,15 @@ export type SignInResult =
 
 /**
  * Checks a password. Unknown email and wrong password are one outcome and cost the same bcrypt
- * comparison; a locked account or address is refused before any comparison.
+ * comparison; a locked account or address, or an attempt beyond the allowance (also when many
+ * arrive at once), is refused before any comparison.
  */
 export const signIn = async (
   deps: Pick<IdentityDeps, "users" | "passwords" | "throttle" | "keys" | "tokens">,
   input: LoginInput & { ip: string },
 ): Promise<SignInResult> => {
   const attempt = { email: input.email, ip: input.ip };
-  const retryAfterSeconds = await deps.throttle.retryAfter(attempt);
+  const retryAfterSeconds = await deps.throttle.admit(attempt);
   if (retryAfterSeconds > 0) return { ok: false, error: "throttled", retryAfterSeconds };
 
   const user = await deps.users.findByEmail(input.email);
