@@ -32,3 +32,6 @@ const admin = await seedAdmin({
   cost: 10,
 });
 log(`admin account ${admin}`);
+// Imported only now, for the same reason: the demo catalog (venues, events, seat layouts).
+const { seedCatalog } = await import("@marquee/catalog/seed");
+log(await seedCatalog({ databaseUrl }));

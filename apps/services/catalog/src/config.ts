@@ -9,4 +9,5 @@ export const CatalogConfig = baseConfigSchema.extend({
 });
 export type CatalogConfig = z.infer<typeof CatalogConfig>;
 
-export const loadConfig = (): CatalogConfig => parseConfig(CatalogConfig);
+export const loadConfig = (env?: Record<string, string | undefined>): CatalogConfig =>
+  parseConfig(CatalogConfig, env);

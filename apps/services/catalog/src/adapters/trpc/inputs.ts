@@ -1,0 +1,136 @@
+import { z } from "zod";
+import { MAX_LAYOUT_SEATS } from "../../domain/layout";
+
+const isTimeZone = (value: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+};
+const TimeZone = z.string().min(1).refine(isTimeZone, "not an IANA time zone (e.g. Europe/Paris)");
+const Instant = z.iso.datetime({ offset: true });
+const ImagePath = z
+  .string()
+  .regex(/^\/[\w./-]+$/, "a path on the web app, e.g. /events/jazz-night.svg")
+  .max(300);
+
+/** Web → catalog: published events, soonest first, filtered by text and start time. */
+export const ListEventsInput = z
+  .object({
+    query: z.string().max(200).optional(),
+    from: Instant.optional(),
+    to: Instant.optional(),
+    cursor: z.string().max(200).optional(),
+    limit: z.number().int().min(1).max(50).default(20),
+  })
+  .refine((q) => !q.from || !q.to || new Date(q.from) <= new Date(q.to), {
+    path: ["to"],
+    message: "must not be before from",
+  });
+export type ListEventsInput = z.infer<typeof ListEventsInput>;
+
+/** Web → catalog: one event, its seat map, or a section's seat ids. */
+export const EventIdInput = z.object({ eventId: z.uuid() });
+export type EventIdInput = z.infer<typeof EventIdInput>;
+
+/** Web → catalog: seat ids of one section (index into seatMap's `sections`). */
+export const SeatIdsInput = z.object({ eventId: z.uuid(), section: z.number().int().min(0) });
+export type SeatIdsInput = z.infer<typeof SeatIdsInput>;
+
+/** Organizer (web) → catalog: a new venue. */
+export const CreateVenueInput = z.object({
+  name: z.string().trim().min(1).max(200),
+  city: z.string().trim().min(1).max(200),
+  timeZone: TimeZone,
+});
+export type CreateVenueInput = z.infer<typeof CreateVenueInput>;
+
+/** Organizer (web) → catalog: a new draft event at a venue. */
+export const CreateEventInput = z.object({
+  name: z.string().trim().min(1).max(200),
+  description: z.string().max(5_000).default(""),
+  startsAt: Instant,
+  venueId: z.uuid(),
+  timeZone: TimeZone.optional(),
+  imagePath: ImagePath.optional(),
+  holdTtlSeconds: z.number().int().min(60).max(3_600).default(900),
+});
+export type CreateEventInput = z.infer<typeof CreateEventInput>;
+
+/** Organizer (web) → catalog: change an event's details (only the fields given). */
+export const UpdateEventInput = z.object({
+  eventId: z.uuid(),
+  name: z.string().trim().min(1).max(200).optional(),
+  description: z.string().max(5_000).optional(),
+  startsAt: Instant.optional(),
+  timeZone: TimeZone.optional(),
+  imagePath: ImagePath.nullable().optional(),
+  holdTtlSeconds: z.number().int().min(60).max(3_600).optional(),
+});
+export type UpdateEventInput = z.infer<typeof UpdateEventInput>;
+
+/** Organizer (web) → catalog: sections of rows × seats, each at a named price tier. */
+export const GenerateLayoutInput = z
+  .object({
+    eventId: z.uuid(),
+    currency: z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 code such as EUR"),
+    tiers: z
+      .array(
+        z.object({
+          name: z.string().trim().min(1).max(60),
+          priceCents: z.number().int().min(0).max(10_000_000),
+        }),
+      )
+      .min(1)
+      .max(20),
+    sections: z
+      .array(
+        z.object({
+          name: z.string().trim().min(1).max(60),
+          rows: z.number().int().min(1).max(200),
+          seatsPerRow: z.number().int().min(1).max(500),
+          tier: z.string().min(1),
+        }),
+      )
+      .min(1)
+      .max(200),
+  })
+  .superRefine((input, ctx) => {
+    const tierNames = new Set<string>();
+    input.tiers.forEach((tier, i) => {
+      if (tierNames.has(tier.name))
+        ctx.addIssue({
+          code: "custom",
+          path: ["tiers", i, "name"],
+          message: `duplicate tier "${tier.name}"`,
+        });
+      tierNames.add(tier.name);
+    });
+    const sectionNames = new Set<string>();
+    let seats = 0;
+    input.sections.forEach((section, i) => {
+      if (sectionNames.has(section.name))
+        ctx.addIssue({
+          code: "custom",
+          path: ["sections", i, "name"],
+          message: `duplicate section "${section.name}"`,
+        });
+      sectionNames.add(section.name);
+      if (!tierNames.has(section.tier))
+        ctx.addIssue({
+          code: "custom",
+          path: ["sections", i, "tier"],
+          message: `unknown tier "${section.tier}"; tiers are ${[...tierNames].join(", ")}`,
+        });
+      seats += section.rows * section.seatsPerRow;
+    });
+    if (seats > MAX_LAYOUT_SEATS)
+      ctx.addIssue({
+        code: "custom",
+        path: ["sections"],
+        message: `${seats} seats; at most ${MAX_LAYOUT_SEATS} per layout`,
+      });
+  });
+export type GenerateLayoutInput = z.infer<typeof GenerateLayoutInput>;

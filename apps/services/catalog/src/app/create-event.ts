@@ -1,0 +1,40 @@
+import { randomUUID } from "node:crypto";
+import { findEvent, findVenue, insertEvent } from "../adapters/db/catalog-store";
+import { err, ok, type Result } from "../domain/errors";
+import type { CatalogDeps } from "./deps";
+import { toEventView, type EventView } from "./event-view";
+
+export type CreateEventInput = {
+  id?: string;
+  name: string;
+  description?: string;
+  startsAt: Date;
+  venueId: string;
+  /** Defaults to the venue's time zone. */
+  timeZone?: string;
+  imagePath?: string | null;
+  holdTtlSeconds?: number;
+};
+
+/** A new event starts as a draft: invisible to customers, announced to nobody until published. */
+export const createEvent = async (
+  deps: CatalogDeps,
+  input: CreateEventInput,
+): Promise<Result<EventView>> => {
+  const venue = await findVenue(deps.db, input.venueId);
+  if (!venue) return err({ kind: "venue-not-found", venueId: input.venueId });
+  const id = input.id ?? randomUUID();
+  await insertEvent(deps.db, {
+    id,
+    name: input.name,
+    description: input.description ?? "",
+    startsAt: input.startsAt,
+    timeZone: input.timeZone ?? venue.timeZone,
+    venueId: venue.id,
+    imagePath: input.imagePath ?? null,
+    holdTtlSeconds: input.holdTtlSeconds ?? 900,
+  });
+  const row = await findEvent(deps.db, id);
+  if (!row) throw new Error(`event ${id} vanished after insert`);
+  return ok(toEventView(row));
+};

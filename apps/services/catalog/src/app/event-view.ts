@@ -1,0 +1,44 @@
+import type { EventRow } from "../adapters/db/catalog-store";
+
+/** An event as the web shows it (catalog → web); no database types leave the service. */
+export type EventView = {
+  id: string;
+  name: string;
+  description: string;
+  startsAt: string;
+  timeZone: string;
+  status: "draft" | "published" | "cancelled";
+  imagePath: string | null;
+  holdTtlSeconds: number;
+  venue: { id: string; name: string; city: string; timeZone: string };
+  /** Null until a layout is generated. */
+  seating: {
+    seatCount: number;
+    currency: string;
+    minPriceCents: number;
+    maxPriceCents: number;
+  } | null;
+};
+
+export const toEventView = (row: EventRow): EventView => {
+  const prices = row.layout?.tiers.map((tier) => tier.priceCents) ?? [];
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    startsAt: row.startsAt.toISOString(),
+    timeZone: row.timeZone,
+    status: row.status,
+    imagePath: row.imagePath,
+    holdTtlSeconds: row.holdTtlSeconds,
+    venue: row.venue,
+    seating: row.layout
+      ? {
+          seatCount: row.layout.seatCount,
+          currency: row.layout.currency,
+          minPriceCents: prices.length > 0 ? Math.min(...prices) : 0,
+          maxPriceCents: prices.length > 0 ? Math.max(...prices) : 0,
+        }
+      : null,
+  };
+};

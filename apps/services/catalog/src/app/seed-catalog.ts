@@ -1,0 +1,208 @@
+// The demo catalog: three venues (a club, a theatre, a stadium) and seven published events a few
+// days to three months ahead. Run by scripts/prepare.ts after migrations; idempotent and quick
+// when already seeded. Seats and their `seats-generated` chunks go through the outbox like any
+// organizer's layout, so inventory stocks them once the services run.
+import { randomUUID } from "node:crypto";
+import { findEvent, findVenue } from "../adapters/db/catalog-store";
+import { createDb } from "../adapters/db/client";
+import type { LayoutSpec } from "../domain/layout";
+import { createEvent } from "./create-event";
+import { createVenue } from "./create-venue";
+import type { CatalogDeps } from "./deps";
+import { generateLayout } from "./generate-layout";
+import { publishEvent } from "./publish-event";
+
+type SeedVenue = { id: string; name: string; city: string; timeZone: string; layout: LayoutSpec };
+
+const club: SeedVenue = {
+  id: "5eed0000-0000-4000-8000-00000000c1b0",
+  name: "The Blue Lantern",
+  city: "Lyon",
+  timeZone: "Europe/Paris",
+  layout: {
+    currency: "EUR",
+    tiers: [
+      { name: "Front", priceCents: 3_500 },
+      { name: "Standard", priceCents: 2_500 },
+    ],
+    sections: [
+      { name: "Front", rows: 3, seatsPerRow: 14, tier: "Front" },
+      { name: "Floor", rows: 6, seatsPerRow: 18, tier: "Standard" },
+    ],
+  },
+};
+
+const theatre: SeedVenue = {
+  id: "5eed0000-0000-4000-8000-0000007ea7e0",
+  name: "Royal Lyceum Theatre",
+  city: "Edinburgh",
+  timeZone: "Europe/London",
+  layout: {
+    currency: "GBP",
+    tiers: [
+      { name: "Premium", priceCents: 8_500 },
+      { name: "Standard", priceCents: 5_500 },
+      { name: "Balcony", priceCents: 3_200 },
+    ],
+    sections: [
+      { name: "Stalls", rows: 24, seatsPerRow: 30, tier: "Premium" },
+      { name: "Dress Circle", rows: 12, seatsPerRow: 25, tier: "Standard" },
+      { name: "Upper Circle", rows: 8, seatsPerRow: 25, tier: "Balcony" },
+    ],
+  },
+};
+
+const stands = ["North", "East", "South", "West"];
+const stadium: SeedVenue = {
+  id: "5eed0000-0000-4000-8000-00000057ad10",
+  name: "Estadio Ribera",
+  city: "Valencia",
+  timeZone: "Europe/Madrid",
+  layout: {
+    currency: "EUR",
+    tiers: [
+      { name: "Lower", priceCents: 9_000 },
+      { name: "Upper", priceCents: 4_500 },
+    ],
+    // 16 sections × 50 rows × 26 seats = 20,800 seats.
+    sections: stands.flatMap((stand) => [
+      { name: `${stand} Lower A`, rows: 50, seatsPerRow: 26, tier: "Lower" },
+      { name: `${stand} Lower B`, rows: 50, seatsPerRow: 26, tier: "Lower" },
+      { name: `${stand} Upper A`, rows: 50, seatsPerRow: 26, tier: "Upper" },
+      { name: `${stand} Upper B`, rows: 50, seatsPerRow: 26, tier: "Upper" },
+    ]),
+  },
+};
+
+type SeedEvent = {
+  id: string;
+  venue: SeedVenue;
+  name: string;
+  description: string;
+  daysAhead: number;
+  /** Start hour in UTC (evening in the venue's European time zone). */
+  hourUtc: number;
+  image: string;
+};
+
+export const seedEvents: SeedEvent[] = [
+  {
+    id: "5eed0000-0000-4000-8000-000000000001",
+    venue: club,
+    name: "Late Night Jazz Quartet",
+    description: "Standards and originals from a quartet that plays as if the room were theirs.",
+    daysAhead: 7,
+    hourUtc: 19,
+    image: "/events/jazz-quartet.svg",
+  },
+  {
+    id: "5eed0000-0000-4000-8000-000000000002",
+    venue: club,
+    name: "Acoustic Sessions: Northern Lights",
+    description: "Three songwriters, one stage, no amplifiers. An intimate evening of folk.",
+    daysAhead: 21,
+    hourUtc: 19,
+    image: "/events/acoustic-sessions.svg",
+  },
+  {
+    id: "5eed0000-0000-4000-8000-000000000003",
+    venue: theatre,
+    name: "Hamlet",
+    description: "Shakespeare's tragedy in a bold new staging, with live string music.",
+    daysAhead: 12,
+    hourUtc: 19,
+    image: "/events/hamlet.svg",
+  },
+  {
+    id: "5eed0000-0000-4000-8000-000000000004",
+    venue: theatre,
+    name: "The Nutcracker",
+    description: "The classic ballet for the whole family, with full orchestra.",
+    daysAhead: 35,
+    hourUtc: 18,
+    image: "/events/nutcracker.svg",
+  },
+  {
+    id: "5eed0000-0000-4000-8000-000000000005",
+    venue: theatre,
+    name: "Comedy Gala Night",
+    description: "Five stand-up comedians, one host, and an evening of laughter for a good cause.",
+    daysAhead: 60,
+    hourUtc: 19,
+    image: "/events/comedy-gala.svg",
+  },
+  {
+    id: "5eed0000-0000-4000-8000-000000000006",
+    venue: stadium,
+    name: "Summer Stadium Tour: Neon Tides",
+    description: "The band's biggest show yet: two hours of hits under the open sky.",
+    daysAhead: 45,
+    hourUtc: 18,
+    image: "/events/neon-tides.svg",
+  },
+  {
+    id: "5eed0000-0000-4000-8000-000000000007",
+    venue: club,
+    name: "Vinyl Night: Soul & Funk",
+    description: "DJs spinning rare soul and funk records until late. Dance floor seating.",
+    daysAhead: 90,
+    hourUtc: 20,
+    image: "/events/vinyl-night.svg",
+  },
+];
+
+const startOf = (event: SeedEvent, now: Date): Date => {
+  const day = new Date(now.getTime() + event.daysAhead * 86_400_000);
+  return new Date(
+    Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), event.hourUtc, 0, 0),
+  );
+};
+
+/** Creates what is missing of the demo catalog and publishes it; returns what it did. */
+export const seedCatalogWith = async (deps: CatalogDeps, now = new Date()): Promise<string> => {
+  const cause = { correlationId: randomUUID() };
+  let created = 0;
+  for (const seed of seedEvents) {
+    const existing = await findEvent(deps.db, seed.id);
+    if (existing?.status === "published" || existing?.status === "cancelled") continue;
+    if (!(await findVenue(deps.db, seed.venue.id))) {
+      const { layout: _layout, ...venue } = seed.venue;
+      await createVenue(deps, venue);
+    }
+    if (!existing) {
+      const result = await createEvent(deps, {
+        id: seed.id,
+        name: seed.name,
+        description: seed.description,
+        startsAt: startOf(seed, now),
+        venueId: seed.venue.id,
+        imagePath: seed.image,
+      });
+      if (!result.ok) throw new Error(`seed event ${seed.name}: ${result.error.kind}`);
+    }
+    if (!existing?.layout) {
+      const layout = await generateLayout(deps, {
+        eventId: seed.id,
+        spec: seed.venue.layout,
+        cause,
+      });
+      if (!layout.ok) throw new Error(`seed layout ${seed.name}: ${layout.error.kind}`);
+    }
+    const published = await publishEvent(deps, { eventId: seed.id, cause });
+    if (!published.ok) throw new Error(`seed publish ${seed.name}: ${published.error.kind}`);
+    created += 1;
+  }
+  return created === 0
+    ? `catalog: ${seedEvents.length} demo events in place`
+    : `catalog: seeded ${created} demo event(s)`;
+};
+
+/** Entry point for set-up: opens the catalog database, seeds, closes. */
+export const seedCatalog = async ({ databaseUrl }: { databaseUrl: string }): Promise<string> => {
+  const db = createDb(databaseUrl, { poolMax: 2 });
+  try {
+    return await seedCatalogWith({ db, relay: { nudge: () => undefined } });
+  } finally {
+    await db.$disconnect();
+  }
+};

@@ -1,0 +1,85 @@
+/** What an organizer asks for: named sections of rows × seats, each section at one price tier. */
+export type LayoutSpec = {
+  currency: string;
+  tiers: Array<{ name: string; priceCents: number }>;
+  sections: Array<{ name: string; rows: number; seatsPerRow: number; tier: string }>;
+};
+
+/** A seat as catalog stores it; `position` is its index within its section (seat map order). */
+export type PlannedSeat = {
+  id: string;
+  sectionPosition: number;
+  position: number;
+  row: string;
+  rowPosition: number;
+  number: number;
+  tierPosition: number;
+  accessible: boolean;
+};
+
+export type PlannedSection = { id: string; position: number; name: string; seats: PlannedSeat[] };
+export type PlannedLayout = {
+  id: string;
+  currency: string;
+  tiers: Array<{ id: string; position: number; name: string; priceCents: number }>;
+  sections: PlannedSection[];
+  seatCount: number;
+};
+
+/** Seats per `catalog.seats-generated` message: well under a Kafka message's size limit. */
+export const SEATS_PER_CHUNK = 1_000;
+export const MAX_LAYOUT_SEATS = 100_000;
+
+/** Spreadsheet-style row labels: A … Z, AA, AB, … (index 0 is A). */
+export const rowLabel = (index: number): string => {
+  let label = "";
+  let n = index + 1;
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    label = String.fromCharCode(65 + rem) + label;
+    n = Math.floor((n - 1) / 26);
+  }
+  return label;
+};
+
+/**
+ * Lays out every seat of a spec, in the order the seat map encodes them: sections in the given
+ * order, rows front to back, seats numbered from 1 within each row. The front row's two aisle
+ * seats of each section are wheelchair spaces (`accessible`).
+ */
+export const planLayout = (spec: LayoutSpec, newId: () => string): PlannedLayout => {
+  const tierIndex = new Map(spec.tiers.map((tier, i) => [tier.name, i]));
+  const sections = spec.sections.map((section, sectionPosition): PlannedSection => {
+    const tierPosition = tierIndex.get(section.tier);
+    if (tierPosition === undefined) throw new Error(`unknown tier ${section.tier}`);
+    const seats: PlannedSeat[] = [];
+    for (let r = 0; r < section.rows; r += 1) {
+      for (let s = 0; s < section.seatsPerRow; s += 1) {
+        seats.push({
+          id: newId(),
+          sectionPosition,
+          position: seats.length,
+          row: rowLabel(r),
+          rowPosition: r,
+          number: s + 1,
+          tierPosition,
+          accessible: r === 0 && (s === 0 || s === section.seatsPerRow - 1),
+        });
+      }
+    }
+    return { id: newId(), position: sectionPosition, name: section.name, seats };
+  });
+  return {
+    id: newId(),
+    currency: spec.currency,
+    tiers: spec.tiers.map((tier, position) => ({ id: newId(), position, ...tier })),
+    sections,
+    seatCount: sections.reduce((sum, section) => sum + section.seats.length, 0),
+  };
+};
+
+export const chunk = <T>(items: readonly T[], size: number): T[][] => {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+};
