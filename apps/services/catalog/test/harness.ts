@@ -1,0 +1,177 @@
+import { randomUUID } from "node:crypto";
+import { createKafka } from "@marquee/events/kafka";
+import type { MarqueeEvent } from "@marquee/events/registry";
+import { Topics } from "@marquee/events/topics";
+import { createLogger } from "@marquee/service/logger";
+import { testEnv, testKafkaBrokers } from "@marquee/testkit/test-env";
+import { createTestLog } from "@marquee/testkit/test-log";
+import { startTestIssuer, type TestIssuer } from "@marquee/testkit/tokens";
+import type { EventView } from "../src/app/event-view";
+import { loadConfig } from "../src/config";
+import { createCatalogService, type CatalogService } from "../src/create-catalog-service";
+
+export type Harness = {
+  catalog: CatalogService;
+  baseUrl: string;
+  issuer: TestIssuer;
+  adminToken: string;
+  /** catalog.events seen on Kafka since the start of the topic (parsed envelopes). */
+  catalogEvents: MarqueeEvent[];
+  /** Publishes an envelope to a topic, keyed as producers key it. */
+  publish(event: MarqueeEvent, topic: string): Promise<void>;
+  /** Venue + draft event (+ layout, + published) through the organizer API. */
+  createEvent(opts?: {
+    name?: string;
+    description?: string;
+    startsAt?: Date;
+    layout?: boolean;
+    publish?: boolean;
+    sections?: Array<{ name: string; rows: number; seatsPerRow: number; tier: string }>;
+  }): Promise<EventView>;
+  stop(): Promise<void>;
+};
+
+/** Starts the real catalog service in-process (port 0) against the test Postgres, Redis and Kafka. */
+export const startHarness = async ({ watchCatalogEvents = false } = {}): Promise<Harness> => {
+  const log = createTestLog();
+  const issuer = await startTestIssuer();
+  const brokers = testKafkaBrokers();
+  const config = loadConfig({
+    NODE_ENV: "test",
+    LOG_LEVEL: process.env.TEST_LOG === "1" ? "info" : "silent",
+    DATABASE_URL: testEnv.databaseUrl,
+    REDIS_URL: testEnv.redisUrl,
+    KAFKA_BROKERS: brokers.join(","),
+    PORT: "0",
+    IDENTITY_JWKS_URL: issuer.jwksUrl,
+  });
+  const catalog = createCatalogService(config, {
+    handleSignals: false,
+    logger: createLogger({ name: "catalog", level: config.LOG_LEVEL }),
+  });
+  const baseUrl = await catalog.start();
+  const { token: adminToken } = await issuer.tokenFor({ role: "admin" });
+
+  const kafka = createKafka({ clientId: `catalog-test-${randomUUID().slice(0, 8)}`, brokers, log });
+  const producer = kafka.producer();
+  await producer.connect();
+  const catalogEvents: MarqueeEvent[] = [];
+  const watcher = kafka.consumer({ groupId: `catalog-test-${randomUUID()}`, maxWaitTimeInMs: 100 });
+  if (watchCatalogEvents) {
+    // Read from the topic's current end: everything this test causes, none of the backlog.
+    const admin = kafka.admin();
+    await admin.connect();
+    const ends = await admin.fetchTopicOffsets(Topics.catalogEvents);
+    await admin.disconnect();
+    await watcher.connect();
+    await watcher.subscribe({ topic: Topics.catalogEvents, fromBeginning: true });
+    await watcher.run({
+      eachMessage: ({ message }) => {
+        catalogEvents.push(JSON.parse(message.value?.toString() ?? "{}") as MarqueeEvent);
+        return Promise.resolve();
+      },
+    });
+    for (const { partition, offset } of ends) {
+      watcher.seek({ topic: Topics.catalogEvents, partition, offset });
+    }
+  }
+
+  const call = async <T>(procedure: string, input: unknown): Promise<T> => {
+    const result = await callTrpc<T>(baseUrl, procedure, input, { token: adminToken });
+    if (!result.ok) throw new Error(`${procedure}: ${result.code} ${result.message}`);
+    return result.data;
+  };
+
+  return {
+    catalog,
+    baseUrl,
+    issuer,
+    adminToken,
+    catalogEvents,
+    async publish(event, topic) {
+      await producer.send({ topic, messages: [{ key: event.key, value: JSON.stringify(event) }] });
+    },
+    async createEvent(opts = {}) {
+      const venue = await call<{ id: string }>("createVenue", {
+        name: "Test Hall",
+        city: "Testville",
+        timeZone: "Europe/Berlin",
+      });
+      const event = await call<EventView>("createEvent", {
+        name: opts.name ?? `Test event ${randomUUID().slice(0, 8)}`,
+        description: opts.description ?? "",
+        startsAt: (opts.startsAt ?? new Date(Date.now() + 7 * 86_400_000)).toISOString(),
+        venueId: venue.id,
+      });
+      if (opts.layout === false) return event;
+      await call("generateLayout", {
+        eventId: event.id,
+        currency: "EUR",
+        tiers: [
+          { name: "Front", priceCents: 6_000 },
+          { name: "Back", priceCents: 3_000 },
+        ],
+        sections: opts.sections ?? [
+          { name: "Front", rows: 2, seatsPerRow: 5, tier: "Front" },
+          { name: "Back", rows: 3, seatsPerRow: 4, tier: "Back" },
+        ],
+      });
+      if (opts.publish === false) return event;
+      return call<EventView>("publish", { eventId: event.id });
+    },
+    async stop() {
+      if (watchCatalogEvents) await watcher.disconnect();
+      await producer.disconnect();
+      await catalog.stop();
+      await issuer.close();
+    },
+  };
+};
+
+export type TrpcOutcome<T> =
+  | { ok: true; status: number; data: T }
+  | { ok: false; status: number; code: string; message: string };
+
+/** Calls a procedure over real HTTP the way tRPC's client does (no batching, no transformer). */
+export const callTrpc = async <T>(
+  baseUrl: string,
+  procedure: string,
+  input: unknown,
+  opts: { token?: string; kind?: "query" | "mutation" } = {},
+): Promise<TrpcOutcome<T>> => {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  const kind = opts.kind ?? (queries.has(procedure) ? "query" : "mutation");
+  const response =
+    kind === "query"
+      ? await fetch(
+          `${baseUrl}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`,
+          { headers },
+        )
+      : await fetch(`${baseUrl}/trpc/${procedure}`, {
+          method: "POST",
+          headers,
+          body: JSON.stringify(input),
+        });
+  const body = (await response.json()) as {
+    result?: { data: T };
+    error?: { message: string; data?: { code?: string } };
+  };
+  if (body.result) return { ok: true, status: response.status, data: body.result.data };
+  return {
+    ok: false,
+    status: response.status,
+    code: body.error?.data?.code ?? "UNKNOWN",
+    message: body.error?.message ?? "",
+  };
+};
+
+const queries = new Set([
+  "listEvents",
+  "event",
+  "seatMap",
+  "seatIds",
+  "venues",
+  "adminEvent",
+  "ping",
+]);
