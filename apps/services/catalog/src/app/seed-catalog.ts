@@ -158,6 +158,19 @@ const startOf = (event: SeedEvent, now: Date): Date => {
   );
 };
 
+/**
+ * Set-ups may run side by side (several test runners starting at once): a row another one
+ * inserted first is as good as ours.
+ */
+const orAlreadyThere = async <T>(work: Promise<T>): Promise<T | undefined> => {
+  try {
+    return await work;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === "P2002") return undefined;
+    throw error;
+  }
+};
+
 /** Creates what is missing of the demo catalog and publishes it; returns what it did. */
 export const seedCatalogWith = async (deps: CatalogDeps, now = new Date()): Promise<string> => {
   const cause = { correlationId: randomUUID() };
@@ -167,18 +180,20 @@ export const seedCatalogWith = async (deps: CatalogDeps, now = new Date()): Prom
     if (existing?.status === "published" || existing?.status === "cancelled") continue;
     if (!(await findVenue(deps.db, seed.venue.id))) {
       const { layout: _layout, ...venue } = seed.venue;
-      await createVenue(deps, venue);
+      await orAlreadyThere(createVenue(deps, venue));
     }
     if (!existing) {
-      const result = await createEvent(deps, {
-        id: seed.id,
-        name: seed.name,
-        description: seed.description,
-        startsAt: startOf(seed, now),
-        venueId: seed.venue.id,
-        imagePath: seed.image,
-      });
-      if (!result.ok) throw new Error(`seed event ${seed.name}: ${result.error.kind}`);
+      const result = await orAlreadyThere(
+        createEvent(deps, {
+          id: seed.id,
+          name: seed.name,
+          description: seed.description,
+          startsAt: startOf(seed, now),
+          venueId: seed.venue.id,
+          imagePath: seed.image,
+        }),
+      );
+      if (result && !result.ok) throw new Error(`seed event ${seed.name}: ${result.error.kind}`);
     }
     if (!existing?.layout) {
       const layout = await generateLayout(deps, {
@@ -186,7 +201,9 @@ export const seedCatalogWith = async (deps: CatalogDeps, now = new Date()): Prom
         spec: seed.venue.layout,
         cause,
       });
-      if (!layout.ok) throw new Error(`seed layout ${seed.name}: ${layout.error.kind}`);
+      // layout-exists: a set-up running at the same time got there first.
+      if (!layout.ok && layout.error.kind !== "layout-exists")
+        throw new Error(`seed layout ${seed.name}: ${layout.error.kind}`);
     }
     const published = await publishEvent(deps, { eventId: seed.id, cause });
     if (!published.ok) throw new Error(`seed publish ${seed.name}: ${published.error.kind}`);
