@@ -3,21 +3,49 @@ import {
   findLayoutHead,
   readSeatMapSeats,
   readSectionSeatIds,
+  readTakenSeats,
 } from "../adapters/db/catalog-store";
-import { encodeSeatMap, type SeatMap } from "../domain/seat-map";
+import { encodeSeatMap, withAvailability, type SeatMap } from "../domain/seat-map";
 import type { CatalogDeps } from "./deps";
 
 const isPublic = (status: string | undefined) => status === "published" || status === "cancelled";
 
-/** The compact seat map of a public event with a layout, or null. */
-export const getSeatMap = async (deps: CatalogDeps, eventId: string): Promise<SeatMap | null> => {
-  const [event, head, seats] = await Promise.all([
-    findEvent(deps.db, eventId),
+/** Layouts encoded once per process: a layout never changes after it is generated. */
+const LAYOUT_CACHE_SIZE = 200;
+const layouts = new Map<string, SeatMap>();
+
+const layoutOf = async (deps: CatalogDeps, eventId: string): Promise<SeatMap | null> => {
+  const cached = layouts.get(eventId);
+  if (cached) return cached;
+  const [head, seats] = await Promise.all([
     findLayoutHead(deps.db, eventId),
     readSeatMapSeats(deps.db, eventId),
   ]);
-  if (!isPublic(event?.status) || !head) return null;
-  return encodeSeatMap({ eventId, ...head }, seats);
+  if (!head) return null;
+  const layout = encodeSeatMap(
+    { eventId, ...head },
+    seats.map((seat) => ({ ...seat, state: "available" as const })),
+  );
+  if (layouts.size >= LAYOUT_CACHE_SIZE) {
+    const oldest = layouts.keys().next().value;
+    if (oldest !== undefined) layouts.delete(oldest);
+  }
+  layouts.set(eventId, layout);
+  return layout;
+};
+
+/**
+ * The compact seat map of a public event with a layout, or null. The layout part comes from the
+ * cache; availability is read on every call (only held and sold seats), so it is never stale.
+ */
+export const getSeatMap = async (deps: CatalogDeps, eventId: string): Promise<SeatMap | null> => {
+  const event = await findEvent(deps.db, eventId);
+  if (!isPublic(event?.status) || !event?.layout) return null;
+  const [layout, taken] = await Promise.all([
+    layoutOf(deps, eventId),
+    readTakenSeats(deps.db, eventId),
+  ]);
+  return layout ? withAvailability(layout, taken) : null;
 };
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { encodeSeatMap, type SeatMapSeat } from "./seat-map";
+import { encodeSeatMap, withAvailability, type SeatMapSeat } from "./seat-map";
 
 const seat = (over: Partial<SeatMapSeat>): SeatMapSeat => ({
   sectionPosition: 0,
@@ -42,5 +42,23 @@ describe("encodeSeatMap", () => {
     expect(map.sections[0]?.counts).toEqual({ available: 3, held: 1, sold: 1 });
     expect(map.sections[0]?.accessible).toEqual([0]);
     expect(map.seatCount).toBe(6);
+  });
+});
+
+describe("withAvailability", () => {
+  it("lays held and sold seats over an all-available layout and recounts", () => {
+    const layout = encodeSeatMap(
+      { eventId: "e", currency: "EUR", tiers: [], sectionNames: ["A", "B"] },
+      [0, 1, 2].flatMap((sectionPosition) =>
+        [1, 2, 3].map((number) => seat({ sectionPosition, number })),
+      ),
+    );
+    const map = withAvailability(layout, [
+      { sectionPosition: 0, position: 2, state: "sold" },
+      { sectionPosition: 1, position: 0, state: "held" },
+    ]);
+    expect(map.sections.map((s) => s.availability)).toEqual(["aas", "haa"]);
+    expect(map.sections[1]?.counts).toEqual({ available: 2, held: 1, sold: 0 });
+    expect(layout.sections[0]?.availability).toBe("aaa");
   });
 });

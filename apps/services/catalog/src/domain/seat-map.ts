@@ -92,3 +92,29 @@ export const encodeSeatMap = (
     sections,
   };
 };
+
+/** A seat that is not available, by its place in the seat map. */
+export type TakenSeat = { sectionPosition: number; position: number; state: SeatState };
+
+/**
+ * The seat map with current availability laid over a layout whose seats were all encoded as
+ * available: the layout part never changes, so it can be encoded once and reused.
+ */
+export const withAvailability = (layout: SeatMap, taken: readonly TakenSeat[]): SeatMap => {
+  const chars = layout.sections.map((section) => section.availability.split(""));
+  for (const seat of taken) {
+    const section = chars[seat.sectionPosition];
+    if (section && seat.position < section.length) section[seat.position] = STATE_CHAR[seat.state];
+  }
+  return {
+    ...layout,
+    sections: layout.sections.map((section, i) => {
+      const availability = chars[i]?.join("") ?? section.availability;
+      const counts: Record<SeatState, number> = { available: 0, held: 0, sold: 0 };
+      for (const char of availability) {
+        counts[char === "h" ? "held" : char === "s" ? "sold" : "available"] += 1;
+      }
+      return { ...section, availability, counts };
+    }),
+  };
+};

@@ -1,7 +1,7 @@
 import type { Prisma } from "@marquee/db/catalog";
 import type { SqlTx } from "@marquee/events/sql";
 import type { PlannedLayout } from "../../domain/layout";
-import type { SeatMapSeat, SeatState } from "../../domain/seat-map";
+import type { SeatMapSeat, SeatState, TakenSeat } from "../../domain/seat-map";
 import type { CatalogDb } from "./client";
 
 // Everything that touches catalog's tables. Model queries for events and venues; raw SQL where one
@@ -199,6 +199,14 @@ export const findLayoutHead = async (
     sectionNames: layout.sections.map((section) => section.name),
   };
 };
+
+/** Seats that are held or sold, by their place in the seat map (a few thousand at most). */
+export const readTakenSeats = (db: CatalogDb, eventId: string): PromiseLike<TakenSeat[]> =>
+  db.$queryRawUnsafe<TakenSeat[]>(
+    `SELECT section_position AS "sectionPosition", position, state::text AS state
+       FROM seat WHERE event_id = $1::uuid AND state <> 'available'`,
+    eventId,
+  );
 
 /** Every seat of an event in seat map order, with just what the seat map encodes. */
 export const readSeatMapSeats = (db: CatalogDb, eventId: string): PromiseLike<SeatMapSeat[]> =>

@@ -111,27 +111,23 @@ export const createAppRouter = (deps: CatalogDeps) =>
       );
     }),
 
-    publish: adminProcedure
-      .input(EventIdInput)
-      .mutation(async ({ ctx, input }) =>
-        unwrap(
-          await publishEvent(deps, {
-            eventId: input.eventId,
-            cause: { correlationId: ctx.correlationId },
-          }),
-        ),
+    publish: adminProcedure.input(EventIdInput).mutation(async ({ ctx, input }) =>
+      unwrap(
+        await publishEvent(deps, {
+          eventId: input.eventId,
+          cause: { correlationId: ctx.correlationId },
+        }),
       ),
+    ),
 
-    cancel: adminProcedure
-      .input(EventIdInput)
-      .mutation(async ({ ctx, input }) =>
-        unwrap(
-          await cancelEvent(deps, {
-            eventId: input.eventId,
-            cause: { correlationId: ctx.correlationId },
-          }),
-        ),
+    cancel: adminProcedure.input(EventIdInput).mutation(async ({ ctx, input }) =>
+      unwrap(
+        await cancelEvent(deps, {
+          eventId: input.eventId,
+          cause: { correlationId: ctx.correlationId },
+        }),
       ),
+    ),
   });
 
 export type AppRouter = ReturnType<typeof createAppRouter>;
