@@ -3,13 +3,26 @@ import type { EventProducer } from "./producer";
 import { backoffMs, createSleeper } from "./sleep";
 import type { SqlDb } from "./sql";
 
-type OutboxRow = { id: string; topic: string; key: string; payload: unknown; headers: unknown };
+type OutboxRow = {
+  id: string;
+  topic: string;
+  key: string;
+  payload: unknown;
+  headers: unknown;
+  bytes: number;
+};
 
 export type OutboxRelayOptions = {
   db: SqlDb;
   producer: EventProducer;
   log: EventLog;
   batchSize?: number;
+  /**
+   * Payload bytes per Kafka request. The broker refuses a record batch over `message.max.bytes`
+   * (1 MB by default), and one key's rows land in one batch, so large events (a stadium layout's
+   * seat chunks) must be split across requests rather than retried whole forever.
+   */
+  maxBatchBytes?: number;
   /** How often an idle relay looks for new rows. */
   pollMs?: number;
   /** Backoff while Kafka is unreachable, doubling from base to max. */
@@ -30,7 +43,7 @@ export type OutboxRelay = {
 // with several replicas running; the others stand by and take over when it stops. The lock is
 // scoped to the transaction, so a relay that dies mid-batch releases it with its connection.
 const LOCK_SQL = `SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_relay')) AS locked`;
-const PICK_SQL = `SELECT id, topic, key, payload, headers FROM outbox_message
+const PICK_SQL = `SELECT id, topic, key, payload, headers, octet_length(payload::text) AS bytes FROM outbox_message
   WHERE sent_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`;
 const MARK_SENT_SQL = `UPDATE outbox_message SET sent_at = now(), attempts = attempts + 1, last_error = NULL
   WHERE id = ANY($1::uuid[])`;
@@ -38,6 +51,21 @@ const MARK_FAILED_SQL = `UPDATE outbox_message SET attempts = attempts + 1, last
   WHERE id = ANY($1::uuid[]) AND sent_at IS NULL`;
 
 const STANDBY = -1;
+
+/** The longest prefix of `rows` within `maxBytes` (at least one row, so a batch always moves). */
+export const takeWithin = <T extends { bytes: number }>(
+  rows: readonly T[],
+  maxBytes: number,
+): T[] => {
+  let total = 0;
+  const taken: T[] = [];
+  for (const row of rows) {
+    total += Number(row.bytes);
+    if (taken.length > 0 && total > maxBytes) break;
+    taken.push(row);
+  }
+  return taken;
+};
 
 const toHeaders = (headers: unknown): Record<string, string> =>
   Object.fromEntries(
@@ -51,12 +79,15 @@ const toHeaders = (headers: unknown): Record<string, string> =>
 export const startOutboxRelay = (opts: OutboxRelayOptions): OutboxRelay => {
   const { db, producer, log } = opts;
   const batchSize = opts.batchSize ?? 200;
+  const maxBatchBytes = opts.maxBatchBytes ?? 800_000;
   const pollMs = opts.pollMs ?? 100;
   const retryBaseMs = opts.retryBaseMs ?? 250;
   const retryMaxMs = opts.retryMaxMs ?? 5_000;
   const sleeper = createSleeper();
   let running = true;
   let failures = 0;
+  /** The last batch left rows behind (row or byte limit), so look again at once. */
+  let moreWaiting = false;
 
   const publishBatch = async (): Promise<number> => {
     let picked: string[] = [];
@@ -65,8 +96,11 @@ export const startOutboxRelay = (opts: OutboxRelayOptions): OutboxRelay => {
         async (tx) => {
           const [lock] = await tx.$queryRawUnsafe<Array<{ locked: boolean }>>(LOCK_SQL);
           if (!lock?.locked) return STANDBY;
-          const rows = await tx.$queryRawUnsafe<OutboxRow[]>(PICK_SQL, batchSize);
-          if (rows.length === 0) return 0;
+          const candidates = await tx.$queryRawUnsafe<OutboxRow[]>(PICK_SQL, batchSize);
+          if (candidates.length === 0) return 0;
+          // Rows left out stay unsent and come first in the next batch, so order is kept.
+          const rows = takeWithin(candidates, maxBatchBytes);
+          moreWaiting = rows.length < candidates.length || candidates.length === batchSize;
           picked = rows.map((row) => row.id);
           await producer.send(
             rows.map((row) => ({
@@ -98,7 +132,7 @@ export const startOutboxRelay = (opts: OutboxRelayOptions): OutboxRelay => {
         const published = await publishBatch();
         if (failures > 0) log.info({ failures }, "outbox relay recovered");
         failures = 0;
-        if (published === batchSize) continue;
+        if (published > 0 && moreWaiting) continue;
         await sleeper.sleep(published === STANDBY ? pollMs * 5 : pollMs);
       } catch (error) {
         failures += 1;

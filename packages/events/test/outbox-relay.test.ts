@@ -6,6 +6,10 @@ import type { RunningConsumer } from "../src/consumer";
 import { startOutboxRelay, type OutboxRelay } from "../src/outbox-relay";
 import { createEventProducer, type EventProducer } from "../src/producer";
 import { Topics } from "../src/topics";
+import { randomUUID } from "node:crypto";
+import { EventUpdated } from "../src/contracts/catalog";
+import { createEvent } from "../src/create-event";
+import { enqueue } from "../src/outbox";
 import { appliedCount, freshSchemas, startNoteConsumer, testKafka, writeNote } from "./fixture";
 
 let ctx: Awaited<ReturnType<typeof freshSchemas>>;
@@ -115,5 +119,37 @@ describe("transactional outbox", () => {
       expect(deliveries.get(note.event.id), `deliveries of ${note.id}`).toBe(1);
       expect(await appliedCount(ctx.consumerDb, note.id)).toBe(1);
     }
+  });
+
+  it("splits large events of one key across requests the broker accepts", async () => {
+    // Eight ~200 kB events on one key share a partition: 1.6 MB would be one record batch, over
+    // the broker's 1 MB limit, and a relay sending it whole would retry it forever.
+    const key = randomUUID();
+    const big = "x".repeat(200_000);
+    const events = Array.from({ length: 8 }, () =>
+      createEvent(EventUpdated, {
+        key,
+        correlationId: randomUUID(),
+        data: {
+          eventId: randomUUID(),
+          name: big,
+          startsAt: new Date().toISOString(),
+          timeZone: "UTC",
+          status: "draft",
+          holdTtlSeconds: 900,
+        },
+      }),
+    );
+    await ctx.producerDb.$transaction((tx) => enqueue(tx, ...events));
+
+    await waitFor(
+      "every large event to be applied",
+      async () =>
+        (await ctx.consumerDb.appliedNote.count({
+          where: { id: { in: events.map((e) => e.data.eventId) } },
+        })) === events.length,
+      { timeoutMs: 30_000 },
+    );
+    for (const event of events) expect(deliveries.get(event.id)).toBe(1);
   });
 });

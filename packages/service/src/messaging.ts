@@ -1,4 +1,8 @@
-import { startConsumer, type ConsumerOptions, type RunningConsumer } from "@marquee/events/consumer";
+import {
+  startConsumer,
+  type ConsumerOptions,
+  type RunningConsumer,
+} from "@marquee/events/consumer";
 import { createKafka } from "@marquee/events/kafka";
 import type { EventLog } from "@marquee/events/log";
 import { startOutboxRelay, type OutboxRelay } from "@marquee/events/outbox-relay";
@@ -31,9 +35,12 @@ export const startMessaging = (opts: {
   name: string;
   brokers: string[];
   db: SqlDb;
+  /** Where consumers run their transactions, when it is not `db` (e.g. with after-commit hooks). */
+  consumerDb?: SqlDb;
   log: EventLog;
 }): Messaging => {
   const { name, brokers, db, log } = opts;
+  const consumerDb = opts.consumerDb ?? db;
   const kafka = createKafka({ clientId: name, brokers, log });
   const producer = createEventProducer(kafka);
   const relay = startOutboxRelay({ db, producer, log });
@@ -53,7 +60,9 @@ export const startMessaging = (opts: {
     const attempt = async (failures: number): Promise<void> => {
       if (stopped) return;
       try {
-        consumers.push(await startConsumer({ ...consumerOpts, kafka, db, log, groupId }));
+        consumers.push(
+          await startConsumer({ ...consumerOpts, kafka, db: consumerDb, log, groupId }),
+        );
         if (failures > 0) log.info({ groupId }, "consumer joined after retrying");
       } catch (error) {
         if (failures === 0) log.warn({ err: error, groupId }, "consumer cannot join yet; retrying");

@@ -6,11 +6,11 @@ import { createService, type Service } from "@marquee/service/server";
 import { withAfterCommit } from "./adapters/db/after-commit";
 import { createDb, type CatalogDb } from "./adapters/db/client";
 import { createReservationHandlers } from "./adapters/kafka/handlers";
-import { startCatalogMessaging } from "./adapters/kafka/messaging";
 import { createSeatMapPublisher } from "./adapters/redis/seat-map-channel";
 import { createAppRouter } from "./adapters/trpc/router";
 import type { CatalogDeps } from "./app/deps";
 import type { CatalogConfig } from "./config";
+import { startMessaging } from "@marquee/service/messaging";
 
 export type CatalogService = {
   service: Service;
@@ -34,7 +34,8 @@ export const createCatalogService = (
   const db = createDb(config.DATABASE_URL);
   const redis = createRedis(config.REDIS_URL, logger);
   const { db: consumerDb, afterCommit } = withAfterCommit(db, logger);
-  const messaging = startCatalogMessaging({
+  const messaging = startMessaging({
+    name,
     brokers: config.KAFKA_BROKERS,
     db,
     consumerDb,
