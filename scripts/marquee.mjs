@@ -8,6 +8,7 @@
 //   npm run setup    only set up (add --env test for the test environment)
 //   npm run stop     stop the Kafka brokers started by the commands above
 //   npm run bench    set up, then run the benchmarks and print their figures
+//                    (npm run bench:onsale: the inventory rush and the stadium seat map only)
 import { ensureChromium } from "./lib/chromium.mjs";
 import { environments } from "./lib/environments.mjs";
 import { prepareInfrastructure, stopInfrastructure } from "./lib/infrastructure.mjs";
@@ -92,7 +93,8 @@ const commands = {
   async bench() {
     const environment = environments.test;
     await setup(environment);
-    await runBenchmarks(environment);
+    const only = option("only", undefined)?.split(",");
+    await runBenchmarks(environment, { only });
   },
 
   help() {

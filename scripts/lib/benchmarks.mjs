@@ -5,8 +5,11 @@ import { bin, ROOT } from "./paths.mjs";
 import { say } from "./progress.mjs";
 import { run } from "./run.mjs";
 
-/** Runs every `bench/*.ts` of every workspace against the test environment, one after another. */
-export const runBenchmarks = async (environment) => {
+/**
+ * Runs every `bench/*.ts` of every workspace (or those named in `only`, by file name without
+ * `.ts`) against the test environment, one after another.
+ */
+export const runBenchmarks = async (environment, { only } = {}) => {
   const workspaces = ["packages", "apps/services"].flatMap((group) =>
     fs.readdirSync(path.join(ROOT, group)).map((name) => path.join(ROOT, group, name)),
   );
