@@ -1,0 +1,120 @@
+import { createInventoryDb } from "@marquee/db/inventory";
+import { loadConfig } from "@marquee/inventory/config";
+import { createInventoryService, type InventoryService } from "@marquee/inventory/service";
+import { createLogger } from "@marquee/service/logger";
+import { testEnv, testKafkaBrokers } from "@marquee/testkit/test-env";
+import { waitFor } from "@marquee/testkit/wait-for";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SeatMap } from "../src/domain/seat-map";
+import { callTrpc, startHarness, type Harness } from "./harness";
+
+// Both real services, talking only through Kafka: catalog publishes a layout, inventory stocks it
+// and takes holds, catalog's seat map follows inventory's truth.
+let catalog: Harness;
+let inventory: InventoryService;
+let inventoryUrl: string;
+const inventoryDb = createInventoryDb({ url: testEnv.databaseUrl, poolMax: 1 });
+
+beforeAll(async () => {
+  catalog = await startHarness();
+  const config = loadConfig({
+    NODE_ENV: "test",
+    LOG_LEVEL: "silent",
+    DATABASE_URL: testEnv.databaseUrl,
+    REDIS_URL: testEnv.redisUrl,
+    KAFKA_BROKERS: testKafkaBrokers().join(","),
+    PORT: "0",
+    IDENTITY_JWKS_URL: catalog.issuer.jwksUrl,
+  });
+  inventory = createInventoryService(config, {
+    handleSignals: false,
+    logger: createLogger({ name: "inventory", level: "silent" }),
+  });
+  inventoryUrl = await inventory.start();
+});
+
+afterAll(async () => {
+  await inventory?.stop();
+  await catalog?.stop();
+  await inventoryDb.$disconnect();
+});
+
+const ok = <T>(outcome: Awaited<ReturnType<typeof callTrpc<T>>>): T => {
+  if (!outcome.ok) throw new Error(`${outcome.code}: ${outcome.message}`);
+  return outcome.data;
+};
+
+describe("catalog's seat map and inventory", () => {
+  it("shows seats held after a reserve, and free again after a release and after expiry", async () => {
+    const event = await catalog.createEvent({
+      sections: [{ name: "Floor", rows: 1, seatsPerRow: 6, tier: "Front" }],
+    });
+    const { seatIds } = ok(
+      await callTrpc<{ seatIds: string[] }>(catalog.baseUrl, "seatIds", {
+        eventId: event.id,
+        section: 0,
+      }),
+    );
+    await waitFor("inventory to stock the published layout", async () => {
+      const stock = await callTrpc<{ total: number }>(
+        inventoryUrl,
+        "availability",
+        { eventId: event.id },
+        { kind: "query" },
+      );
+      return stock.ok && stock.data.total === 6;
+    });
+    const floor = async () =>
+      ok(await callTrpc<SeatMap>(catalog.baseUrl, "seatMap", { eventId: event.id })).sections[0]!
+        .availability;
+    const { token } = await catalog.issuer.tokenFor();
+    const reserve = async (ids: string[]) =>
+      ok(
+        await callTrpc<{ reservationId: string }>(
+          inventoryUrl,
+          "reserve",
+          { eventId: event.id, seatIds: ids },
+          { token, kind: "mutation" },
+        ),
+      ).reservationId;
+    const within1s = { timeoutMs: 1_000, intervalMs: 20 };
+
+    const first = await reserve([seatIds[0]!, seatIds[1]!]);
+    await waitFor(
+      "the seat map to show the hold",
+      async () => (await floor()) === "hhaaaa",
+      within1s,
+    );
+
+    ok(
+      await callTrpc(
+        inventoryUrl,
+        "release",
+        { reservationId: first },
+        { token, kind: "mutation" },
+      ),
+    );
+    await waitFor(
+      "the seat map to show the release",
+      async () => (await floor()) === "aaaaaa",
+      within1s,
+    );
+
+    const second = await reserve([seatIds[4]!, seatIds[5]!]);
+    await waitFor(
+      "the seat map to show the second hold",
+      async () => (await floor()) === "aaaahh",
+      within1s,
+    );
+    // Let the hold run out now instead of in 15 minutes; inventory's expiry worker does the rest.
+    await inventoryDb.$executeRawUnsafe(
+      `UPDATE reservation SET expires_at = now() - interval '1 second' WHERE id = $1::uuid`,
+      second,
+    );
+    await waitFor("the seat map to show the expiry", async () => (await floor()) === "aaaaaa", {
+      timeoutMs: 3_000,
+      intervalMs: 20,
+    });
+    expect(await floor()).toBe("aaaaaa");
+  });
+});
