@@ -13,15 +13,18 @@ export const runBenchmarks = async (environment, { only } = {}) => {
   const workspaces = ["packages", "apps/services"].flatMap((group) =>
     fs.readdirSync(path.join(ROOT, group)).map((name) => path.join(ROOT, group, name)),
   );
-  const benches = workspaces.flatMap((dir) => {
-    const benchDir = path.join(dir, "bench");
-    return fs.existsSync(benchDir)
-      ? fs
-          .readdirSync(benchDir)
-          .filter((f) => f.endsWith(".ts"))
-          .map((f) => path.join(benchDir, f))
-      : [];
-  });
+  const benches = workspaces
+    .flatMap((dir) => {
+      const benchDir = path.join(dir, "bench");
+      return fs.existsSync(benchDir)
+        ? fs
+            .readdirSync(benchDir)
+            .filter((f) => f.endsWith(".ts"))
+            .map((f) => path.join(benchDir, f))
+        : [];
+    })
+    .filter((bench) => !only || only.includes(path.basename(bench, ".ts")));
+  if (benches.length === 0) throw new Error(`no benchmark matches ${only?.join(", ")}`);
   const env = {
     ...process.env,
     TEST_DATABASE_URL: environment.databaseUrl,
