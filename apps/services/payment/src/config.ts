@@ -1,12 +1,30 @@
 import { baseConfigSchema, parseConfig, portSchema } from "@marquee/service/config";
-import type { z } from "zod";
+import { z } from "zod";
 // The port lives in package.json, where `npm start` also reads it.
 import packageJson from "../package.json" with { type: "json" };
 
-/** Payment's environment: the shared settings plus its own port. */
-export const PaymentConfig = baseConfigSchema.extend({
-  PORT: portSchema(packageJson.marquee.port),
-});
+const nonNegativeInt = (defaultValue: number) =>
+  z.coerce.number().int().min(0).default(defaultValue);
+
+/** Payment's environment: the shared settings plus its port, gateway latency and hashing secret. */
+export const PaymentConfig = baseConfigSchema
+  .extend({
+    PORT: portSchema(packageJson.marquee.port),
+    /** Bounds of the simulated gateway's answer time. */
+    GATEWAY_MIN_LATENCY_MS: nonNegativeInt(100),
+    GATEWAY_MAX_LATENCY_MS: nonNegativeInt(500),
+    /**
+     * Keys the HMAC that fingerprints a pay request for idempotency checks, so the stored hash
+     * cannot be brute-forced back into a card number without it.
+     */
+    REQUEST_HASH_SECRET: z.string().min(16).default("marquee-local-request-hash-secret"),
+    DB_POOL_MAX: z.coerce.number().int().positive().default(20),
+  })
+  .refine((c) => c.GATEWAY_MIN_LATENCY_MS <= c.GATEWAY_MAX_LATENCY_MS, {
+    path: ["GATEWAY_MAX_LATENCY_MS"],
+    message: "must be at least GATEWAY_MIN_LATENCY_MS",
+  });
 export type PaymentConfig = z.infer<typeof PaymentConfig>;
 
-export const loadConfig = (): PaymentConfig => parseConfig(PaymentConfig);
+export const loadConfig = (env?: Record<string, string | undefined>): PaymentConfig =>
+  parseConfig(PaymentConfig, env);

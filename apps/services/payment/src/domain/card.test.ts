@@ -17,7 +17,10 @@ const fieldOf = (input: CardInput) => {
 describe("validateCard", () => {
   it("accepts a valid card and keeps only brand and last four digits in its summary", () => {
     const result = validateCard(card(), now);
-    expect(result).toEqual({ ok: true, value: { number: "4242424242424242", brand: "visa", last4: "4242" } });
+    expect(result).toEqual({
+      ok: true,
+      value: { number: "4242424242424242", brand: "visa", last4: "4242" },
+    });
     if (result.ok) expect(summariseCard(result.value)).toEqual({ brand: "visa", last4: "4242" });
   });
 

@@ -82,4 +82,7 @@ export const validateCard = (card: CardInput, now: Date): Result<ValidCard, Card
 };
 
 /** The only view of a card that may be stored or logged. */
-export const summariseCard = (card: ValidCard): CardSummary => ({ brand: card.brand, last4: card.last4 });
+export const summariseCard = (card: ValidCard): CardSummary => ({
+  brand: card.brand,
+  last4: card.last4,
+});

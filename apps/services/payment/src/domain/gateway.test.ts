@@ -3,7 +3,10 @@ import { validateCard } from "./card";
 import { createSimulatedGateway } from "./gateway";
 
 const valid = (number: string) => {
-  const result = validateCard({ number, expMonth: 12, expYear: 2030, cvc: "123" }, new Date("2026-01-01Z"));
+  const result = validateCard(
+    { number, expMonth: 12, expYear: 2030, cvc: "123" },
+    new Date("2026-01-01Z"),
+  );
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
 };
@@ -25,7 +28,11 @@ const charge = (number: string) =>
 
 describe("simulated gateway", () => {
   it("approves 4242 4242 4242 4242", async () => {
-    expect(await charge("4242424242424242")).toEqual({ status: "succeeded", brand: "visa", last4: "4242" });
+    expect(await charge("4242424242424242")).toEqual({
+      status: "succeeded",
+      brand: "visa",
+      last4: "4242",
+    });
   });
 
   it("declines 4000 0000 0000 0002 with card_declined", async () => {

@@ -8,7 +8,11 @@ export type ChargeOutcome =
   | ({ status: "failed"; reason: DeclineReason; message: string } & CardSummary);
 
 export type Gateway = {
-  charge(request: { card: ValidCard; amountCents: number; currency: string }): Promise<ChargeOutcome>;
+  charge(request: {
+    card: ValidCard;
+    amountCents: number;
+    currency: string;
+  }): Promise<ChargeOutcome>;
 };
 
 /** Test cards with a fixed answer; every other valid number is approved. */

@@ -1,0 +1,153 @@
+import type { SqlDb, SqlTx } from "@marquee/events/sql";
+import type { CardBrand } from "../../domain/card";
+
+// Raw SQL, like the consumer's transaction offers; every table is unqualified and the client's
+// search_path pins it to bc_payment.
+
+export type { SqlDb, SqlTx };
+export type OrderStatus = "pending" | "paid" | "cancelled" | "expired";
+
+export type OrderRow = {
+  orderId: string;
+  customerId: string;
+  eventId: string;
+  totalCents: number;
+  currency: string;
+  status: OrderStatus;
+  reservationIds: string[];
+};
+
+export type PaymentRow = {
+  id: string;
+  orderId: string;
+  customerId: string;
+  amountCents: number;
+  currency: string;
+  status: "succeeded" | "failed";
+  failureReason: string | null;
+  failureMessage: string | null;
+  cardBrand: CardBrand;
+  cardLast4: string;
+  idempotencyKey: string;
+  requestHash: string;
+  createdAt: Date;
+};
+
+const ORDER_COLUMNS = `order_id::text AS "orderId", customer_id AS "customerId", event_id::text AS "eventId",
+  total_cents AS "totalCents", currency, status::text AS status, reservation_ids::text[] AS "reservationIds"`;
+
+const PAYMENT_COLUMNS = `id::text AS id, order_id::text AS "orderId", customer_id AS "customerId",
+  amount_cents AS "amountCents", currency, status::text AS status, failure_reason AS "failureReason",
+  failure_message AS "failureMessage", card_brand AS "cardBrand", card_last4 AS "cardLast4",
+  idempotency_key AS "idempotencyKey", request_hash AS "requestHash", created_at AS "createdAt"`;
+
+/** Records a placed order once; a redelivery or a repeat leaves the first copy alone. */
+export const insertPlacedOrder = async (
+  tx: SqlTx,
+  order: Omit<OrderRow, "status">,
+): Promise<void> => {
+  await tx.$executeRawUnsafe(
+    `INSERT INTO order_projection (order_id, customer_id, event_id, total_cents, currency, reservation_ids)
+     VALUES ($1::uuid, $2, $3::uuid, $4, $5, $6::uuid[])
+     ON CONFLICT (order_id) DO NOTHING`,
+    order.orderId,
+    order.customerId,
+    order.eventId,
+    order.totalCents,
+    order.currency,
+    order.reservationIds,
+  );
+};
+
+/** Closes a pending order; a paid one keeps its status (its money is handled by refunds). */
+export const closePendingOrder = (
+  tx: SqlTx,
+  orderId: string,
+  status: "cancelled" | "expired",
+): PromiseLike<number> =>
+  tx.$executeRawUnsafe(
+    `UPDATE order_projection SET status = $2::order_status, updated_at = now()
+      WHERE order_id = $1::uuid AND status = 'pending'`,
+    orderId,
+    status,
+  );
+
+export const markOrderPaid = async (tx: SqlTx, orderId: string): Promise<void> => {
+  await tx.$executeRawUnsafe(
+    `UPDATE order_projection SET status = 'paid', updated_at = now() WHERE order_id = $1::uuid`,
+    orderId,
+  );
+};
+
+export const findOrder = async (q: SqlTx, orderId: string): Promise<OrderRow | null> => {
+  const [row] = await q.$queryRawUnsafe<OrderRow[]>(
+    `SELECT ${ORDER_COLUMNS} FROM order_projection WHERE order_id = $1::uuid`,
+    orderId,
+  );
+  return row ?? null;
+};
+
+/** Locks the order for the rest of the transaction, so two charges for it cannot overlap. */
+export const lockOrder = async (tx: SqlTx, orderId: string): Promise<OrderRow | null> => {
+  const [row] = await tx.$queryRawUnsafe<OrderRow[]>(
+    `SELECT ${ORDER_COLUMNS} FROM order_projection WHERE order_id = $1::uuid FOR UPDATE`,
+    orderId,
+  );
+  return row ?? null;
+};
+
+/**
+ * Serialises requests carrying one customer's idempotency key: the second waits for the first to
+ * commit and then finds its stored result. The unique (customer_id, idempotency_key) is the backstop.
+ */
+export const lockIdempotencyKey = async (
+  tx: SqlTx,
+  customerId: string,
+  key: string,
+): Promise<void> => {
+  await tx.$queryRawUnsafe(
+    `SELECT pg_advisory_xact_lock(hashtextextended('payment.idempotency:' || $1 || ':' || $2, 0))::text`,
+    customerId,
+    key,
+  );
+};
+
+export const findPaymentByKey = async (
+  q: SqlTx,
+  customerId: string,
+  key: string,
+): Promise<PaymentRow | null> => {
+  const [row] = await q.$queryRawUnsafe<PaymentRow[]>(
+    `SELECT ${PAYMENT_COLUMNS} FROM payment WHERE customer_id = $1 AND idempotency_key = $2`,
+    customerId,
+    key,
+  );
+  return row ?? null;
+};
+
+export const listPaymentsOfOrder = (q: SqlTx, orderId: string): PromiseLike<PaymentRow[]> =>
+  q.$queryRawUnsafe<PaymentRow[]>(
+    `SELECT ${PAYMENT_COLUMNS} FROM payment WHERE order_id = $1::uuid ORDER BY created_at, id`,
+    orderId,
+  );
+
+export const insertPayment = async (tx: SqlTx, p: PaymentRow): Promise<void> => {
+  await tx.$executeRawUnsafe(
+    `INSERT INTO payment (id, order_id, customer_id, amount_cents, currency, status, failure_reason,
+                          failure_message, card_brand, card_last4, idempotency_key, request_hash, created_at)
+     VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6::payment_status, $7, $8, $9, $10, $11, $12, $13::timestamptz)`,
+    p.id,
+    p.orderId,
+    p.customerId,
+    p.amountCents,
+    p.currency,
+    p.status,
+    p.failureReason,
+    p.failureMessage,
+    p.cardBrand,
+    p.cardLast4,
+    p.idempotencyKey,
+    p.requestHash,
+    p.createdAt,
+  );
+};

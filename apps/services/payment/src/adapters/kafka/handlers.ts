@@ -1,0 +1,20 @@
+import { ignore, type HandlerMap } from "@marquee/events/consumer";
+import { closeOrder, recordPlacedOrder } from "../../app/record-order";
+
+/** Consumer group `payment.orders`: the order projection that decides what may be charged. */
+export const orderingHandlers: HandlerMap<"ordering.orders"> = {
+  "ordering.order-placed": (event, { tx }) => recordPlacedOrder(tx, event),
+  "ordering.order-cancelled": async (event, { tx, log }) => {
+    const closed = await closeOrder(tx, event.data.orderId, "cancelled");
+    log.info({ orderId: event.data.orderId, closed }, "order cancelled");
+  },
+  "ordering.order-expired": async (event, { tx, log }) => {
+    const closed = await closeOrder(tx, event.data.orderId, "expired");
+    log.info({ orderId: event.data.orderId, closed }, "order expired");
+  },
+  // Confirmation follows our own payment-succeeded; the order is already `paid` here.
+  "ordering.order-confirmed": ignore,
+  // The refund for an order that failed after payment is driven by inventory's
+  // reservation-confirmation-failed, not by this event (see README, "Next").
+  "ordering.order-failed": ignore,
+};

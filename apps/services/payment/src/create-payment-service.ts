@@ -1,0 +1,75 @@
+import { tokenVerifierFor } from "@marquee/service/auth";
+import { createLogger, type Logger } from "@marquee/service/logger";
+import { startMessaging } from "@marquee/service/messaging";
+import { postgresCheck, redisCheck } from "@marquee/service/readiness";
+import { closeRedis, createRedis } from "@marquee/service/redis";
+import { createService, type Service } from "@marquee/service/server";
+import { createDb, type PaymentDb } from "./adapters/db/client";
+import { orderingHandlers } from "./adapters/kafka/handlers";
+import { createAppRouter } from "./adapters/trpc/router";
+import type { PaymentDeps } from "./app/deps";
+import type { PaymentConfig } from "./config";
+import { createSimulatedGateway } from "./domain/gateway";
+
+export type PaymentService = {
+  service: Service;
+  deps: PaymentDeps;
+  db: PaymentDb;
+  /** Listens and joins the consumer groups; resolves with the address. */
+  start(): Promise<string>;
+  stop(): Promise<void>;
+};
+
+/**
+ * Wires the payment service by hand: connections, gateway, use-case dependencies, HTTP API and
+ * consumers. `main.ts` runs it; tests run it in-process on port 0.
+ */
+export const createPaymentService = (
+  config: PaymentConfig,
+  opts: { logger?: Logger; handleSignals?: boolean } = {},
+): PaymentService => {
+  const name = "payment";
+  const logger = opts.logger ?? createLogger({ name, level: config.LOG_LEVEL });
+  const db = createDb(config.DATABASE_URL, { poolMax: config.DB_POOL_MAX });
+  const redis = createRedis(config.REDIS_URL, logger);
+  const messaging = startMessaging({ name, brokers: config.KAFKA_BROKERS, db, log: logger });
+
+  const deps: PaymentDeps = {
+    db,
+    gateway: createSimulatedGateway({
+      minLatencyMs: config.GATEWAY_MIN_LATENCY_MS,
+      maxLatencyMs: config.GATEWAY_MAX_LATENCY_MS,
+    }),
+    relay: messaging.relay,
+    log: logger,
+    requestHashSecret: config.REQUEST_HASH_SECRET,
+  };
+
+  const service = createService({
+    name,
+    port: config.PORT,
+    host: config.HOST,
+    logger,
+    router: createAppRouter(deps),
+    verifier: tokenVerifierFor(config),
+    readiness: {
+      postgres: postgresCheck(db),
+      redis: redisCheck(redis),
+      kafka: messaging.readiness,
+    },
+    onShutdown: [...messaging.shutdown, () => db.$disconnect(), () => closeRedis(redis)],
+    handleSignals: opts.handleSignals ?? true,
+  });
+
+  return {
+    service,
+    deps,
+    db,
+    async start() {
+      const address = await service.start();
+      messaging.consume("orders", { topics: ["ordering.orders"], handlers: orderingHandlers });
+      return address;
+    },
+    stop: () => service.stop(),
+  };
+};
