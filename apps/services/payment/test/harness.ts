@@ -1,0 +1,185 @@
+import { randomUUID } from "node:crypto";
+import { OrderCancelled, OrderPlaced } from "@marquee/events/contracts/ordering";
+import { createEvent } from "@marquee/events/create-event";
+import { createKafka } from "@marquee/events/kafka";
+import type { MarqueeEvent } from "@marquee/events/registry";
+import { Topics } from "@marquee/events/topics";
+import { createLogger } from "@marquee/service/logger";
+import { testEnv, testKafkaBrokers } from "@marquee/testkit/test-env";
+import { createTestLog } from "@marquee/testkit/test-log";
+import { startTestIssuer, type TestIssuer } from "@marquee/testkit/tokens";
+import { waitFor } from "@marquee/testkit/wait-for";
+import { loadConfig } from "../src/config";
+import { createPaymentService, type PaymentService } from "../src/create-payment-service";
+
+export type PlacedOrder = {
+  orderId: string;
+  eventId: string;
+  customerId: string;
+  token: string;
+  totalCents: number;
+  reservationIds: string[];
+};
+
+export type Harness = {
+  payment: PaymentService;
+  baseUrl: string;
+  issuer: TestIssuer;
+  /** Every payment.payments event seen since the harness started (whole topic, parsed). */
+  events: MarqueeEvent[];
+  /** Publishes ordering.order-placed for a new customer and waits until payment has projected it. */
+  placeOrder(opts?: { totalCents?: number }): Promise<PlacedOrder>;
+  /** Publishes ordering.order-cancelled and waits until payment has closed the order. */
+  cancelOrder(order: PlacedOrder): Promise<void>;
+  eventsOfOrder(orderId: string): MarqueeEvent[];
+  stop(): Promise<void>;
+};
+
+/** Starts the real service in-process against the test Postgres, Redis and Kafka. */
+export const startHarness = async (env: Record<string, string> = {}): Promise<Harness> => {
+  const log = createTestLog();
+  const issuer = await startTestIssuer();
+  const brokers = testKafkaBrokers();
+  const config = loadConfig({
+    NODE_ENV: "test",
+    LOG_LEVEL: process.env.TEST_LOG === "1" ? "info" : "silent",
+    DATABASE_URL: testEnv.databaseUrl,
+    REDIS_URL: testEnv.redisUrl,
+    KAFKA_BROKERS: brokers.join(","),
+    PORT: "0",
+    IDENTITY_JWKS_URL: issuer.jwksUrl,
+    ...env,
+  });
+  const payment = createPaymentService(config, {
+    handleSignals: false,
+    logger: createLogger({ name: "payment", level: config.LOG_LEVEL }),
+  });
+  const baseUrl = await payment.start();
+
+  const kafka = createKafka({ clientId: `payment-test-${randomUUID().slice(0, 8)}`, brokers, log });
+  const producer = kafka.producer();
+  await producer.connect();
+  const events: MarqueeEvent[] = [];
+  const watcher = kafka.consumer({ groupId: `payment-test-${randomUUID()}`, maxWaitTimeInMs: 100 });
+  await watcher.connect();
+  await watcher.subscribe({ topic: Topics.paymentPayments, fromBeginning: true });
+  await watcher.run({
+    eachMessage: async ({ message }) => {
+      events.push(JSON.parse(message.value?.toString() ?? "{}") as MarqueeEvent);
+      return Promise.resolve();
+    },
+  });
+
+  return {
+    payment,
+    baseUrl,
+    issuer,
+    events,
+    eventsOfOrder: (orderId) =>
+      events.filter((e) => (e.data as { orderId?: string }).orderId === orderId),
+    async placeOrder({ totalCents = 9_000 } = {}) {
+      const { token, user } = await issuer.tokenFor();
+      const orderId = randomUUID();
+      const eventId = randomUUID();
+      const reservationIds = [randomUUID(), randomUUID()].sort();
+      const event = createEvent(OrderPlaced, {
+        key: orderId,
+        correlationId: randomUUID(),
+        data: {
+          orderId,
+          customerId: user.id,
+          email: user.email,
+          eventId,
+          totalCents,
+          currency: "EUR",
+          seats: reservationIds.map((reservationId, i) => ({
+            seatId: randomUUID(),
+            reservationId,
+            section: "A",
+            row: "1",
+            number: i + 1,
+            priceCents: totalCents / 2,
+          })),
+        },
+      });
+      await producer.send({
+        topic: Topics.orderingOrders,
+        messages: [{ key: event.key, value: JSON.stringify(event) }],
+      });
+      await waitFor(
+        `order ${orderId} in the projection`,
+        async () => (await payment.db.orderProjection.count({ where: { orderId } })) === 1,
+        { timeoutMs: 60_000, intervalMs: 100 },
+      );
+      return { orderId, eventId, customerId: user.id, token, totalCents, reservationIds };
+    },
+    async cancelOrder(order) {
+      const { user } = await issuer.tokenFor({ id: order.customerId });
+      const event = createEvent(OrderCancelled, {
+        key: order.orderId,
+        correlationId: randomUUID(),
+        data: {
+          orderId: order.orderId,
+          customerId: order.customerId,
+          email: user.email,
+          eventId: order.eventId,
+          reservationIds: order.reservationIds,
+        },
+      });
+      await producer.send({
+        topic: Topics.orderingOrders,
+        messages: [{ key: event.key, value: JSON.stringify(event) }],
+      });
+      await waitFor(
+        `order ${order.orderId} cancelled`,
+        async () =>
+          (await payment.db.orderProjection.findUnique({ where: { orderId: order.orderId } }))
+            ?.status === "cancelled",
+        { timeoutMs: 60_000, intervalMs: 100 },
+      );
+    },
+    async stop() {
+      await watcher.disconnect();
+      await producer.disconnect();
+      await payment.stop();
+      await issuer.close();
+    },
+  };
+};
+
+export type TrpcOutcome<T> =
+  | { ok: true; status: number; data: T }
+  | { ok: false; status: number; code: string; message: string };
+
+/** Calls a procedure over real HTTP the way tRPC's client does (no batching, no transformer). */
+export const callTrpc = async <T>(
+  baseUrl: string,
+  procedure: string,
+  input: unknown,
+  opts: { token?: string; kind?: "query" | "mutation" } = {},
+): Promise<TrpcOutcome<T>> => {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  const response =
+    opts.kind === "query"
+      ? await fetch(
+          `${baseUrl}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`,
+          { headers },
+        )
+      : await fetch(`${baseUrl}/trpc/${procedure}`, {
+          method: "POST",
+          headers,
+          body: JSON.stringify(input),
+        });
+  const body = (await response.json()) as {
+    result?: { data: T };
+    error?: { message: string; data?: { code?: string } };
+  };
+  if (body.result) return { ok: true, status: response.status, data: body.result.data };
+  return {
+    ok: false,
+    status: response.status,
+    code: body.error?.data?.code ?? "UNKNOWN",
+    message: body.error?.message ?? "",
+  };
+};
