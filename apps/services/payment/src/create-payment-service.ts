@@ -5,7 +5,7 @@ import { postgresCheck, redisCheck } from "@marquee/service/readiness";
 import { closeRedis, createRedis } from "@marquee/service/redis";
 import { createService, type Service } from "@marquee/service/server";
 import { createDb, type PaymentDb } from "./adapters/db/client";
-import { orderingHandlers } from "./adapters/kafka/handlers";
+import { inventoryHandlers, orderingHandlers } from "./adapters/kafka/handlers";
 import { createAppRouter } from "./adapters/trpc/router";
 import type { PaymentDeps } from "./app/deps";
 import type { PaymentConfig } from "./config";
@@ -68,6 +68,10 @@ export const createPaymentService = (
     async start() {
       const address = await service.start();
       messaging.consume("orders", { topics: ["ordering.orders"], handlers: orderingHandlers });
+      messaging.consume("reservations", {
+        topics: ["inventory.reservations"],
+        handlers: inventoryHandlers,
+      });
       return address;
     },
     stop: () => service.stop(),

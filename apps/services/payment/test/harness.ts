@@ -3,7 +3,7 @@ import { OrderCancelled, OrderPlaced } from "@marquee/events/contracts/ordering"
 import { createEvent } from "@marquee/events/create-event";
 import { createKafka } from "@marquee/events/kafka";
 import type { MarqueeEvent } from "@marquee/events/registry";
-import { Topics } from "@marquee/events/topics";
+import { Topics, type Topic } from "@marquee/events/topics";
 import { createLogger } from "@marquee/service/logger";
 import { testEnv, testKafkaBrokers } from "@marquee/testkit/test-env";
 import { createTestLog } from "@marquee/testkit/test-log";
@@ -32,6 +32,8 @@ export type Harness = {
   /** Publishes ordering.order-cancelled and waits until payment has closed the order. */
   cancelOrder(order: PlacedOrder): Promise<void>;
   eventsOfOrder(orderId: string): MarqueeEvent[];
+  /** Publishes any event to its topic, keyed as the event says. */
+  publish(topic: Topic, event: MarqueeEvent): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -137,6 +139,9 @@ export const startHarness = async (env: Record<string, string> = {}): Promise<Ha
             ?.status === "cancelled",
         { timeoutMs: 60_000, intervalMs: 100 },
       );
+    },
+    async publish(topic, event) {
+      await producer.send({ topic, messages: [{ key: event.key, value: JSON.stringify(event) }] });
     },
     async stop() {
       await watcher.disconnect();

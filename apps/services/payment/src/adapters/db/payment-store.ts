@@ -151,3 +151,56 @@ export const insertPayment = async (tx: SqlTx, p: PaymentRow): Promise<void> => 
     p.createdAt,
   );
 };
+
+export type RefundRow = {
+  id: string;
+  paymentId: string;
+  amountCents: number;
+  reason: string;
+  createdAt: Date;
+};
+
+const REFUND_COLUMNS = `r.id::text AS id, r.payment_id::text AS "paymentId", r.amount_cents AS "amountCents",
+  r.reason, r.created_at AS "createdAt"`;
+
+/**
+ * The order's succeeded payment, locked for the rest of the transaction. There is at most one:
+ * the order row is locked for a charge and a paid order refuses further payments.
+ */
+export const lockSucceededPaymentOfOrder = async (
+  tx: SqlTx,
+  orderId: string,
+): Promise<PaymentRow | null> => {
+  const [row] = await tx.$queryRawUnsafe<PaymentRow[]>(
+    `SELECT ${PAYMENT_COLUMNS} FROM payment
+      WHERE order_id = $1::uuid AND status = 'succeeded'
+      ORDER BY created_at, id LIMIT 1 FOR UPDATE`,
+    orderId,
+  );
+  return row ?? null;
+};
+
+/**
+ * Writes the refund unless the payment already has one (refund.payment_id is unique). Returns
+ * whether this call wrote it; a concurrent writer waits on the unique index and then finds it.
+ */
+export const insertRefundOnce = async (tx: SqlTx, r: RefundRow): Promise<boolean> => {
+  const inserted = await tx.$executeRawUnsafe(
+    `INSERT INTO refund (id, payment_id, amount_cents, reason, created_at)
+     VALUES ($1::uuid, $2::uuid, $3, $4, $5::timestamptz)
+     ON CONFLICT (payment_id) DO NOTHING`,
+    r.id,
+    r.paymentId,
+    r.amountCents,
+    r.reason,
+    r.createdAt,
+  );
+  return inserted > 0;
+};
+
+export const listRefundsOfOrder = (q: SqlTx, orderId: string): PromiseLike<RefundRow[]> =>
+  q.$queryRawUnsafe<RefundRow[]>(
+    `SELECT ${REFUND_COLUMNS} FROM refund r JOIN payment p ON p.id = r.payment_id
+      WHERE p.order_id = $1::uuid ORDER BY r.created_at, r.id`,
+    orderId,
+  );

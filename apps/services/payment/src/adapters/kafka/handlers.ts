@@ -1,5 +1,6 @@
 import { ignore, type HandlerMap } from "@marquee/events/consumer";
 import { closeOrder, recordPlacedOrder } from "../../app/record-order";
+import { refundFailedConfirmation } from "../../app/refund-order";
 
 /** Consumer group `payment.orders`: the order projection that decides what may be charged. */
 export const orderingHandlers: HandlerMap<"ordering.orders"> = {
@@ -15,6 +16,18 @@ export const orderingHandlers: HandlerMap<"ordering.orders"> = {
   // Confirmation follows our own payment-succeeded; the order is already `paid` here.
   "ordering.order-confirmed": ignore,
   // The refund for an order that failed after payment is driven by inventory's
-  // reservation-confirmation-failed, not by this event (see README, "Next").
+  // reservation-confirmation-failed (below), not by this event.
   "ordering.order-failed": ignore,
+};
+
+/** Consumer group `payment.reservations`: refunds for paid seats inventory could not sell. */
+export const inventoryHandlers: HandlerMap<"inventory.reservations"> = {
+  "inventory.reservation-confirmation-failed": async (event, { tx, log }) => {
+    await refundFailedConfirmation(tx, event, log);
+  },
+  // Holds, releases, expiries and sales change no money; the order projection follows ordering.
+  "inventory.reservation-created": ignore,
+  "inventory.reservation-released": ignore,
+  "inventory.reservation-expired": ignore,
+  "inventory.reservation-confirmed": ignore,
 };
