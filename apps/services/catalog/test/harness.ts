@@ -1,3 +1,4 @@
+import { callTrpc as callTrpcOverHttp, type TrpcOutcome } from "@marquee/testkit/call-trpc";
 import { randomUUID } from "node:crypto";
 import { createKafka } from "@marquee/events/kafka";
 import type { MarqueeEvent } from "@marquee/events/registry";
@@ -128,43 +129,19 @@ export const startHarness = async ({ watchCatalogEvents = false } = {}): Promise
   };
 };
 
-export type TrpcOutcome<T> =
-  | { ok: true; status: number; data: T }
-  | { ok: false; status: number; code: string; message: string };
+export type { TrpcOutcome };
 
-/** Calls a procedure over real HTTP the way tRPC's client does (no batching, no transformer). */
-export const callTrpc = async <T>(
+/** `callTrpc` from the testkit, with catalog's queries sent as GET unless told otherwise. */
+export const callTrpc = <T>(
   baseUrl: string,
   procedure: string,
   input: unknown,
   opts: { token?: string; kind?: "query" | "mutation" } = {},
-): Promise<TrpcOutcome<T>> => {
-  const headers: Record<string, string> = { "content-type": "application/json" };
-  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  const kind = opts.kind ?? (queries.has(procedure) ? "query" : "mutation");
-  const response =
-    kind === "query"
-      ? await fetch(
-          `${baseUrl}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`,
-          { headers },
-        )
-      : await fetch(`${baseUrl}/trpc/${procedure}`, {
-          method: "POST",
-          headers,
-          body: JSON.stringify(input),
-        });
-  const body = (await response.json()) as {
-    result?: { data: T };
-    error?: { message: string; data?: { code?: string } };
-  };
-  if (body.result) return { ok: true, status: response.status, data: body.result.data };
-  return {
-    ok: false,
-    status: response.status,
-    code: body.error?.data?.code ?? "UNKNOWN",
-    message: body.error?.message ?? "",
-  };
-};
+): Promise<TrpcOutcome<T>> =>
+  callTrpcOverHttp<T>(baseUrl, procedure, input, {
+    ...opts,
+    kind: opts.kind ?? (queries.has(procedure) ? "query" : "mutation"),
+  });
 
 const queries = new Set([
   "listEvents",

@@ -1,3 +1,4 @@
+import { callTrpc, type TrpcOutcome } from "@marquee/testkit/call-trpc";
 import { randomUUID } from "node:crypto";
 import { SeatsGenerated } from "@marquee/events/contracts/catalog";
 import { PaymentSucceeded } from "@marquee/events/contracts/payment";
@@ -37,7 +38,13 @@ export type Harness = {
   stop(): Promise<void>;
 };
 
-export type SeatSpec = { seatId: string; section: string; row: string; number: number; priceCents: number };
+export type SeatSpec = {
+  seatId: string;
+  section: string;
+  row: string;
+  number: number;
+  priceCents: number;
+};
 
 /** Starts the real service in-process against the test Postgres, Redis and Kafka. */
 export const startHarness = async (
@@ -63,11 +70,18 @@ export const startHarness = async (
   });
   const baseUrl = await inventory.start();
 
-  const kafka = createKafka({ clientId: `inventory-test-${randomUUID().slice(0, 8)}`, brokers, log });
+  const kafka = createKafka({
+    clientId: `inventory-test-${randomUUID().slice(0, 8)}`,
+    brokers,
+    log,
+  });
   const producer = kafka.producer();
   await producer.connect();
   const events: MarqueeEvent[] = [];
-  const watcher = kafka.consumer({ groupId: `inventory-test-${randomUUID()}`, maxWaitTimeInMs: 100 });
+  const watcher = kafka.consumer({
+    groupId: `inventory-test-${randomUUID()}`,
+    maxWaitTimeInMs: 100,
+  });
   // Benchmarks skip the watcher, so reading the stream does not take CPU from the service.
   if (watch) {
     await watcher.connect();
@@ -165,41 +179,6 @@ export const startHarness = async (
   };
 };
 
-export type TrpcOutcome<T> =
-  | { ok: true; status: number; data: T }
-  | { ok: false; status: number; code: string; message: string };
-
-/** Calls a procedure over real HTTP the way tRPC's client does (no batching, no transformer). */
-export const callTrpc = async <T>(
-  baseUrl: string,
-  procedure: string,
-  input: unknown,
-  opts: { token?: string; kind?: "query" | "mutation" } = {},
-): Promise<TrpcOutcome<T>> => {
-  const headers: Record<string, string> = { "content-type": "application/json" };
-  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  const response =
-    opts.kind === "query"
-      ? await fetch(
-          `${baseUrl}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`,
-          { headers },
-        )
-      : await fetch(`${baseUrl}/trpc/${procedure}`, {
-          method: "POST",
-          headers,
-          body: JSON.stringify(input),
-        });
-  const body = (await response.json()) as {
-    result?: { data: T };
-    error?: { message: string; data?: { code?: string } };
-  };
-  if (body.result) return { ok: true, status: response.status, data: body.result.data };
-  return {
-    ok: false,
-    status: response.status,
-    code: body.error?.data?.code ?? "UNKNOWN",
-    message: body.error?.message ?? "",
-  };
-};
-
 export const seatLabelOf = (seat: SeatSpec): string => `${seat.section}-${seat.row}-${seat.number}`;
+
+export { callTrpc, type TrpcOutcome };

@@ -1,3 +1,4 @@
+import { callTrpc, type TrpcOutcome } from "@marquee/testkit/call-trpc";
 import { randomUUID } from "node:crypto";
 import { OrderCancelled, OrderPlaced } from "@marquee/events/contracts/ordering";
 import { createEvent } from "@marquee/events/create-event";
@@ -152,39 +153,4 @@ export const startHarness = async (env: Record<string, string> = {}): Promise<Ha
   };
 };
 
-export type TrpcOutcome<T> =
-  | { ok: true; status: number; data: T }
-  | { ok: false; status: number; code: string; message: string };
-
-/** Calls a procedure over real HTTP the way tRPC's client does (no batching, no transformer). */
-export const callTrpc = async <T>(
-  baseUrl: string,
-  procedure: string,
-  input: unknown,
-  opts: { token?: string; kind?: "query" | "mutation" } = {},
-): Promise<TrpcOutcome<T>> => {
-  const headers: Record<string, string> = { "content-type": "application/json" };
-  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  const response =
-    opts.kind === "query"
-      ? await fetch(
-          `${baseUrl}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`,
-          { headers },
-        )
-      : await fetch(`${baseUrl}/trpc/${procedure}`, {
-          method: "POST",
-          headers,
-          body: JSON.stringify(input),
-        });
-  const body = (await response.json()) as {
-    result?: { data: T };
-    error?: { message: string; data?: { code?: string } };
-  };
-  if (body.result) return { ok: true, status: response.status, data: body.result.data };
-  return {
-    ok: false,
-    status: response.status,
-    code: body.error?.data?.code ?? "UNKNOWN",
-    message: body.error?.message ?? "",
-  };
-};
+export { callTrpc, type TrpcOutcome };
