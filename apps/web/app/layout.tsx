@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { Providers } from "../components/providers";
 import { SiteHeader } from "../components/site-header";
 import "./globals.css";
 
@@ -23,9 +24,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        <SiteHeader />
-        {children}
-        <footer className="site-footer">© Marquee</footer>
+        <Providers>
+          <SiteHeader />
+          {children}
+          <footer className="site-footer">© Marquee</footer>
+        </Providers>
       </body>
     </html>
   );

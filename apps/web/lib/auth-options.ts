@@ -3,7 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { identityFor, isIdentityError } from "./identity-client";
 import { serverEnv } from "./server-env";
 
-type Role = "customer" | "admin";
+type Role = "customer" | "guest" | "admin";
 
 declare module "next-auth" {
   interface User {

@@ -1,0 +1,201 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { zonedTimeToUtc } from "../../lib/zoned-time";
+import { adminProcedure, router, toFriendlyError } from "../trpc";
+
+// Until ordering's and fulfillment's routers land, their procedures are called through these
+// shapes (the ones agreed for issue 7); the casts go once the services export them.
+type EventSales = {
+  eventId: string;
+  ordersConfirmed: number;
+  seatsSold: number;
+  revenueCents: number;
+  currency: string;
+};
+type TicketView = {
+  ticketId: string;
+  orderId: string;
+  eventId: string;
+  eventName: string;
+  venueName: string;
+  startsAt: string;
+  timeZone: string;
+  section: string;
+  row: string;
+  number: number;
+  code: string;
+  qrSvg: string;
+  checkedInAt: string | null;
+};
+type OrderingSales = { eventSales: { query: (input: { eventId: string }) => Promise<EventSales> } };
+type FulfillmentCheckIn = {
+  checkIn: {
+    mutate: (input: { code: string }) => Promise<{ ticket: TicketView; checkedInAt: string }>;
+  };
+};
+
+/** Listing from here includes every past event an organizer may look back on. */
+const FAR_PAST = "2000-01-01T00:00:00.000Z";
+
+/** Browser → web: one page of the organizer's events, upcoming (soonest first) or past. */
+export const OrganizerEventsInput = z.object({
+  scope: z.enum(["upcoming", "past"]).default("upcoming"),
+  cursor: z.string().max(200).optional(),
+});
+export type OrganizerEventsInput = z.infer<typeof OrganizerEventsInput>;
+
+/** Browser → web: a new draft event; `startsAt` is wall-clock time in the venue's time zone. */
+export const CreateEventForm = z.object({
+  name: z.string().trim().min(1, "Give the event a name.").max(200),
+  description: z.string().trim().max(5_000).default(""),
+  venueId: z.uuid("Choose a venue."),
+  startsAt: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Give the date and time the doors open."),
+  holdTtlMinutes: z
+    .number("Give the hold time in minutes.")
+    .int("Whole minutes only.")
+    .min(1, "At least 1 minute.")
+    .max(60, "At most 60 minutes."),
+  imagePath: z
+    .string()
+    .trim()
+    .regex(/^(\/[\w./-]+)?$/, "A path on this site, e.g. /events/jazz-night.svg.")
+    .max(300)
+    .optional(),
+});
+export type CreateEventForm = z.infer<typeof CreateEventForm>;
+
+/** Browser → web: a new venue (name, city, IANA time zone). */
+export const CreateVenueForm = z.object({
+  name: z.string().trim().min(1, "Give the venue a name.").max(200),
+  city: z.string().trim().min(1, "Give the city.").max(200),
+  timeZone: z.string().trim().min(1, "Give the time zone, e.g. Europe/Madrid.").max(100),
+});
+export type CreateVenueForm = z.infer<typeof CreateVenueForm>;
+
+/** Browser → web: a seat layout, sections of rows × seats at named price tiers (prices in cents). */
+export const LayoutForm = z.object({
+  eventId: z.uuid(),
+  currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "A currency code such as EUR."),
+  tiers: z
+    .array(
+      z.object({
+        name: z.string().trim().min(1, "Name the tier.").max(60),
+        priceCents: z.number().int().min(0, "A price cannot be negative.").max(10_000_000),
+      }),
+    )
+    .min(1, "Add at least one price tier."),
+  sections: z
+    .array(
+      z.object({
+        name: z.string().trim().min(1, "Name the section.").max(60),
+        rows: z.number().int().min(1, "At least 1 row.").max(200, "At most 200 rows."),
+        seatsPerRow: z
+          .number()
+          .int()
+          .min(1, "At least 1 seat per row.")
+          .max(500, "At most 500 seats per row."),
+        tier: z.string().min(1, "Choose a tier."),
+      }),
+    )
+    .min(1, "Add at least one section."),
+});
+export type LayoutForm = z.infer<typeof LayoutForm>;
+
+export const EventIdInput = z.object({ eventId: z.uuid() });
+export type EventIdInput = z.infer<typeof EventIdInput>;
+
+/** Browser → web: a ticket code as scanned or typed at the door. */
+export const CheckInInput = z.object({
+  code: z.string().trim().min(1, "Type or scan the ticket code.").max(500),
+});
+export type CheckInInput = z.infer<typeof CheckInInput>;
+
+/** Seat counts of an event, and its takings once ordering answers. */
+export type EventSalesView = {
+  seats: { available: number; held: number; sold: number; total: number } | null;
+  revenue: EventSales | null;
+  /** Why revenue is missing (ordering not answering), for the page to say so. */
+  revenueError: string | null;
+};
+
+export const organizerRouter = router({
+  events: adminProcedure.input(OrganizerEventsInput).query(({ ctx, input }) => {
+    const now = new Date().toISOString();
+    return ctx.services.catalog.listEvents.query({
+      limit: 25,
+      cursor: input.cursor,
+      ...(input.scope === "upcoming" ? {} : { from: FAR_PAST, to: now }),
+    });
+  }),
+
+  venues: adminProcedure.query(({ ctx }) => ctx.services.catalog.venues.query()),
+
+  createVenue: adminProcedure
+    .input(CreateVenueForm)
+    .mutation(({ ctx, input }) => ctx.services.catalog.createVenue.mutate(input)),
+
+  createEvent: adminProcedure.input(CreateEventForm).mutation(async ({ ctx, input }) => {
+    const venues = await ctx.services.catalog.venues.query();
+    const venue = venues.find((candidate) => candidate.id === input.venueId);
+    if (!venue) throw new TRPCError({ code: "BAD_REQUEST", message: "venueId: Choose a venue." });
+    const startsAt = zonedTimeToUtc(input.startsAt, venue.timeZone);
+    if (!startsAt) {
+      throw new TRPCError({ code: "BAD_REQUEST", message: "startsAt: not a date and time." });
+    }
+    const event = await ctx.services.catalog.createEvent.mutate({
+      name: input.name,
+      description: input.description,
+      venueId: venue.id,
+      startsAt: startsAt.toISOString(),
+      holdTtlSeconds: input.holdTtlMinutes * 60,
+      ...(input.imagePath ? { imagePath: input.imagePath } : {}),
+    });
+    return { eventId: event.id };
+  }),
+
+  event: adminProcedure
+    .input(EventIdInput)
+    .query(({ ctx, input }) => ctx.services.catalog.adminEvent.query(input)),
+
+  generateLayout: adminProcedure
+    .input(LayoutForm)
+    .mutation(({ ctx, input }) => ctx.services.catalog.generateLayout.mutate(input)),
+
+  publish: adminProcedure
+    .input(EventIdInput)
+    .mutation(({ ctx, input }) => ctx.services.catalog.publish.mutate(input)),
+
+  cancel: adminProcedure
+    .input(EventIdInput)
+    .mutation(({ ctx, input }) => ctx.services.catalog.cancel.mutate(input)),
+
+  /**
+   * Sold / held / available from catalog's seat map (which follows inventory), revenue from
+   * ordering's confirmed orders. Either may be missing; the page says which and why.
+   */
+  sales: adminProcedure.input(EventIdInput).query(async ({ ctx, input }): Promise<EventSalesView> => {
+    const ordering = ctx.services.ordering as unknown as OrderingSales;
+    const [event, revenue] = await Promise.all([
+      ctx.services.catalog.adminEvent.query(input),
+      ordering.eventSales.query(input).then(
+        (value) => ({ value, error: null }),
+        (error: unknown) => ({ value: null, error: toFriendlyError(error).message }),
+      ),
+    ]);
+    const counts = event.availability;
+    return {
+      seats: counts
+        ? { ...counts, total: counts.available + counts.held + counts.sold }
+        : null,
+      revenue: revenue.value,
+      revenueError: revenue.error,
+    };
+  }),
+
+  checkIn: adminProcedure.input(CheckInInput).mutation(({ ctx, input }) => {
+    const fulfillment = ctx.services.fulfillment as unknown as FulfillmentCheckIn;
+    return fulfillment.checkIn.mutate(input);
+  }),
+});

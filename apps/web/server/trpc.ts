@@ -1,0 +1,101 @@
+import "server-only";
+import { TRPCClientError } from "@trpc/client";
+import { initTRPC, TRPCError } from "@trpc/server";
+import type { Session } from "next-auth";
+import { getAccessToken, getSignedInUser } from "../lib/session";
+import { servicesFor, type Caller, type Services } from "./services";
+
+/** What every web procedure can rely on. The token never leaves the server. */
+export type Context = {
+  /** The signed-in customer, guest or organizer, or null. */
+  user: Session["user"] | null;
+  caller: Caller;
+  /** The services, called with the user's token. */
+  services: Services;
+};
+
+/** The browser's address as the last proxy hop recorded it, for the services' throttling. */
+const clientIp = (req: Request): string | null =>
+  req.headers.get("x-forwarded-for")?.split(",").at(-1)?.trim() || null;
+
+export const createContext = async (req: Request): Promise<Context> => {
+  const [user, token] = await Promise.all([getSignedInUser(), getAccessToken()]);
+  const caller: Caller = { token: user ? token : null, ip: clientIp(req) };
+  return { user: caller.token ? user : null, caller, services: servicesFor(caller) };
+};
+
+const UNAVAILABLE = "This part of Marquee is not answering right now. Please try again in a moment.";
+const FRIENDLY_BY_CODE: Partial<Record<TRPCError["code"], string>> = {
+  UNAUTHORIZED: "Your session has ended. Please sign in again.",
+  FORBIDDEN: "You are not allowed to do that.",
+  INTERNAL_SERVER_ERROR: "Something went wrong on our side. Please try again.",
+  SERVICE_UNAVAILABLE: UNAVAILABLE,
+  BAD_GATEWAY: UNAVAILABLE,
+  GATEWAY_TIMEOUT: UNAVAILABLE,
+};
+
+const isErrorCode = (code: unknown): code is TRPCError["code"] =>
+  typeof code === "string" && /^[A-Z_]+$/.test(code);
+
+/**
+ * A service's error as the browser should see it. Refusals the services word for people (a seat
+ * taken, a field named with what is wrong, a declined card) keep their message and code; a crash,
+ * an outage or an auth failure becomes a plain sentence, and internals never reach the page.
+ */
+export const toFriendlyError = (error: unknown): TRPCError => {
+  if (error instanceof TRPCError) return error;
+  if (error instanceof TRPCClientError) {
+    const data = (error as TRPCClientError<never>).data as { code?: unknown } | undefined;
+    const code = isErrorCode(data?.code) ? data.code : "SERVICE_UNAVAILABLE";
+    const message = FRIENDLY_BY_CODE[code] ?? error.message;
+    return new TRPCError({ code, message, cause: error });
+  }
+  return new TRPCError({
+    code: "INTERNAL_SERVER_ERROR",
+    message: FRIENDLY_BY_CODE.INTERNAL_SERVER_ERROR ?? "",
+    cause: error,
+  });
+};
+
+const t = initTRPC.context<Context>().create({
+  isDev: false,
+  errorFormatter({ shape, error }) {
+    // Whatever an unexpected error says (hosts, stack, SQL) stays on the server.
+    const message =
+      error.code === "INTERNAL_SERVER_ERROR" && !(error.cause instanceof TRPCClientError)
+        ? (FRIENDLY_BY_CODE.INTERNAL_SERVER_ERROR ?? shape.message)
+        : shape.message;
+    return { ...shape, message, data: { code: shape.data.code, httpStatus: shape.data.httpStatus } };
+  },
+});
+
+/** Every procedure's service errors pass through `toFriendlyError`, so no router maps them itself. */
+const friendlyErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof TRPCClientError) {
+    throw toFriendlyError(result.error.cause);
+  }
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Anyone, signed in or not (event listing, seat maps). */
+export const publicProcedure = t.procedure.use(friendlyErrors);
+
+/** A signed-in customer, guest or organizer: the services get their token. */
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user || !ctx.caller.token) {
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in or continue as a guest." });
+  }
+  return next({ ctx: { ...ctx, user: ctx.user, token: ctx.caller.token } });
+});
+
+/** Organizers only. */
+export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== "admin") {
+    throw new TRPCError({ code: "FORBIDDEN", message: "This page is for organizers." });
+  }
+  return next({ ctx });
+});
