@@ -1,0 +1,39 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { extractPdfText } from "./pdf-text";
+import { renderTicketsPdf } from "./tickets-pdf";
+
+describe("renderTicketsPdf", () => {
+  it("writes one page per ticket with event, venue, local time and seat", async () => {
+    const pdf = await renderTicketsPdf({
+      orderId: randomUUID(),
+      event: {
+        name: "Night Owls Live",
+        venueName: "Club Aurora",
+        startsAt: "2026-12-12T19:00:00.000Z",
+        timeZone: "Europe/Berlin",
+      },
+      tickets: [
+        { ticketId: randomUUID(), section: "A", row: "3", number: 7, code: "MQ1.code-one" },
+        { ticketId: randomUUID(), section: "A", row: "3", number: 8, code: "MQ1.code-two" },
+      ],
+    });
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(pdf.toString("latin1").match(/\/Type \/Page\b/g)).toHaveLength(2);
+    const text = extractPdfText(pdf);
+    expect(text).toContain("Night Owls Live");
+    expect(text).toContain("Club Aurora");
+    expect(text).toContain("Saturday 12 December 2026, 20:00 (Europe/Berlin)");
+    expect(text).toContain("Section A, row 3, seat 7");
+    expect(text).toContain("Section A, row 3, seat 8");
+  });
+
+  it("still renders when the event's details are not known yet", async () => {
+    const pdf = await renderTicketsPdf({
+      orderId: randomUUID(),
+      event: null,
+      tickets: [{ ticketId: randomUUID(), section: "B", row: "1", number: 1, code: "MQ1.x" }],
+    });
+    expect(extractPdfText(pdf)).toContain("Section B, row 1, seat 1");
+  });
+});

@@ -1,0 +1,73 @@
+import PDFDocument from "pdfkit";
+import { formatEventTime } from "./event-time";
+import { qrPng } from "./qr";
+
+/** What a printed ticket shows about its event; null while the event's details are unknown. */
+export type PdfEvent = { name: string; venueName: string; startsAt: string; timeZone: string };
+
+export type PdfTicket = {
+  ticketId: string;
+  section: string;
+  row: string;
+  number: number;
+  code: string;
+};
+
+export type TicketsPdfInput = { orderId: string; event: PdfEvent | null; tickets: PdfTicket[] };
+
+/** How a seat reads on a ticket, in the PDF, the email and error messages alike. */
+export const seatLabel = (t: Pick<PdfTicket, "section" | "row" | "number">): string =>
+  `Section ${t.section}, row ${t.row}, seat ${t.number}`;
+
+/**
+ * One PDF per order, one A5 page per ticket: event, venue, local start time, seat, QR. Only
+ * pdfkit's built-in Helvetica is used, so nothing is read from disk or the network.
+ */
+export const renderTicketsPdf = async (input: TicketsPdfInput): Promise<Buffer> => {
+  const qrs = await Promise.all(input.tickets.map((t) => qrPng(t.code, 480)));
+  const doc = new PDFDocument({
+    size: "A5",
+    margin: 36,
+    autoFirstPage: false,
+    info: { Title: `Marquee tickets, order ${input.orderId}`, Author: "Marquee" },
+  });
+  const chunks: Buffer[] = [];
+  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+
+  input.tickets.forEach((ticket, i) => {
+    doc.addPage();
+    const width = doc.page.width - 72;
+    doc.font("Helvetica-Bold").fontSize(11).fillColor("#6b21a8").text("MARQUEE TICKET");
+    doc.moveDown(0.5);
+    doc
+      .font("Helvetica-Bold")
+      .fontSize(20)
+      .fillColor("#111111")
+      .text(input.event?.name ?? "Event details to follow", { width });
+    doc.moveDown(0.3);
+    doc.font("Helvetica").fontSize(12).fillColor("#333333");
+    if (input.event) {
+      doc.text(input.event.venueName, { width });
+      doc.text(formatEventTime(input.event.startsAt, input.event.timeZone), { width });
+    }
+    doc.moveDown(0.8);
+    doc.font("Helvetica-Bold").fontSize(16).fillColor("#111111").text(seatLabel(ticket), { width });
+    doc.moveDown(0.5);
+    const size = 220;
+    doc.image(qrs[i] ?? Buffer.alloc(0), 36 + (width - size) / 2, doc.y, { width: size });
+    doc.y += size + 12;
+    doc.font("Helvetica").fontSize(8).fillColor("#555555");
+    doc.text(`Ticket ${ticket.ticketId}`, { width, align: "center" });
+    doc.text(`Order ${input.orderId}  ·  ${i + 1} of ${input.tickets.length}`, {
+      width,
+      align: "center",
+    });
+    doc.text("Show this code at the door. Each code is admitted once.", { width, align: "center" });
+  });
+  doc.end();
+  return done;
+};
