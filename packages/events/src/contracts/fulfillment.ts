@@ -11,7 +11,19 @@ const IssuedTicket = z.object({
   code: z.string().min(1),
 });
 
-/** Fulfillment → notification, ordering: one ticket per seat of a confirmed order. */
+/** What the tickets print about their event, from fulfillment's projection of catalog.events. */
+const TicketedEvent = z.object({
+  name: z.string().min(1),
+  venueName: z.string(),
+  startsAt: z.iso.datetime({ offset: true }),
+  timeZone: z.string().min(1),
+});
+
+/**
+ * Fulfillment → notification, ordering: one ticket per seat of a confirmed order. `event` (added
+ * compatibly, so optional) carries the event's details when fulfillment knows them, so the email
+ * can render the same tickets without asking anyone.
+ */
 export const TicketsIssued = defineEvent({
   type: "fulfillment.tickets-issued",
   topic: Topics.fulfillmentTickets,
@@ -22,6 +34,7 @@ export const TicketsIssued = defineEvent({
     email: z.email(),
     eventId: z.uuid(),
     tickets: z.array(IssuedTicket).min(1),
+    event: TicketedEvent.optional(),
   }),
 });
 
