@@ -96,7 +96,10 @@ export const accountRouter = router({
       ),
     );
     return {
-      items: items.map((order): MyOrder => ({ ...order, event: events.get(order.eventId) ?? null })),
+      items: items.map((order): MyOrder => ({
+        ...order,
+        event: events.get(order.eventId) ?? null,
+      })),
       nextCursor: page.nextCursor,
     };
   }),
@@ -106,10 +109,8 @@ export const accountRouter = router({
     return fulfillment.myTickets.query();
   }),
 
-  orderTickets: authedProcedure
-    .input(z.object({ orderId: z.uuid() }))
-    .query(({ ctx, input }) => {
-      const fulfillment = ctx.services.fulfillment as unknown as FulfillmentTickets;
-      return fulfillment.orderTickets.query(input);
-    }),
+  orderTickets: authedProcedure.input(z.object({ orderId: z.uuid() })).query(({ ctx, input }) => {
+    const fulfillment = ctx.services.fulfillment as unknown as FulfillmentTickets;
+    return fulfillment.orderTickets.query(input);
+  }),
 });

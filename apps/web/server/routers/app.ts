@@ -1,9 +1,17 @@
 import { router } from "../trpc";
+import { accountRouter } from "./account";
+import { cartRouter } from "./cart";
+import { checkoutRouter } from "./checkout";
 import { eventsRouter } from "./events";
+import { organizerRouter } from "./organizer";
 
 /** The web's tRPC API at /api/trpc: one router per area of the site. */
 export const appRouter = router({
   events: eventsRouter,
+  organizer: organizerRouter,
+  account: accountRouter,
+  cart: cartRouter,
+  checkout: checkoutRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,82 @@
+"use client";
+
+import { ErrorNotice } from "@marquee/ui/error-notice";
+import { LoadingState } from "@marquee/ui/loading-state";
+import Link from "next/link";
+import { formatEventTime, formatMoney } from "../../../lib/format";
+import { trpc } from "../../../lib/trpc";
+import { EventActions } from "./event-actions";
+import { EventStatus } from "./event-status";
+import { LayoutBuilder } from "./layout-builder";
+import { SalesPanel } from "./sales-panel";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** One event for its organizer: details, seat layout, publish / cancel, and sales. */
+export function OrganizerEvent({ eventId }: { eventId: string }) {
+  const valid = UUID.test(eventId);
+  const event = trpc.organizer.event.useQuery({ eventId }, { enabled: valid });
+
+  if (!valid)
+    return <ErrorNotice title="No such event" message="This address does not name an event." />;
+  if (event.isPending) return <LoadingState label="Loading the event…" />;
+  if (event.isError)
+    return (
+      <ErrorNotice
+        title={event.error.data?.code === "NOT_FOUND" ? "No such event" : undefined}
+        message={
+          event.error.data?.code === "NOT_FOUND"
+            ? "There is no event at this address."
+            : event.error.message
+        }
+        onRetry={event.error.data?.code === "NOT_FOUND" ? undefined : () => void event.refetch()}
+      >
+        <p>
+          <Link href="/organizer">Back to the events</Link>
+        </p>
+      </ErrorNotice>
+    );
+
+  const data = event.data;
+  return (
+    <article className="stack" aria-labelledby="event-title">
+      <div className="page-heading">
+        <h1 id="event-title">{data.name}</h1>
+        <EventStatus status={data.status} />
+      </div>
+      <dl className="facts">
+        <div>
+          <dt>Starts</dt>
+          <dd>{formatEventTime(data.startsAt, data.timeZone)}</dd>
+        </div>
+        <div>
+          <dt>Venue</dt>
+          <dd>
+            {data.venue.name}, {data.venue.city}
+          </dd>
+        </div>
+        <div>
+          <dt>Hold time</dt>
+          <dd>{Math.round(data.holdTtlSeconds / 60)} min</dd>
+        </div>
+        <div>
+          <dt>Seats</dt>
+          <dd>
+            {data.seating
+              ? `${data.seating.seatCount.toLocaleString("en-GB")} · ${formatMoney(data.seating.minPriceCents, data.seating.currency)} – ${formatMoney(data.seating.maxPriceCents, data.seating.currency)}`
+              : "No seat layout yet"}
+          </dd>
+        </div>
+      </dl>
+      {data.description ? <p className="lede">{data.description}</p> : null}
+
+      <EventActions event={data} />
+
+      {data.seating ? (
+        <SalesPanel eventId={data.id} />
+      ) : data.status === "draft" ? (
+        <LayoutBuilder eventId={data.id} />
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,82 @@
+"use client";
+
+import { ErrorNotice } from "@marquee/ui/error-notice";
+import { LoadingState } from "@marquee/ui/loading-state";
+import { formatMoney } from "../../../lib/format";
+import { trpc } from "../../../lib/trpc";
+
+// Sales move while the page is open; a few seconds behind is close enough for an organizer.
+const REFRESH_MS = 5_000;
+
+const percent = (part: number, total: number) =>
+  total === 0 ? "0%" : `${((part / total) * 100).toFixed(1)}%`;
+
+/** Sold / held / available seats (catalog's seat map) and revenue (ordering's confirmed orders). */
+export function SalesPanel({ eventId }: { eventId: string }) {
+  const sales = trpc.organizer.sales.useQuery({ eventId }, { refetchInterval: REFRESH_MS });
+
+  return (
+    <section aria-labelledby="sales-title" className="panel stack">
+      <h2 id="sales-title">Sales</h2>
+      {sales.isPending ? (
+        <LoadingState label="Loading sales…" />
+      ) : sales.isError ? (
+        <ErrorNotice message={sales.error.message} onRetry={() => void sales.refetch()} />
+      ) : (
+        <>
+          {sales.data.seats ? (
+            <>
+              <dl className="stats" aria-label="Seats">
+                {(["sold", "held", "available"] as const).map((state) => (
+                  <div key={state} className="stat" data-state={state}>
+                    <dt>{state[0]?.toUpperCase() + state.slice(1)}</dt>
+                    <dd data-testid={`seats-${state}`}>
+                      {(sales.data.seats?.[state] ?? 0).toLocaleString("en-GB")}
+                    </dd>
+                    <dd className="stat-note">
+                      {percent(sales.data.seats?.[state] ?? 0, sales.data.seats?.total ?? 0)}
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+              <div
+                className="sales-bar"
+                role="img"
+                aria-label={`${percent(sales.data.seats.sold, sales.data.seats.total)} sold, ${percent(sales.data.seats.held, sales.data.seats.total)} held`}
+              >
+                <span
+                  data-state="sold"
+                  style={{ width: percent(sales.data.seats.sold, sales.data.seats.total) }}
+                />
+                <span
+                  data-state="held"
+                  style={{ width: percent(sales.data.seats.held, sales.data.seats.total) }}
+                />
+              </div>
+            </>
+          ) : (
+            <p>No seats yet.</p>
+          )}
+          <div className="stat revenue">
+            <p className="stat-label">Revenue</p>
+            {sales.data.revenue ? (
+              <>
+                <p className="stat-value" data-testid="revenue">
+                  {formatMoney(sales.data.revenue.revenueCents, sales.data.revenue.currency)}
+                </p>
+                <p className="stat-note">
+                  {sales.data.revenue.ordersConfirmed.toLocaleString("en-GB")} confirmed orders ·{" "}
+                  {sales.data.revenue.seatsSold.toLocaleString("en-GB")} seats
+                </p>
+              </>
+            ) : (
+              <p className="stat-note" role="status">
+                Revenue is not available right now. {sales.data.revenueError}
+              </p>
+            )}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+// The organizer's forms, parsed twice with the same schema: in the browser, so each field shows its
+// own message before anything is sent, and by the web's tRPC router, which trusts nothing.
+import { z } from "zod";
+
+/** Browser → web: a new draft event; `startsAt` is wall-clock time in the venue's time zone. */
+export const CreateEventForm = z.object({
+  name: z.string().trim().min(1, "Give the event a name.").max(200),
+  description: z.string().trim().max(5_000).default(""),
+  venueId: z.uuid("Choose a venue."),
+  startsAt: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Give the date and time the doors open."),
+  holdTtlMinutes: z
+    .number("Give the hold time in minutes.")
+    .int("Whole minutes only.")
+    .min(1, "At least 1 minute.")
+    .max(60, "At most 60 minutes."),
+  imagePath: z
+    .string()
+    .trim()
+    .regex(/^(\/[\w./-]+)?$/, "A path on this site, e.g. /events/jazz-night.svg.")
+    .max(300)
+    .optional(),
+});
+export type CreateEventForm = z.infer<typeof CreateEventForm>;
+
+/** Browser → web: a new venue (name, city, IANA time zone). */
+export const CreateVenueForm = z.object({
+  name: z.string().trim().min(1, "Give the venue a name.").max(200),
+  city: z.string().trim().min(1, "Give the city.").max(200),
+  timeZone: z.string().trim().min(1, "Give the time zone, e.g. Europe/Madrid.").max(100),
+});
+export type CreateVenueForm = z.infer<typeof CreateVenueForm>;
+
+/** Browser → web: a seat layout, sections of rows × seats at named price tiers (prices in cents). */
+export const LayoutForm = z.object({
+  eventId: z.uuid(),
+  currency: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/, "A currency code such as EUR."),
+  tiers: z
+    .array(
+      z.object({
+        name: z.string().trim().min(1, "Name the tier.").max(60),
+        priceCents: z.number().int().min(0, "A price cannot be negative.").max(10_000_000),
+      }),
+    )
+    .min(1, "Add at least one price tier."),
+  sections: z
+    .array(
+      z.object({
+        name: z.string().trim().min(1, "Name the section.").max(60),
+        rows: z.number().int().min(1, "At least 1 row.").max(200, "At most 200 rows."),
+        seatsPerRow: z
+          .number()
+          .int()
+          .min(1, "At least 1 seat per row.")
+          .max(500, "At most 500 seats per row."),
+        tier: z.string().min(1, "Choose a tier."),
+      }),
+    )
+    .min(1, "Add at least one section."),
+});
+export type LayoutForm = z.infer<typeof LayoutForm>;
+
+export const EventIdInput = z.object({ eventId: z.uuid() });
+export type EventIdInput = z.infer<typeof EventIdInput>;
+
+/** Browser → web: a ticket code as scanned or typed at the door. */
+export const CheckInInput = z.object({
+  code: z.string().trim().min(1, "Type or scan the ticket code.").max(500),
+});
+export type CheckInInput = z.infer<typeof CheckInInput>;
+
+/** Field path ("sections.1.rows") → first message, from a failed parse. */
+export const fieldErrors = (error: z.ZodError): Record<string, string> => {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".");
+    errors[key] ??= issue.message;
+  }
+  return errors;
+};
+
+/**
+ * A service's field-named refusal ("sections[1].tier: unknown tier …") as a field path and message,
+ * so the form can show it next to the field; null when the message names no field.
+ */
+export const fieldOfServiceError = (message: string): { field: string; message: string } | null => {
+  const match = /^([a-zA-Z]+(?:\[\d+\]|\.[a-zA-Z]+)*): (.+)$/.exec(message);
+  if (!match?.[1] || !match[2]) return null;
+  return { field: match[1].replace(/\[(\d+)\]/g, ".$1"), message: match[2] };
+};
