@@ -12,6 +12,8 @@ export async function SiteHeader() {
       <nav aria-label="Account" className="account-nav">
         {user ? (
           <>
+            {user.role === "admin" ? <Link href="/organizer">Organizer</Link> : null}
+            <Link href="/account/orders">My orders</Link>
             <span className="signed-in-as">
               Signed in as <strong data-testid="signed-in-name">{user.name}</strong>
             </span>
