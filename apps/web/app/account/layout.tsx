@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { getSignedInUser } from "../../lib/session";
+import "./account.css";
 
 export const metadata: Metadata = { title: { default: "Your account", template: "%s · Marquee" } };
 

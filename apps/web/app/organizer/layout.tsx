@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { getSignedInUser } from "../../lib/session";
+import "./organizer.css";
 
 export const metadata: Metadata = {
   title: { default: "Organizer", template: "%s · Organizer · Marquee" },
