@@ -1,6 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { identityFor, isIdentityError } from "./identity-client";
+import { issueGuestToken } from "./guest-token";
 import { serverEnv } from "./server-env";
 
 type Role = "customer" | "guest" | "admin";
@@ -73,6 +74,32 @@ export const authOptions: NextAuthOptions = {
           if (isIdentityError(error) && error.data?.httpStatus !== 500)
             throw new Error(error.message);
           throw new Error("sign-in is unavailable right now; please try again");
+        }
+      },
+    }),
+    // A visitor who buys without an account: email only, identity issues a guest token, and the
+    // rest of the site sees one kind of session whatever the role.
+    CredentialsProvider({
+      id: "guest",
+      name: "Continue as a guest",
+      credentials: { email: { label: "Email", type: "email" } },
+      async authorize(credentials) {
+        const email = credentials?.email?.trim() ?? "";
+        if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new Error("Enter a valid email address.");
+        try {
+          const guest = await issueGuestToken(email);
+          return {
+            id: guest.guestId,
+            name: "Guest",
+            email,
+            role: "guest",
+            accessToken: guest.accessToken,
+            accessTokenExpiresAt: guest.expiresAt,
+          };
+        } catch (error) {
+          if (isIdentityError(error) && error.data?.httpStatus !== 500)
+            throw new Error(error.message);
+          throw new Error("guest checkout is unavailable right now; please try again");
         }
       },
     }),

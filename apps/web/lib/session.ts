@@ -3,7 +3,6 @@ import { getServerSession, type Session } from "next-auth";
 import { getToken } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
 import { authOptions } from "./auth-options";
-import { identity } from "./identity-client";
 import { serverEnv } from "./server-env";
 
 /** The signed-in user for server components, or null. */
@@ -26,13 +25,4 @@ export const getAccessToken = async (): Promise<string | null> => {
   return Date.parse(token.accessTokenExpiresAt) > Date.now() ? token.accessToken : null;
 };
 
-/**
- * A guest token for checking out without an account (role `guest`, a new guest id each call).
- * The checkout calls this on the server and keeps the token server-side for the services.
- */
-export const issueGuestToken = async (
-  email: string,
-): Promise<{ accessToken: string; expiresAt: string; guestId: string }> => {
-  const result = await identity.guestToken.mutate({ email });
-  return { accessToken: result.accessToken, expiresAt: result.expiresAt, guestId: result.guest.id };
-};
+export { issueGuestToken } from "./guest-token";

@@ -45,7 +45,7 @@ const isErrorCode = (code: unknown): code is TRPCError["code"] =>
 export const toFriendlyError = (error: unknown): TRPCError => {
   if (error instanceof TRPCError) return error;
   if (error instanceof TRPCClientError) {
-    const data = (error as TRPCClientError<never>).data as { code?: unknown } | undefined;
+    const data = error.data as { code?: unknown } | undefined;
     const code = isErrorCode(data?.code) ? data.code : "SERVICE_UNAVAILABLE";
     const message = FRIENDLY_BY_CODE[code] ?? error.message;
     return new TRPCError({ code, message, cause: error });

@@ -1,0 +1,56 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { orderingOf, type OrderView } from "../order-shapes";
+import { authedProcedure, router } from "../trpc";
+
+/** Browser → web: hold one or more seats of an event and put them in the cart. */
+export const HoldSeatsInput = z.object({
+  eventId: z.uuid(),
+  seatIds: z.array(z.uuid()).min(1, "seatIds: choose at least one seat").max(10),
+});
+export type HoldSeatsInput = z.infer<typeof HoldSeatsInput>;
+
+/** Browser → web: take one hold (its seats) out of the cart; the seats go back on sale. */
+export const RemoveHoldInput = z.object({ orderId: z.uuid(), reservationId: z.uuid() });
+export type RemoveHoldInput = z.infer<typeof RemoveHoldInput>;
+
+/** The hold and cart: inventory holds the seats, ordering keeps them in a draft order. */
+export const cartRouter = router({
+  /** The caller's cart for an event, or null (none yet, or it expired). */
+  forEvent: authedProcedure
+    .input(z.object({ eventId: z.uuid() }))
+    .query(({ ctx, input }) => orderingOf(ctx.services).cart.query(input)),
+
+  hold: authedProcedure.input(HoldSeatsInput).mutation(async ({ ctx, input }): Promise<OrderView> => {
+    const reservation = await ctx.services.inventory.reserve.mutate(input);
+    try {
+      return await orderingOf(ctx.services).addToCart.mutate({
+        reservationId: reservation.reservationId,
+      });
+    } catch (error) {
+      // Never leave a hold the customer cannot see in a cart.
+      await ctx.services.inventory.release
+        .mutate({ reservationId: reservation.reservationId })
+        .catch(() => undefined);
+      throw error;
+    }
+  }),
+
+  remove: authedProcedure
+    .input(RemoveHoldInput)
+    .mutation(({ ctx, input }) => orderingOf(ctx.services).removeFromCart.mutate(input)),
+
+  /** Draft → pending: the total is fixed and the order waits for payment. */
+  checkout: authedProcedure
+    .input(z.object({ orderId: z.uuid() }))
+    .mutation(async ({ ctx, input }) => {
+      const order = await orderingOf(ctx.services).checkout.mutate(input);
+      if (order.status !== "pending" && order.status !== "payment_failed") {
+        throw new TRPCError({
+          code: "CONFLICT",
+          message: `This order is ${order.status.replace("_", " ")} and cannot be paid.`,
+        });
+      }
+      return order;
+    }),
+});
