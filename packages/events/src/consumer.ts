@@ -1,4 +1,4 @@
-import type { Consumer, Kafka, KafkaMessage, Producer } from "kafkajs";
+import type { Consumer, EachMessageHandler, Kafka, KafkaMessage, Producer } from "kafkajs";
 import type { EventLog } from "./log";
 import { parseEventBytes } from "./parse-event";
 import type { EventOnTopic, MarqueeEvent } from "./registry";
@@ -116,67 +116,107 @@ export const startConsumer = async <TTopic extends Topic>(
       { maxWait: 10_000, timeout: 30_000 },
     );
 
-  const consumer: Consumer = kafka.consumer({
-    groupId,
-    allowAutoTopicCreation: false,
-    sessionTimeout: 30_000,
-    maxWaitTimeInMs: 500,
-    heartbeatInterval: 3_000,
-    retry: { initialRetryTime: 300, maxRetryTime: 5_000, retries: 10 },
-  });
-  await consumer.connect();
-  await consumer.subscribe({ topics: [...opts.topics], fromBeginning: opts.fromBeginning ?? true });
-  await consumer.run({
-    autoCommit: true,
-    partitionsConsumedConcurrently: opts.concurrency ?? 3,
-    eachMessage: async (payload) => {
-      const { topic, partition, message } = payload;
-      const parsed = parseEventBytes(message.value);
-      if (!parsed.ok) {
-        await deadLetter(topic, partition, message, parsed.error);
+  const eachMessage: EachMessageHandler = async (payload) => {
+    const { topic, partition, message } = payload;
+    const parsed = parseEventBytes(message.value);
+    if (!parsed.ok) {
+      await deadLetter(topic, partition, message, parsed.error);
+      return;
+    }
+    const event = parsed.event;
+    const eventLog = {
+      consumer: groupId,
+      eventId: event.id,
+      type: event.type,
+      correlationId: event.correlationId,
+    };
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const applied = await apply(event);
+        log.debug(
+          { ...eventLog, applied },
+          applied ? "event applied" : "duplicate event skipped",
+        );
         return;
-      }
-      const event = parsed.event;
-      const eventLog = {
-        consumer: groupId,
-        eventId: event.id,
-        type: event.type,
-        correlationId: event.correlationId,
-      };
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          const applied = await apply(event);
-          log.debug(
-            { ...eventLog, applied },
-            applied ? "event applied" : "duplicate event skipped",
-          );
+      } catch (error) {
+        if (error instanceof PermanentEventError) {
+          await deadLetter(topic, partition, message, error.message);
           return;
-        } catch (error) {
-          if (error instanceof PermanentEventError) {
-            await deadLetter(topic, partition, message, error.message);
-            return;
-          }
-          // A passing failure (database or network): retry in place so the partition keeps its
-          // order. On shutdown, give up without committing; the next owner retries.
-          if (stopping) throw error;
-          const wait = backoffMs(attempt, retryBaseMs, retryMaxMs);
-          if (attempt === 1 || attempt % 10 === 0) {
-            log.warn(
-              { ...eventLog, err: error, attempt, retryInMs: wait },
-              "event handler failed; retrying",
-            );
-          }
-          await new Promise((resolve) => setTimeout(resolve, wait));
-          await payload.heartbeat();
         }
+        // A passing failure (database or network): retry in place so the partition keeps its
+        // order. On shutdown, give up without committing; the next owner retries.
+        if (stopping) throw error;
+        const wait = backoffMs(attempt, retryBaseMs, retryMaxMs);
+        if (attempt === 1 || attempt % 10 === 0) {
+          log.warn(
+            { ...eventLog, err: error, attempt, retryInMs: wait },
+            "event handler failed; retrying",
+          );
+        }
+        await new Promise((resolve) => setTimeout(resolve, wait));
+        await payload.heartbeat();
       }
-    },
-  });
+    }
+  };
+
+  let current: Consumer | undefined;
+
+  const relaunch = async (crashed: Consumer) => {
+    await crashed.disconnect().catch(() => undefined);
+    for (let attempt = 1; !stopping; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, backoffMs(attempt, 500, 10_000)));
+      if (stopping) return;
+      try {
+        current = await launch();
+        log.warn({ consumer: groupId, attempt }, "consumer running again");
+        return;
+      } catch (error) {
+        log.warn({ consumer: groupId, err: error, attempt }, "consumer cannot start yet; retrying");
+      }
+    }
+  };
+
+  const launch = async (): Promise<Consumer> => {
+    const consumer = kafka.consumer({
+      groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 30_000,
+      maxWaitTimeInMs: 500,
+      heartbeatInterval: 3_000,
+      retry: { initialRetryTime: 300, maxRetryTime: 5_000, retries: 10 },
+    });
+    // kafkajs restarts itself after most failures, but gives up for good on some (a connection
+    // error wrapped as non-retriable during a long broker outage). A consumer that silently
+    // stops would stall its service, so it is replaced by a fresh one.
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (payload.restart || stopping) return;
+      log.error({ consumer: groupId, err: payload.error }, "consumer crashed; starting a new one");
+      void relaunch(consumer);
+    });
+    try {
+      await consumer.connect();
+      await consumer.subscribe({
+        topics: [...opts.topics],
+        fromBeginning: opts.fromBeginning ?? true,
+      });
+      await consumer.run({
+        autoCommit: true,
+        partitionsConsumedConcurrently: opts.concurrency ?? 3,
+        eachMessage,
+      });
+    } catch (error) {
+      await consumer.disconnect().catch(() => undefined);
+      throw error;
+    }
+    return consumer;
+  };
+
+  current = await launch();
 
   return {
     async stop() {
       stopping = true;
-      await consumer.disconnect();
+      await current?.disconnect();
       await dltProducer?.disconnect();
     },
   };

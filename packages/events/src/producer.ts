@@ -1,4 +1,8 @@
 import { type Kafka, type Message, Partitioners, type Producer } from "kafkajs";
+import { withTimeout } from "./with-timeout";
+
+/** Longer than kafkajs' own retries take; reached only when a send hangs on a dead connection. */
+const SEND_TIMEOUT_MS = 30_000;
 
 /** One row of an outbox on its way to Kafka. */
 export type OutgoingMessage = {
@@ -16,9 +20,14 @@ export type EventProducer = {
 /**
  * An idempotent producer (acks from all replicas, one request in flight) so a retried send does
  * not duplicate or reorder messages within a partition. It connects lazily and reconnects after
- * the broker comes back, so callers simply retry `send`.
+ * the broker comes back, so callers simply retry `send`. A send that hangs (a connection that
+ * died half-way) fails after a timeout instead of stalling the caller for good.
  */
-export const createEventProducer = (kafka: Kafka): EventProducer => {
+export const createEventProducer = (
+  kafka: Kafka,
+  opts: { sendTimeoutMs?: number } = {},
+): EventProducer => {
+  const sendTimeoutMs = opts.sendTimeoutMs ?? SEND_TIMEOUT_MS;
   let producer: Producer | undefined;
   let connecting: Promise<Producer> | undefined;
 
@@ -33,9 +42,12 @@ export const createEventProducer = (kafka: Kafka): EventProducer => {
         retry: { initialRetryTime: 200, maxRetryTime: 2_000, retries: 3 },
       });
       try {
-        await fresh.connect();
+        await withTimeout(fresh.connect(), sendTimeoutMs, "Kafka producer connect");
         producer = fresh;
         return fresh;
+      } catch (error) {
+        await fresh.disconnect().catch(() => undefined);
+        throw error;
       } finally {
         connecting = undefined;
       }
@@ -54,10 +66,14 @@ export const createEventProducer = (kafka: Kafka): EventProducer => {
       }
       const p = await connected();
       try {
-        await p.sendBatch({
-          acks: -1,
-          topicMessages: [...byTopic].map(([topic, msgs]) => ({ topic, messages: msgs })),
-        });
+        await withTimeout(
+          p.sendBatch({
+            acks: -1,
+            topicMessages: [...byTopic].map(([topic, msgs]) => ({ topic, messages: msgs })),
+          }),
+          sendTimeoutMs,
+          "Kafka send",
+        );
       } catch (error) {
         // Start from a fresh connection next time: kafkajs can keep a dead one around.
         producer = undefined;
