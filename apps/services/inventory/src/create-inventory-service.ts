@@ -5,7 +5,7 @@ import { postgresCheck, redisCheck } from "@marquee/service/readiness";
 import { closeRedis, createRedis } from "@marquee/service/redis";
 import { createService, type Service } from "@marquee/service/server";
 import { createDb, type InventoryDb } from "./adapters/db/client";
-import { catalogHandlers, paymentHandlers } from "./adapters/kafka/handlers";
+import { catalogHandlers, orderingHandlers, paymentHandlers } from "./adapters/kafka/handlers";
 import { createSeatLocks } from "./adapters/redis/seat-locks";
 import { createAppRouter } from "./adapters/trpc/router";
 import type { InventoryDeps } from "./app/deps";
@@ -76,6 +76,7 @@ export const createInventoryService = (
       const address = await service.start();
       messaging.consume("catalog", { topics: ["catalog.events"], handlers: catalogHandlers });
       messaging.consume("payments", { topics: ["payment.payments"], handlers: paymentHandlers });
+      messaging.consume("orders", { topics: ["ordering.orders"], handlers: orderingHandlers });
       expiry = startExpiryWorker(deps, {
         intervalMs: config.EXPIRY_INTERVAL_MS,
         batchSize: config.EXPIRY_BATCH_SIZE,

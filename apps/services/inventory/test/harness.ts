@@ -35,6 +35,8 @@ export type Harness = {
     amountCents?: number;
   }): Promise<{ orderId: string }>;
   eventsOf(eventId: string): MarqueeEvent[];
+  /** Publishes any event to a topic, keyed as the event says. */
+  publish(event: MarqueeEvent, topic: string): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -145,6 +147,7 @@ export const startHarness = async (
       );
       return { eventId, seats, chunks: chunkEvents };
     },
+    publish,
     async resend(event) {
       const again = { ...event, id: randomUUID() };
       await publish(again, Topics.catalogEvents);

@@ -1,4 +1,5 @@
 import { ignore, type HandlerMap } from "@marquee/events/consumer";
+import { releaseOrderHolds } from "../../app/release-order-holds";
 import { onEventSettingsChanged } from "./on-event-settings-changed";
 import { onPaymentSucceeded } from "./on-payment-succeeded";
 import { onSeatsGenerated } from "./on-seats-generated";
@@ -16,4 +17,18 @@ export const paymentHandlers: HandlerMap<"payment.payments"> = {
   // A declined card leaves the hold to run its course; a refund needs no change to seats.
   "payment.payment-failed": ignore,
   "payment.payment-refunded": ignore,
+};
+
+/** Consumer group `inventory.orders`: a cancelled order gives its holds back. */
+export const orderingHandlers: HandlerMap<"ordering.orders"> = {
+  "ordering.order-cancelled": async (event, { tx, log }) => {
+    const released = await releaseOrderHolds(tx, event);
+    log.info({ orderId: event.data.orderId, released }, "holds of a cancelled order released");
+  },
+  // Placing, confirming, expiring or failing an order changes no seat: holds expire on their own
+  // and payment-succeeded sells them.
+  "ordering.order-placed": ignore,
+  "ordering.order-confirmed": ignore,
+  "ordering.order-expired": ignore,
+  "ordering.order-failed": ignore,
 };
