@@ -1,0 +1,13 @@
+import type { EventLog } from "@marquee/events/log";
+import type { SqlDb } from "../adapters/db/ticket-store";
+
+/** What the use cases share, wired by hand in the composition root. */
+export type FulfillmentDeps = {
+  db: SqlDb;
+  /** Wakes the outbox relay after a commit, so events leave within milliseconds. */
+  relay: { nudge(): void };
+  log: EventLog;
+  /** Keys the HMAC of every ticket code. */
+  signingKey: string;
+  now?: () => Date;
+};

@@ -1,0 +1,183 @@
+import { callTrpc, type TrpcOutcome } from "@marquee/testkit/call-trpc";
+import { randomUUID } from "node:crypto";
+import { EventPublished } from "@marquee/events/contracts/catalog";
+import { OrderConfirmed } from "@marquee/events/contracts/ordering";
+import { createEvent } from "@marquee/events/create-event";
+import { createKafka } from "@marquee/events/kafka";
+import type { EventOfType, MarqueeEvent } from "@marquee/events/registry";
+import { Topics, type Topic } from "@marquee/events/topics";
+import { createLogger } from "@marquee/service/logger";
+import { testEnv, testKafkaBrokers } from "@marquee/testkit/test-env";
+import { createTestLog } from "@marquee/testkit/test-log";
+import { startTestIssuer, type TestIssuer } from "@marquee/testkit/tokens";
+import { waitFor } from "@marquee/testkit/wait-for";
+import { loadConfig } from "../src/config";
+import {
+  createFulfillmentService,
+  type FulfillmentService,
+} from "../src/create-fulfillment-service";
+
+export const SIGNING_KEY = "fulfillment-test-signing-key-0123456789";
+
+export type PublishedEvent = EventOfType<"catalog.event-published">["data"];
+
+export type ConfirmedOrder = {
+  orderId: string;
+  eventId: string;
+  customerId: string;
+  email: string;
+  token: string;
+  /** The order-confirmed envelope as published, for redelivery tests. */
+  envelope: EventOfType<"ordering.order-confirmed">;
+};
+
+export type Harness = {
+  fulfillment: FulfillmentService;
+  baseUrl: string;
+  issuer: TestIssuer;
+  /** Every fulfillment.tickets event seen since the harness started (whole topic, parsed). */
+  events: MarqueeEvent[];
+  /** Publishes catalog.event-published and waits until fulfillment's projection has it. */
+  publishEvent(overrides?: Partial<PublishedEvent>): Promise<PublishedEvent>;
+  /** Publishes ordering.order-confirmed for a new customer (or the given one) and its seats. */
+  confirmOrder(opts: {
+    eventId: string;
+    seats?: { section: string; row: string; number: number }[];
+    customerId?: string;
+  }): Promise<ConfirmedOrder>;
+  /** Waits until the order's tickets are in the database; resolves with how many. */
+  ticketsIssued(orderId: string, count: number): Promise<void>;
+  eventsOfOrder(orderId: string, type?: string): MarqueeEvent[];
+  publish(topic: Topic, event: MarqueeEvent): Promise<void>;
+  stop(): Promise<void>;
+};
+
+/** Starts the real service in-process against the test Postgres, Redis and Kafka. */
+export const startHarness = async (): Promise<Harness> => {
+  const log = createTestLog();
+  const issuer = await startTestIssuer();
+  const brokers = testKafkaBrokers();
+  const config = loadConfig({
+    NODE_ENV: "test",
+    LOG_LEVEL: process.env.TEST_LOG === "1" ? "info" : "silent",
+    DATABASE_URL: testEnv.databaseUrl,
+    REDIS_URL: testEnv.redisUrl,
+    KAFKA_BROKERS: brokers.join(","),
+    PORT: "0",
+    IDENTITY_JWKS_URL: issuer.jwksUrl,
+    TICKET_SIGNING_KEY: SIGNING_KEY,
+  });
+  const fulfillment = createFulfillmentService(config, {
+    handleSignals: false,
+    logger: createLogger({ name: "fulfillment", level: config.LOG_LEVEL }),
+  });
+  const baseUrl = await fulfillment.start();
+
+  const kafka = createKafka({ clientId: `fulfillment-test-${randomUUID().slice(0, 8)}`, brokers, log });
+  const producer = kafka.producer();
+  await producer.connect();
+  const events: MarqueeEvent[] = [];
+  const watcher = kafka.consumer({ groupId: `fulfillment-test-${randomUUID()}`, maxWaitTimeInMs: 100 });
+  await watcher.connect();
+  await watcher.subscribe({ topic: Topics.fulfillmentTickets, fromBeginning: true });
+  await watcher.run({
+    eachMessage: async ({ message }) => {
+      events.push(JSON.parse(message.value?.toString() ?? "{}") as MarqueeEvent);
+      return Promise.resolve();
+    },
+  });
+
+  const publish = async (topic: Topic, event: MarqueeEvent) => {
+    await producer.send({ topic, messages: [{ key: event.key, value: JSON.stringify(event) }] });
+  };
+
+  return {
+    fulfillment,
+    baseUrl,
+    issuer,
+    events,
+    publish,
+    eventsOfOrder: (orderId, type) =>
+      events.filter(
+        (e) =>
+          (e.data as { orderId?: string }).orderId === orderId && (!type || e.type === type),
+      ),
+    async publishEvent(overrides = {}) {
+      const data: PublishedEvent = {
+        eventId: randomUUID(),
+        name: "Night Owls Live",
+        venueId: randomUUID(),
+        venueName: "Club Aurora",
+        startsAt: "2026-12-12T19:00:00.000Z",
+        timeZone: "Europe/Berlin",
+        holdTtlSeconds: 900,
+        ...overrides,
+      };
+      await publish(
+        Topics.catalogEvents,
+        createEvent(EventPublished, { key: data.eventId, correlationId: randomUUID(), data }),
+      );
+      await waitFor(
+        `event ${data.eventId} in the projection`,
+        async () => {
+          const rows = await fulfillment.db.$queryRawUnsafe<unknown[]>(
+            `SELECT 1 FROM event_projection WHERE event_id = $1::uuid`,
+            data.eventId,
+          );
+          return rows.length === 1;
+        },
+        { timeoutMs: 60_000, intervalMs: 100 },
+      );
+      return data;
+    },
+    async confirmOrder({ eventId, seats, customerId }) {
+      const { token, user } = await issuer.tokenFor(customerId ? { id: customerId } : {});
+      const orderId = randomUUID();
+      const seatList = seats ?? [
+        { section: "A", row: "3", number: 7 },
+        { section: "A", row: "3", number: 8 },
+      ];
+      const envelope = createEvent(OrderConfirmed, {
+        key: orderId,
+        correlationId: randomUUID(),
+        data: {
+          orderId,
+          customerId: user.id,
+          email: user.email,
+          eventId,
+          totalCents: 4_500 * seatList.length,
+          currency: "EUR",
+          seats: seatList.map((seat) => ({
+            ...seat,
+            seatId: randomUUID(),
+            reservationId: randomUUID(),
+            priceCents: 4_500,
+          })),
+        },
+      });
+      await publish(Topics.orderingOrders, envelope);
+      return { orderId, eventId, customerId: user.id, email: user.email, token, envelope };
+    },
+    async ticketsIssued(orderId, count) {
+      await waitFor(
+        `${count} tickets of order ${orderId}`,
+        async () => {
+          const [row] = await fulfillment.db.$queryRawUnsafe<{ n: number }[]>(
+            `SELECT count(*)::int AS n FROM ticket WHERE order_id = $1::uuid`,
+            orderId,
+          );
+          return row?.n === count;
+        },
+        { timeoutMs: 60_000, intervalMs: 100 },
+      );
+    },
+    async stop() {
+      await watcher.disconnect();
+      await producer.disconnect();
+      await fulfillment.stop();
+      await issuer.close();
+    },
+  };
+};
+
+export { callTrpc, type TrpcOutcome };
