@@ -1,0 +1,92 @@
+import { readRepoFile } from "./repository";
+
+export type Instruction = { keyword: string; args: string; line: number };
+
+export type Copy = {
+  /** The stage named by `--from`, or undefined for the build context. */
+  from: string | undefined;
+  chown: string | undefined;
+  sources: string[];
+  destination: string;
+  line: number;
+};
+
+export type Stage = {
+  name: string | undefined;
+  image: string;
+  instructions: Instruction[];
+};
+
+export type Dockerfile = { path: string; stages: Stage[] };
+
+/**
+ * Reads a Dockerfile into its build stages. Handles what our Dockerfiles use: comments and parser
+ * directives, `\` line continuations, `ARG` before the first `FROM`, `FROM image AS name`, and
+ * the shell and JSON forms of instructions.
+ */
+export const parseDockerfile = (path: string): Dockerfile => {
+  const lines = readRepoFile(path).split(/\r?\n/);
+  const instructions: Instruction[] = [];
+  let pending: { text: string; line: number } | undefined;
+  lines.forEach((raw, index) => {
+    const trimmed = raw.trim();
+    if (trimmed.startsWith("#")) return;
+    if (pending === undefined && trimmed === "") return;
+    const text = pending === undefined ? trimmed : `${pending.text} ${trimmed}`;
+    const line = pending?.line ?? index + 1;
+    if (text.endsWith("\\")) {
+      pending = { text: text.slice(0, -1).trimEnd(), line };
+      return;
+    }
+    pending = undefined;
+    const match = /^(\S+)\s*(.*)$/.exec(text);
+    if (match) instructions.push({ keyword: match[1]!.toUpperCase(), args: match[2]!, line });
+  });
+
+  const stages: Stage[] = [];
+  for (const instruction of instructions) {
+    if (instruction.keyword === "FROM") {
+      const [image = "", as, name] = instruction.args.split(/\s+/);
+      stages.push({
+        image,
+        name: as?.toUpperCase() === "AS" ? name : undefined,
+        instructions: [],
+      });
+    } else {
+      stages.at(-1)?.instructions.push(instruction);
+    }
+  }
+  return { path, stages };
+};
+
+const splitArgs = (args: string): string[] =>
+  args.startsWith("[") ? (JSON.parse(args) as string[]) : args.split(/\s+/).filter(Boolean);
+
+export const copiesOf = (stage: Stage): Copy[] =>
+  stage.instructions
+    .filter((i) => i.keyword === "COPY" || i.keyword === "ADD")
+    .map((instruction) => {
+      const words = instruction.args.split(/\s+/);
+      const flags = new Map<string, string>();
+      while (words[0]?.startsWith("--")) {
+        const [flag = "", value = ""] = words.shift()!.slice(2).split("=");
+        flags.set(flag, value);
+      }
+      const paths = splitArgs(words.join(" "));
+      return {
+        from: flags.get("from"),
+        chown: flags.get("chown"),
+        sources: paths.slice(0, -1),
+        destination: paths.at(-1) ?? "",
+        line: instruction.line,
+      };
+    });
+
+export const runCommands = (stage: Stage): string[] =>
+  stage.instructions.filter((i) => i.keyword === "RUN").map((i) => i.args);
+
+/** The last value of an instruction in a stage (`USER`, `WORKDIR`, `CMD`, `EXPOSE`). */
+export const lastOf = (stage: Stage, keyword: string): string | undefined =>
+  stage.instructions.filter((i) => i.keyword === keyword).at(-1)?.args;
+
+export const commandWords = (args: string): string[] => splitArgs(args);

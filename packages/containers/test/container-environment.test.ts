@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { environmentOf, loadComposeFile } from "../src/compose-file";
+import {
+  addressesIn,
+  isLoopback,
+  isLoopbackValue,
+  loadConfigSchema,
+  loadWebServerEnv,
+  parseWith,
+} from "../src/config-environment";
+import { DESIGN_PORTS, INFRASTRUCTURE_PORTS } from "../src/design";
+import { listServices } from "../src/repository";
+
+// Every variable has a local default (127.0.0.1, a dev secret) so `npm start` needs no
+// configuration. In a container those defaults are wrong: 127.0.0.1 is the container itself. So
+// the environment the compose file gives a container must (1) pass the container's own config
+// schema, as at start in production, and (2) leave no value pointing at loopback: a variable
+// added to a config with a 127.0.0.1 default fails here until docker-compose.yml sets it.
+
+const compose = loadComposeFile();
+
+/** Hosts another container may be reached at, and on which ports. */
+const reachable = new Map<string, readonly number[]>([
+  ...Object.entries(DESIGN_PORTS).map(([name, port]) => [name, [port]] as const),
+  ...Object.entries(INFRASTRUCTURE_PORTS),
+]);
+
+/** What is wrong with a parsed configuration inside its container, one line per variable. */
+const problemsIn = (values: Record<string, unknown>, browserFacing: readonly string[] = []) =>
+  Object.entries(values).flatMap(([variable, value]): string[] => {
+    if (browserFacing.includes(variable)) return [];
+    if (isLoopbackValue(value)) return [`${variable} is ${String(value)}: the container itself`];
+    return addressesIn(value).flatMap(({ host, port }) => {
+      if (isLoopback(host)) return [`${variable} points at ${host}: the container itself`];
+      const ports = reachable.get(host);
+      if (!ports) return [`${variable} points at ${host}, which docker-compose.yml does not run`];
+      if (port !== undefined && !ports.includes(port))
+        return [`${variable} reaches ${host} on ${port}; it listens on ${ports.join(", ")}`];
+      return [];
+    });
+  });
+
+describe("container environments", () => {
+  it.each(listServices())(
+    "gives $name every variable its config needs, reaching the other containers",
+    async ({ name, dir }) => {
+      const schema = await loadConfigSchema(dir, name);
+      const env = environmentOf(compose.services[name] ?? {});
+      const parsed = parseWith(schema, env);
+      expect(parsed.ok ? [] : parsed.problems).toEqual([]);
+      if (!parsed.ok) return;
+      expect(problemsIn(parsed.values)).toEqual([]);
+      expect(parsed.values.NODE_ENV).toBe("production");
+      expect(parsed.values.HOST).toBe("0.0.0.0");
+    },
+  );
+
+  it("gives the web app the services' addresses and a session secret of its own", async () => {
+    const env = environmentOf(compose.services.web ?? {});
+    const values = await loadWebServerEnv(env);
+    // The browser, on the host, reaches the web app at localhost: that URL is meant.
+    expect(problemsIn(values, ["NEXTAUTH_URL"])).toEqual([]);
+    expect(values.NEXTAUTH_URL).toBe(`http://localhost:${DESIGN_PORTS.web}`);
+    const secrets = Object.keys(values).filter((variable) => /SECRET/.test(variable));
+    expect(secrets.length).toBeGreaterThan(0);
+    for (const secret of secrets) expect(Object.keys(env)).toContain(secret);
+  });
+
+  it("reaches postgres with the credentials the postgres container is created with", () => {
+    const postgres = environmentOf(compose.services.postgres ?? {});
+    const expected = `postgresql://${postgres.POSTGRES_USER}:${postgres.POSTGRES_PASSWORD}@postgres:5432/${postgres.POSTGRES_DB}`;
+    const users = Object.entries(compose.services).filter(([, s]) => s.environment?.DATABASE_URL);
+    expect(users.length).toBe(listServices().length + 1);
+    for (const [, service] of users) expect(environmentOf(service).DATABASE_URL).toBe(expected);
+  });
+});

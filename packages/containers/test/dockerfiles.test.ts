@@ -1,0 +1,186 @@
+import { dirname, join, normalize } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadComposeFile } from "../src/compose-file";
+import { isIgnored } from "../src/dockerignore";
+import {
+  commandWords,
+  copiesOf,
+  lastOf,
+  parseDockerfile,
+  runCommands,
+  type Dockerfile,
+  type Stage,
+} from "../src/dockerfile";
+import { listServices, readRepoFile, repoPathExists, webApp } from "../src/repository";
+
+const compose = loadComposeFile();
+const deployables = [...listServices(), webApp()];
+const dockerfilePaths = Object.values(compose.services).flatMap((s) =>
+  s.build ? [s.build.dockerfile] : [],
+);
+
+/** Root devDependencies the final images may carry: tsx runs the services' TypeScript. */
+const RUNTIME_TOOLS = ["tsx", "esbuild", "@esbuild"];
+
+const finalStage = (dockerfile: Dockerfile): Stage => {
+  const stage = dockerfile.stages.at(-1);
+  if (!stage) throw new Error(`${dockerfile.path} has no FROM`);
+  return stage;
+};
+
+const installs = (stage: Stage) =>
+  runCommands(stage).filter((run) => /\bnpm (ci|install)\b/.test(run) && !/--global/.test(run));
+const installsDevDependencies = (stage: Stage) =>
+  installs(stage).some((run) => !/--omit=dev\b/.test(run));
+
+describe("Dockerfiles", () => {
+  it("exist for every service and the web app, and for every image docker-compose.yml builds", () => {
+    for (const { dir } of deployables) expect(dockerfilePaths).toContain(`${dir}/Dockerfile`);
+    const missing = dockerfilePaths.filter((path) => !repoPathExists(path));
+    expect(missing).toEqual([]);
+  });
+
+  describe.each(dockerfilePaths)("%s", (path) => {
+    const dockerfile = parseDockerfile(path);
+    const stages = dockerfile.stages;
+    const last = finalStage(dockerfile);
+
+    it("is built in stages from a turbo prune of the monorepo, with the repository's turbo", () => {
+      expect(stages.length).toBeGreaterThanOrEqual(3);
+      const turbo = (
+        JSON.parse(readRepoFile("package.json")) as { devDependencies: Record<string, string> }
+      ).devDependencies.turbo;
+      const runs = stages.flatMap(runCommands);
+      expect(runs.some((run) => run.includes(`turbo@${turbo}`))).toBe(true);
+      expect(runs.some((run) => /\bturbo prune @marquee\/\S+.* --docker\b/.test(run))).toBe(true);
+    });
+
+    it("copies from the build context only paths that exist and .dockerignore lets through", () => {
+      const problems = stages.flatMap((stage) =>
+        copiesOf(stage)
+          .filter((copy) => copy.from === undefined)
+          .flatMap((copy) => copy.sources)
+          .flatMap((source) => {
+            if (!repoPathExists(source)) return [`${source} does not exist`];
+            if (source !== "." && isIgnored(source)) return [`${source} is in .dockerignore`];
+            return [];
+          }),
+      );
+      expect(problems).toEqual([]);
+    });
+
+    it("copies from stages defined before the copy", () => {
+      const problems = stages.flatMap((stage, index) => {
+        const earlier = new Set(stages.slice(0, index).map((s) => s.name));
+        return copiesOf(stage)
+          .filter((copy) => copy.from !== undefined && !earlier.has(copy.from))
+          .map((copy) => `line ${copy.line}: --from=${copy.from} is not an earlier stage`);
+      });
+      expect(problems).toEqual([]);
+    });
+
+    it("runs as a user other than root", () => {
+      const user = lastOf(last, "USER");
+      expect(user).toBeDefined();
+      expect(["root", "0"]).not.toContain(user?.split(":")[0]);
+    });
+
+    it("ships production dependencies only", () => {
+      expect(installsDevDependencies(last)).toBe(false);
+      const byName = new Map(stages.map((stage) => [stage.name, stage]));
+      // A stage that installed every dependency may hand on single runtime tools, never a tree.
+      const problems = stages.flatMap((stage) =>
+        copiesOf(stage).flatMap((copy) => {
+          const from = copy.from === undefined ? undefined : byName.get(copy.from);
+          if (!from || !installsDevDependencies(from)) return [];
+          return copy.sources
+            .filter((source) => {
+              const inModules = /\/node_modules(?:\/(.*?))?\/?$/.exec(source);
+              if (inModules) return !RUNTIME_TOOLS.includes(inModules[1] ?? "");
+              return /^\/app\/?$/.test(source);
+            })
+            .map(
+              (source) =>
+                `line ${copy.line}: ${source} from ${copy.from}, which has dev dependencies`,
+            );
+        }),
+      );
+      expect(problems).toEqual([]);
+      const productionStages = stages.filter(
+        (stage) => installs(stage).length > 0 && !installsDevDependencies(stage),
+      );
+      expect(productionStages.length).toBe(1);
+      expect(copiesOf(last).some((copy) => copy.from === productionStages[0]?.name)).toBe(true);
+    });
+  });
+
+  describe.each(deployables)("$dir/Dockerfile", ({ dir, name, packageName, port, startScript }) => {
+    const dockerfile = parseDockerfile(`${dir}/Dockerfile`);
+    const last = finalStage(dockerfile);
+
+    it(`prunes the monorepo to ${packageName}`, () => {
+      const runs = dockerfile.stages.flatMap(runCommands);
+      expect(runs).toContain(`turbo prune ${packageName} --docker`);
+    });
+
+    it("copies the tsconfig its own tsconfig.json extends", () => {
+      const { extends: base } = JSON.parse(readRepoFile(`${dir}/tsconfig.json`)) as {
+        extends?: string;
+      };
+      expect(base).toBeDefined();
+      const fromRoot = normalize(join(dir, base ?? ""));
+      const copied = copiesOf(last).flatMap((copy) =>
+        copy.from === undefined ? copy.sources : [],
+      );
+      expect(copied).toContain(fromRoot);
+      expect(dirname(fromRoot)).toBe(".");
+    });
+
+    it(`starts in ${dir} the way package.json does, exposing port ${port}`, () => {
+      const workdir = lastOf(last, "WORKDIR");
+      expect(workdir).toBe(`/app/${dir}`);
+      expect(lastOf(last, "EXPOSE")).toBe(String(port));
+      const command = commandWords(lastOf(last, "CMD") ?? "[]");
+      if (name === "web") {
+        expect(startScript).toMatch(/^next start\b/);
+        expect(command.slice(1)).toEqual([
+          "/app/node_modules/next/dist/bin/next",
+          "start",
+          "--hostname",
+          "0.0.0.0",
+          "--port",
+          String(port),
+        ]);
+        expect(repoPathExists("node_modules/next/dist/bin/next")).toBe(true);
+      } else {
+        expect(command.join(" ")).toBe(startScript);
+        const entry = command.at(-1) ?? "";
+        expect(repoPathExists(`${dir}/${entry}`)).toBe(true);
+      }
+    });
+  });
+});
+
+describe(".dockerignore", () => {
+  it("keeps dependencies, builds, generated clients, local data and git out of the context", () => {
+    for (const path of [
+      ".git",
+      "node_modules",
+      "apps/web/node_modules/x",
+      "apps/web/.next",
+      "packages/db/generated/payment",
+      ".data/kafka",
+      "infra/kafka/.jars",
+    ])
+      expect([path, isIgnored(path)]).toEqual([path, true]);
+    for (const path of [
+      "package-lock.json",
+      "tsconfig.base.json",
+      "scripts/prepare.ts",
+      "apps/services/payment/src/main.ts",
+      "packages/db/prisma/payment/schema.prisma",
+      "apps/web/public/events/hamlet.svg",
+    ])
+      expect([path, isIgnored(path)]).toEqual([path, false]);
+  });
+});
