@@ -1,0 +1,76 @@
+import { tokenVerifierFor } from "@marquee/service/auth";
+import { createLogger, type Logger } from "@marquee/service/logger";
+import { startMessaging } from "@marquee/service/messaging";
+import { postgresCheck, redisCheck } from "@marquee/service/readiness";
+import { closeRedis, createRedis } from "@marquee/service/redis";
+import { createService, type Service } from "@marquee/service/server";
+import { createDb, type OrderingDb } from "./adapters/db/client";
+import { createInventoryClient } from "./adapters/inventory/inventory-client";
+import { inventoryHandlers, paymentHandlers, ticketHandlers } from "./adapters/kafka/handlers";
+import { createAppRouter } from "./adapters/trpc/router";
+import type { OrderingDeps } from "./app/deps";
+import type { OrderingConfig } from "./config";
+
+export type OrderingService = {
+  service: Service;
+  deps: OrderingDeps;
+  db: OrderingDb;
+  /** Listens and joins the consumer groups; resolves with the address. */
+  start(): Promise<string>;
+  stop(): Promise<void>;
+};
+
+/**
+ * Wires the ordering service by hand: connections, inventory client, use-case dependencies, HTTP
+ * API and consumers. `main.ts` runs it; tests run it in-process on port 0.
+ */
+export const createOrderingService = (
+  config: OrderingConfig,
+  opts: { logger?: Logger; handleSignals?: boolean } = {},
+): OrderingService => {
+  const name = "ordering";
+  const logger = opts.logger ?? createLogger({ name, level: config.LOG_LEVEL });
+  const db = createDb(config.DATABASE_URL, { poolMax: config.DB_POOL_MAX });
+  const redis = createRedis(config.REDIS_URL, logger);
+  const messaging = startMessaging({ name, brokers: config.KAFKA_BROKERS, db, log: logger });
+
+  const deps: OrderingDeps = {
+    db,
+    inventory: createInventoryClient(config.INVENTORY_URL),
+    relay: messaging.relay,
+    log: logger,
+  };
+
+  const service = createService({
+    name,
+    port: config.PORT,
+    host: config.HOST,
+    logger,
+    router: createAppRouter(deps),
+    verifier: tokenVerifierFor(config),
+    readiness: {
+      postgres: postgresCheck(db),
+      redis: redisCheck(redis),
+      kafka: messaging.readiness,
+    },
+    onShutdown: [...messaging.shutdown, () => db.$disconnect(), () => closeRedis(redis)],
+    handleSignals: opts.handleSignals ?? true,
+  });
+
+  return {
+    service,
+    deps,
+    db,
+    async start() {
+      const address = await service.start();
+      messaging.consume("reservations", {
+        topics: ["inventory.reservations"],
+        handlers: inventoryHandlers,
+      });
+      messaging.consume("payments", { topics: ["payment.payments"], handlers: paymentHandlers });
+      messaging.consume("tickets", { topics: ["fulfillment.tickets"], handlers: ticketHandlers });
+      return address;
+    },
+    stop: () => service.stop(),
+  };
+};

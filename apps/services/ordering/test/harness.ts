@@ -1,0 +1,313 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import { SeatsGenerated } from "@marquee/events/contracts/catalog";
+import { createEvent } from "@marquee/events/create-event";
+import { createKafka } from "@marquee/events/kafka";
+import type { MarqueeEvent } from "@marquee/events/registry";
+import { Topics, type Topic } from "@marquee/events/topics";
+import { loadConfig as loadInventoryConfig } from "@marquee/inventory/config";
+import { createInventoryService, type InventoryService } from "@marquee/inventory/service";
+import { loadConfig as loadPaymentConfig } from "@marquee/payment/config";
+import { createPaymentService, type PaymentService } from "@marquee/payment/service";
+import { createLogger } from "@marquee/service/logger";
+import { callTrpc, type TrpcOutcome } from "@marquee/testkit/call-trpc";
+import { testEnv, testKafkaBrokers } from "@marquee/testkit/test-env";
+import { createTestLog } from "@marquee/testkit/test-log";
+import { startTestIssuer, type TestIssuer } from "@marquee/testkit/tokens";
+import { waitFor } from "@marquee/testkit/wait-for";
+import type { OrderView } from "../src/app/order-view";
+import { loadConfig } from "../src/config";
+import { createOrderingService, type OrderingService } from "../src/create-ordering-service";
+
+export type SeatSpec = {
+  seatId: string;
+  section: string;
+  row: string;
+  number: number;
+  priceCents: number;
+};
+
+export type Hold = {
+  reservationId: string;
+  eventId: string;
+  expiresAt: string;
+  totalCents: number;
+  seats: Array<{ seatId: string; priceCents: number }>;
+};
+
+export type Customer = { token: string; id: string; email: string };
+
+/** Ordering as a separate process, so a test can SIGKILL it. */
+export type OrderingProcess = { url: string; child: ChildProcess; kill(): Promise<void> };
+
+export type Saga = {
+  issuer: TestIssuer;
+  inventory: InventoryService;
+  payment: PaymentService;
+  /** Ordering in this process, when the saga runs it here. */
+  ordering: OrderingService | null;
+  urls: { inventory: string; payment: string; ordering: string };
+  /** Every ordering.orders / inventory.reservations / payment.payments event since the start. */
+  events: MarqueeEvent[];
+  eventsOfOrder(orderId: string, type?: string): MarqueeEvent[];
+  customer(role?: "customer" | "guest" | "admin"): Promise<Customer>;
+  /** Publishes a seat layout for a new event (as catalog does) and waits until inventory stocked it. */
+  stockEvent(opts: {
+    seats: number;
+    holdTtlSeconds?: number;
+    priceCents?: number;
+  }): Promise<{ eventId: string; seats: SeatSpec[] }>;
+  /** inventory.reserve as the customer; throws when refused. */
+  hold(customer: Customer, eventId: string, seatIds: string[]): Promise<Hold>;
+  /** A call to ordering's API. */
+  order<T = OrderView>(
+    customer: Customer,
+    procedure: string,
+    input: unknown,
+    kind?: "query" | "mutation",
+  ): Promise<TrpcOutcome<T>>;
+  /**
+   * payment.pay as the customer. Right after checkout payment may not have seen order-placed yet
+   * and answers NOT_FOUND; retrying with the same key is safe, as payment documents.
+   */
+  pay(
+    customer: Customer,
+    orderId: string,
+    card: string,
+    idempotencyKey?: string,
+  ): Promise<TrpcOutcome<{ status: string; paymentId: string }>>;
+  /** Waits until the order reaches `status` (read from ordering's API). */
+  waitForStatus(customer: Customer, orderId: string, status: string): Promise<OrderView>;
+  publish(topic: Topic, event: MarqueeEvent): Promise<void>;
+  /** Starts ordering as a child process (`node src/main.ts`) against the same infrastructure. */
+  spawnOrdering(): Promise<OrderingProcess>;
+  stop(): Promise<void>;
+};
+
+export const VISA_OK = "4242 4242 4242 4242";
+export const DECLINED = "4000 0000 0000 0002";
+
+const LONG = { timeoutMs: 90_000, intervalMs: 100 };
+const serviceDir = fileURLToPath(new URL("..", import.meta.url));
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+
+/**
+ * Inventory, payment and (unless told otherwise) ordering, the real services, started in this
+ * process on ephemeral ports against the test Postgres, Redis and Kafka; they talk to each other
+ * only through Kafka (and ordering to inventory's HTTP API, as in production).
+ */
+export const startSaga = async ({ orderingInProcess = true } = {}): Promise<Saga> => {
+  const log = createTestLog();
+  const issuer = await startTestIssuer();
+  const brokers = testKafkaBrokers();
+  const level = process.env.TEST_LOG === "1" ? "info" : "silent";
+  const shared = {
+    NODE_ENV: "test",
+    LOG_LEVEL: level,
+    DATABASE_URL: testEnv.databaseUrl,
+    REDIS_URL: testEnv.redisUrl,
+    KAFKA_BROKERS: brokers.join(","),
+    PORT: "0",
+    IDENTITY_JWKS_URL: issuer.jwksUrl,
+  };
+
+  const inventory = createInventoryService(loadInventoryConfig(shared), {
+    handleSignals: false,
+    logger: createLogger({ name: "inventory", level }),
+  });
+  const inventoryUrl = await inventory.start();
+  // A fast gateway: the saga is about the messages, not the card network's latency.
+  const payment = createPaymentService(
+    loadPaymentConfig({ ...shared, GATEWAY_MIN_LATENCY_MS: "10", GATEWAY_MAX_LATENCY_MS: "50" }),
+    { handleSignals: false, logger: createLogger({ name: "payment", level }) },
+  );
+  const paymentUrl = await payment.start();
+  const orderingEnv = { ...shared, INVENTORY_URL: inventoryUrl };
+  let ordering: OrderingService | null = null;
+  let orderingUrl = "";
+  if (orderingInProcess) {
+    ordering = createOrderingService(loadConfig(orderingEnv), {
+      handleSignals: false,
+      logger: createLogger({ name: "ordering", level }),
+    });
+    orderingUrl = await ordering.start();
+  }
+  const urls = { inventory: inventoryUrl, payment: paymentUrl, ordering: orderingUrl };
+
+  const kafka = createKafka({ clientId: `saga-test-${randomUUID().slice(0, 8)}`, brokers, log });
+  const producer = kafka.producer();
+  await producer.connect();
+  const events: MarqueeEvent[] = [];
+  const watcher = kafka.consumer({ groupId: `saga-test-${randomUUID()}`, maxWaitTimeInMs: 100 });
+  // Only what happens from now on matters; wait until the watcher owns its partitions, so it
+  // misses nothing the tests cause.
+  const joined = new Promise<void>((resolve) => {
+    watcher.on(watcher.events.GROUP_JOIN, () => resolve());
+  });
+  await watcher.connect();
+  await watcher.subscribe({
+    topics: [Topics.orderingOrders, Topics.inventoryReservations, Topics.paymentPayments],
+    fromBeginning: false,
+  });
+  await watcher.run({
+    eachMessage: async ({ message }) => {
+      events.push(JSON.parse(message.value?.toString() ?? "{}") as MarqueeEvent);
+      return Promise.resolve();
+    },
+  });
+  await joined;
+
+  const publish = async (topic: Topic, event: MarqueeEvent) => {
+    await producer.send({ topic, messages: [{ key: event.key, value: JSON.stringify(event) }] });
+  };
+  const children: OrderingProcess[] = [];
+
+  const saga: Saga = {
+    issuer,
+    inventory,
+    payment,
+    ordering,
+    urls,
+    events,
+    eventsOfOrder: (orderId, type) =>
+      events.filter(
+        (e) =>
+          (e.data as { orderId?: string }).orderId === orderId &&
+          (type === undefined || e.type === type),
+      ),
+    async customer(role = "customer") {
+      const { token, user } = await issuer.tokenFor({ role });
+      return { token, id: user.id, email: user.email };
+    },
+    async stockEvent({ seats: count, holdTtlSeconds = 900, priceCents = 4_500 }) {
+      const eventId = randomUUID();
+      const seats: SeatSpec[] = Array.from({ length: count }, (_, i) => ({
+        seatId: randomUUID(),
+        section: "A",
+        row: String(Math.floor(i / 25) + 1),
+        number: (i % 25) + 1,
+        priceCents: priceCents + (i % 3) * 1_000,
+      }));
+      await publish(
+        Topics.catalogEvents,
+        createEvent(SeatsGenerated, {
+          key: eventId,
+          correlationId: randomUUID(),
+          data: {
+            eventId,
+            layoutId: randomUUID(),
+            part: 1,
+            parts: 1,
+            currency: "EUR",
+            holdTtlSeconds,
+            seats: seats.map((seat) => ({ ...seat, tier: "standard", accessible: false })),
+          },
+        }),
+      );
+      await waitFor(
+        `stock for ${count} seats`,
+        async () => (await inventory.db.seat.count({ where: { eventId } })) === count,
+        LONG,
+      );
+      return { eventId, seats };
+    },
+    async hold(customer, eventId, seatIds) {
+      const outcome = await callTrpc<Hold>(
+        inventoryUrl,
+        "reserve",
+        { eventId, seatIds },
+        { token: customer.token },
+      );
+      if (!outcome.ok) throw new Error(`reserve refused: ${outcome.code} ${outcome.message}`);
+      return outcome.data;
+    },
+    order: (customer, procedure, input, kind = "mutation") =>
+      callTrpc(urls.ordering, procedure, input, { token: customer.token, kind }),
+    async pay(customer, orderId, card, idempotencyKey = randomUUID()) {
+      const input = {
+        orderId,
+        idempotencyKey,
+        card: { number: card, expMonth: 12, expYear: new Date().getUTCFullYear() + 3, cvc: "123" },
+      };
+      return waitFor(
+        `payment to accept order ${orderId}`,
+        async () => {
+          const outcome = await callTrpc<{ status: string; paymentId: string }>(
+            paymentUrl,
+            "pay",
+            input,
+            { token: customer.token },
+          );
+          return !outcome.ok && outcome.code === "NOT_FOUND" ? undefined : outcome;
+        },
+        LONG,
+      );
+    },
+    waitForStatus: (customer, orderId, status) =>
+      waitFor(
+        `order ${orderId} ${status}`,
+        async () => {
+          const outcome = await callTrpc<OrderView>(
+            urls.ordering,
+            "order",
+            { orderId },
+            { token: customer.token, kind: "query" },
+          );
+          return outcome.ok && outcome.data.status === status ? outcome.data : undefined;
+        },
+        LONG,
+      ),
+    publish,
+    async spawnOrdering() {
+      const port = await freePort();
+      const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+        cwd: serviceDir,
+        env: { ...process.env, ...orderingEnv, PORT: String(port) },
+        stdio: ["ignore", "ignore", "inherit"],
+      });
+      const url = `http://127.0.0.1:${port}`;
+      await waitFor(
+        "ordering process to listen",
+        async () => (await fetch(`${url}/healthz`).catch(() => null))?.ok === true,
+        LONG,
+      );
+      urls.ordering = url;
+      const proc: OrderingProcess = {
+        url,
+        child,
+        async kill() {
+          if (child.exitCode !== null || child.signalCode !== null) return;
+          const exited = new Promise((resolve) => child.once("exit", resolve));
+          child.kill("SIGKILL");
+          await exited;
+        },
+      };
+      children.push(proc);
+      return proc;
+    },
+    async stop() {
+      await Promise.all(children.map((c) => c.kill()));
+      await watcher.disconnect();
+      await producer.disconnect();
+      await ordering?.stop();
+      await payment.stop();
+      await inventory.stop();
+      await issuer.close();
+    },
+  };
+  return saga;
+};
+
+export { callTrpc, type TrpcOutcome };
