@@ -81,6 +81,10 @@ export type Saga = {
   /** Waits until the order reaches `status` (read from ordering's API). */
   waitForStatus(customer: Customer, orderId: string, status: string): Promise<OrderView>;
   publish(topic: Topic, event: MarqueeEvent): Promise<void>;
+  /** Stops the in-process ordering (cleanly: consumers leave, the outbox drains). */
+  stopOrdering(): Promise<void>;
+  /** Starts a fresh in-process ordering against the same database and consumer groups. */
+  startOrdering(): Promise<void>;
   /** Starts ordering as a child process (`node src/main.ts`) against the same infrastructure. */
   spawnOrdering(): Promise<OrderingProcess>;
   stop(): Promise<void>;
@@ -135,16 +139,15 @@ export const startSaga = async ({ orderingInProcess = true } = {}): Promise<Saga
   );
   const paymentUrl = await payment.start();
   const orderingEnv = { ...shared, INVENTORY_URL: inventoryUrl };
-  let ordering: OrderingService | null = null;
-  let orderingUrl = "";
-  if (orderingInProcess) {
-    ordering = createOrderingService(loadConfig(orderingEnv), {
+  const urls = { inventory: inventoryUrl, payment: paymentUrl, ordering: "" };
+  const startOrdering = async () => {
+    const ordering = createOrderingService(loadConfig(orderingEnv), {
       handleSignals: false,
       logger: createLogger({ name: "ordering", level }),
     });
-    orderingUrl = await ordering.start();
-  }
-  const urls = { inventory: inventoryUrl, payment: paymentUrl, ordering: orderingUrl };
+    urls.ordering = await ordering.start();
+    return ordering;
+  };
 
   const kafka = createKafka({ clientId: `saga-test-${randomUUID().slice(0, 8)}`, brokers, log });
   const producer = kafka.producer();
@@ -178,7 +181,7 @@ export const startSaga = async ({ orderingInProcess = true } = {}): Promise<Saga
     issuer,
     inventory,
     payment,
-    ordering,
+    ordering: orderingInProcess ? await startOrdering() : null,
     urls,
     events,
     eventsOfOrder: (orderId, type) =>
@@ -270,6 +273,13 @@ export const startSaga = async ({ orderingInProcess = true } = {}): Promise<Saga
         LONG,
       ),
     publish,
+    async stopOrdering() {
+      await saga.ordering?.stop();
+      saga.ordering = null;
+    },
+    async startOrdering() {
+      saga.ordering = await startOrdering();
+    },
     async spawnOrdering() {
       const port = await freePort();
       const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
@@ -301,7 +311,7 @@ export const startSaga = async ({ orderingInProcess = true } = {}): Promise<Saga
       await Promise.all(children.map((c) => c.kill()));
       await watcher.disconnect();
       await producer.disconnect();
-      await ordering?.stop();
+      await saga.ordering?.stop();
       await payment.stop();
       await inventory.stop();
       await issuer.close();
