@@ -12,6 +12,7 @@ import {
   type Stage,
 } from "../src/dockerfile";
 import { listServices, readRepoFile, repoPathExists, webApp } from "../src/repository";
+import { importedWorkspaces, pruneClosure } from "../src/workspaces";
 
 const compose = loadComposeFile();
 const deployables = [...listServices(), webApp()];
@@ -118,9 +119,19 @@ describe("Dockerfiles", () => {
     const dockerfile = parseDockerfile(`${dir}/Dockerfile`);
     const last = finalStage(dockerfile);
 
-    it(`prunes the monorepo to ${packageName}`, () => {
-      const runs = dockerfile.stages.flatMap(runCommands);
-      expect(runs).toContain(`turbo prune ${packageName} --docker`);
+    it(`prunes the monorepo to ${packageName} and every workspace its sources import`, () => {
+      const prunes = dockerfile.stages
+        .flatMap(runCommands)
+        .flatMap(
+          (run) =>
+            /\bturbo prune ((?:@marquee\/\S+\s+)+)--docker\b/.exec(run)?.[1]?.trim().split(/\s+/) ??
+            [],
+        );
+      expect(prunes).toContain(packageName);
+      // turbo prune follows package.json; an import missing there would fail the image build.
+      const kept = pruneClosure(prunes);
+      const missing = [...importedWorkspaces(dir)].filter((name) => !kept.has(name));
+      expect(missing).toEqual([]);
     });
 
     it("copies the tsconfig its own tsconfig.json extends", () => {
