@@ -32,7 +32,15 @@ describe("ticket codes", () => {
   });
 
   it("rejects garbage without throwing", () => {
-    for (const garbage of ["", "MQ1", "MQ1..", "hello", "MQ1.a.b", "x".repeat(10_000), "MQ2.aa.bb"]) {
+    for (const garbage of [
+      "",
+      "MQ1",
+      "MQ1..",
+      "hello",
+      "MQ1.a.b",
+      "x".repeat(10_000),
+      "MQ2.aa.bb",
+    ]) {
       expect(verifyTicketCode(key, garbage)).toBeNull();
     }
   });

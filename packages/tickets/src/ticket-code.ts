@@ -27,11 +27,7 @@ const bytesToUuid = (bytes: Buffer): string => {
 };
 
 const macOf = (key: string, body: Buffer): Buffer =>
-  createHmac("sha256", key)
-    .update(`${PREFIX}.`)
-    .update(body)
-    .digest()
-    .subarray(0, MAC_BYTES);
+  createHmac("sha256", key).update(`${PREFIX}.`).update(body).digest().subarray(0, MAC_BYTES);
 
 /** Signs a ticket: the code to print in its QR and store with it. */
 export const signTicketCode = (key: string, claims: TicketClaims): string => {

@@ -66,7 +66,10 @@ export const createFulfillmentService = (
     async start() {
       const address = await service.start();
       messaging.consume("events", { topics: ["catalog.events"], handlers: catalogHandlers });
-      messaging.consume("orders", { topics: ["ordering.orders"], handlers: orderingHandlers(deps) });
+      messaging.consume("orders", {
+        topics: ["ordering.orders"],
+        handlers: orderingHandlers(deps),
+      });
       return address;
     },
     stop: () => service.stop(),

@@ -73,11 +73,18 @@ export const startHarness = async (): Promise<Harness> => {
   });
   const baseUrl = await fulfillment.start();
 
-  const kafka = createKafka({ clientId: `fulfillment-test-${randomUUID().slice(0, 8)}`, brokers, log });
+  const kafka = createKafka({
+    clientId: `fulfillment-test-${randomUUID().slice(0, 8)}`,
+    brokers,
+    log,
+  });
   const producer = kafka.producer();
   await producer.connect();
   const events: MarqueeEvent[] = [];
-  const watcher = kafka.consumer({ groupId: `fulfillment-test-${randomUUID()}`, maxWaitTimeInMs: 100 });
+  const watcher = kafka.consumer({
+    groupId: `fulfillment-test-${randomUUID()}`,
+    maxWaitTimeInMs: 100,
+  });
   await watcher.connect();
   await watcher.subscribe({ topic: Topics.fulfillmentTickets, fromBeginning: true });
   await watcher.run({
@@ -99,8 +106,7 @@ export const startHarness = async (): Promise<Harness> => {
     publish,
     eventsOfOrder: (orderId, type) =>
       events.filter(
-        (e) =>
-          (e.data as { orderId?: string }).orderId === orderId && (!type || e.type === type),
+        (e) => (e.data as { orderId?: string }).orderId === orderId && (!type || e.type === type),
       ),
     async publishEvent(overrides = {}) {
       const data: PublishedEvent = {

@@ -92,8 +92,9 @@ describe("issuing tickets for a confirmed order", () => {
 
     const after = await orderTickets(order.orderId, order.token);
     expect(after).toEqual(before);
-    await waitFor("the first tickets-issued", () =>
-      h.eventsOfOrder(order.orderId, "fulfillment.tickets-issued").length === 1,
+    await waitFor(
+      "the first tickets-issued",
+      () => h.eventsOfOrder(order.orderId, "fulfillment.tickets-issued").length === 1,
     );
     expect(h.eventsOfOrder(order.orderId, "fulfillment.tickets-issued")).toHaveLength(1);
   });

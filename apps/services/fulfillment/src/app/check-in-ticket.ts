@@ -49,7 +49,10 @@ export const checkInTicket = async (
       return { ticket: { ...ticket, checkedInAt, checkedInBy: input.scannedBy }, checkedInAt };
     });
     deps.relay.nudge();
-    deps.log.info({ ticketId: result.ticket.id, orderId: result.ticket.orderId }, "ticket checked in");
+    deps.log.info(
+      { ticketId: result.ticket.id, orderId: result.ticket.orderId },
+      "ticket checked in",
+    );
     return ok(result);
   } catch (error) {
     if (error instanceof ScanRefused) return fail(error.error);

@@ -85,7 +85,8 @@ export const issueTickets = async (
       },
     }),
   );
-  if (!known) opts.log.warn({ orderId, eventId }, "tickets issued before the event's details arrived");
+  if (!known)
+    opts.log.warn({ orderId, eventId }, "tickets issued before the event's details arrived");
   opts.log.info({ orderId, tickets: tickets.length }, "tickets issued");
   return "issued";
 };

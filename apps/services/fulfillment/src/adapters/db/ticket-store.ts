@@ -147,7 +147,10 @@ export const listTicketsOfCustomer = (
   );
 
 /** The ticket, locked for the rest of the transaction so two scans of it serialise. */
-export const lockTicket = async (tx: SqlTx, ticketId: string): Promise<TicketWithEventRow | null> => {
+export const lockTicket = async (
+  tx: SqlTx,
+  ticketId: string,
+): Promise<TicketWithEventRow | null> => {
   const [row] = await tx.$queryRawUnsafe<TicketWithEventRow[]>(
     `${WITH_EVENT} WHERE t.id = $1::uuid FOR UPDATE OF t`,
     ticketId,

@@ -22,8 +22,8 @@ export const createAppRouter = (deps: FulfillmentDeps) =>
   router({
     ping: publicProcedure.query(() => ({ service: "fulfillment", time: new Date().toISOString() })),
 
-    myTickets: authedProcedure.query(
-      ({ ctx }): Promise<TicketView[]> => listMyTickets(deps.db, ctx.user.id),
+    myTickets: authedProcedure.query(({ ctx }): Promise<TicketView[]> =>
+      listMyTickets(deps.db, ctx.user.id),
     ),
 
     orderTickets: authedProcedure

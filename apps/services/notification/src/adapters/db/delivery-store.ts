@@ -1,0 +1,139 @@
+import type { SqlDb, SqlTx } from "@marquee/events/sql";
+import type { DeliveryKind, DeliveryStatus } from "../../domain/delivery";
+
+// Raw SQL, like the consumer's transaction offers; every table is unqualified and the client's
+// search_path pins it to bc_notification.
+
+export type { SqlDb, SqlTx };
+
+export type OrderContactRow = {
+  orderId: string;
+  customerId: string;
+  email: string;
+  eventId: string;
+};
+
+export type DeliveryRow = {
+  id: string;
+  dedupeKey: string;
+  orderId: string;
+  customerId: string;
+  kind: DeliveryKind;
+  toAddress: string;
+  payload: unknown;
+  status: DeliveryStatus;
+  attempts: number;
+  nextAttemptAt: Date;
+  lastError: string | null;
+  messageId: string | null;
+  sentAt: Date | null;
+  createdAt: Date;
+};
+
+const DELIVERY_COLUMNS = `id::text AS id, dedupe_key AS "dedupeKey", order_id::text AS "orderId",
+  customer_id AS "customerId", kind, to_address AS "toAddress", payload, status, attempts,
+  next_attempt_at AS "nextAttemptAt", last_error AS "lastError", message_id AS "messageId",
+  sent_at AS "sentAt", created_at AS "createdAt"`;
+
+/** Every ordering event names the order's customer and address; the latest one wins. */
+export const upsertOrderContact = async (tx: SqlTx, c: OrderContactRow): Promise<void> => {
+  await tx.$executeRawUnsafe(
+    `INSERT INTO order_contact (order_id, customer_id, email, event_id, updated_at)
+     VALUES ($1::uuid, $2, $3, $4::uuid, now())
+     ON CONFLICT (order_id) DO UPDATE SET customer_id = EXCLUDED.customer_id,
+       email = EXCLUDED.email, event_id = EXCLUDED.event_id, updated_at = now()`,
+    c.orderId,
+    c.customerId,
+    c.email,
+    c.eventId,
+  );
+};
+
+export const findOrderContact = async (
+  q: SqlTx,
+  orderId: string,
+): Promise<OrderContactRow | null> => {
+  const [row] = await q.$queryRawUnsafe<OrderContactRow[]>(
+    `SELECT order_id::text AS "orderId", customer_id AS "customerId", email, event_id::text AS "eventId"
+       FROM order_contact WHERE order_id = $1::uuid`,
+    orderId,
+  );
+  return row ?? null;
+};
+
+/** Queues an email unless one with the same dedupe key exists. Returns whether this call queued it. */
+export const insertDeliveryOnce = async (
+  tx: SqlTx,
+  d: Pick<
+    DeliveryRow,
+    "id" | "dedupeKey" | "orderId" | "customerId" | "kind" | "toAddress" | "payload"
+  >,
+): Promise<boolean> => {
+  const inserted = await tx.$executeRawUnsafe(
+    `INSERT INTO delivery (id, dedupe_key, order_id, customer_id, kind, to_address, payload)
+     VALUES ($1::uuid, $2, $3::uuid, $4, $5, $6, $7::jsonb)
+     ON CONFLICT (dedupe_key) DO NOTHING`,
+    d.id,
+    d.dedupeKey,
+    d.orderId,
+    d.customerId,
+    d.kind,
+    d.toAddress,
+    JSON.stringify(d.payload),
+  );
+  return inserted > 0;
+};
+
+/**
+ * The next due email, locked for the rest of the transaction; other senders skip it, so one
+ * email is in one sender's hands at a time.
+ */
+export const lockNextDueDelivery = async (tx: SqlTx): Promise<DeliveryRow | null> => {
+  const [row] = await tx.$queryRawUnsafe<DeliveryRow[]>(
+    `SELECT ${DELIVERY_COLUMNS} FROM delivery
+      WHERE status = 'pending' AND next_attempt_at <= now()
+      ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+  );
+  return row ?? null;
+};
+
+export const markDeliverySent = async (
+  tx: SqlTx,
+  id: string,
+  messageId: string,
+  sentAt: Date,
+): Promise<void> => {
+  await tx.$executeRawUnsafe(
+    `UPDATE delivery SET status = 'sent', attempts = attempts + 1, message_id = $2,
+       sent_at = $3::timestamptz, last_error = NULL
+      WHERE id = $1::uuid`,
+    id,
+    messageId,
+    sentAt,
+  );
+};
+
+/** Records a failed attempt: tried again after `retryInMs`, or marked failed when that is null. */
+export const recordFailedAttempt = async (
+  tx: SqlTx,
+  id: string,
+  error: string,
+  retryInMs: number | null,
+): Promise<void> => {
+  await tx.$executeRawUnsafe(
+    `UPDATE delivery SET attempts = attempts + 1, last_error = $2,
+       status = CASE WHEN $3::int IS NULL THEN 'failed' ELSE 'pending' END,
+       next_attempt_at = CASE WHEN $3::int IS NULL THEN next_attempt_at
+                              ELSE now() + make_interval(secs => $3::int / 1000.0) END
+      WHERE id = $1::uuid`,
+    id,
+    error.slice(0, 1_000),
+    retryInMs,
+  );
+};
+
+export const listDeliveriesOfOrder = (q: SqlTx, orderId: string): PromiseLike<DeliveryRow[]> =>
+  q.$queryRawUnsafe<DeliveryRow[]>(
+    `SELECT ${DELIVERY_COLUMNS} FROM delivery WHERE order_id = $1::uuid ORDER BY created_at, id`,
+    orderId,
+  );

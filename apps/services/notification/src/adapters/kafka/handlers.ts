@@ -1,0 +1,40 @@
+import { ignore, type HandlerMap } from "@marquee/events/consumer";
+import {
+  queueHoldsExpiredEmail,
+  queueRefundEmail,
+  queueTicketsEmail,
+  recordOrderContact,
+} from "../../app/queue-emails";
+
+/** Consumer group `notification.tickets`: the one email with an order's tickets. */
+export const fulfillmentHandlers: HandlerMap<"fulfillment.tickets"> = {
+  "fulfillment.tickets-issued": async (event, { tx, log }) => {
+    await queueTicketsEmail(tx, event, log);
+  },
+  // A scan at the door is not worth an email.
+  "fulfillment.ticket-checked-in": ignore,
+};
+
+/** Consumer group `notification.orders`: whom to write to, and the expired-holds email. */
+export const orderingHandlers: HandlerMap<"ordering.orders"> = {
+  "ordering.order-placed": (event, { tx }) => recordOrderContact(tx, event),
+  "ordering.order-confirmed": (event, { tx }) => recordOrderContact(tx, event),
+  "ordering.order-cancelled": (event, { tx }) => recordOrderContact(tx, event),
+  // The customer's own cancellation needs no email; expiry happens behind their back and does.
+  "ordering.order-expired": async (event, { tx, log }) => {
+    await queueHoldsExpiredEmail(tx, event, log);
+  },
+  // The refund that follows (payment-refunded) is the email for this case.
+  "ordering.order-failed": (event, { tx }) => recordOrderContact(tx, event),
+};
+
+/** Consumer group `notification.payments`: refunds. */
+export const paymentHandlers: HandlerMap<"payment.payments"> = {
+  "payment.payment-refunded": async (event, { tx, log }) => {
+    await queueRefundEmail(tx, event, log);
+  },
+  // The tickets email is the confirmation of a successful payment; a declined card is shown
+  // on the checkout page, where the customer still is.
+  "payment.payment-succeeded": ignore,
+  "payment.payment-failed": ignore,
+};

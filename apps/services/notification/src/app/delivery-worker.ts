@@ -1,0 +1,58 @@
+import type { NotificationDeps } from "./deps";
+import { sendNextEmail } from "./send-next-email";
+
+export type DeliveryWorker = {
+  /** Look for due emails now instead of at the next poll. */
+  nudge(): void;
+  /** Finishes the emails in flight, then stops. */
+  stop(): Promise<void>;
+};
+
+/**
+ * `concurrency` senders, each sending due emails one by one until none is left, then sleeping
+ * `pollMs` (or until nudged). Replicas may run their own: SKIP LOCKED shares the work.
+ */
+export const startDeliveryWorker = (
+  deps: NotificationDeps,
+  opts: { pollMs: number; concurrency: number },
+): DeliveryWorker => {
+  let stopped = false;
+  const sleepers = new Set<() => void>();
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        sleepers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      sleepers.add(wake);
+    });
+
+  const run = async () => {
+    let failures = 0;
+    while (!stopped) {
+      try {
+        const sent = await sendNextEmail(deps);
+        failures = 0;
+        if (!sent) await sleep(opts.pollMs);
+      } catch (error) {
+        // The database is away; the emails wait in it. Log the first failure and every 20th.
+        if (failures % 20 === 0)
+          deps.log.warn({ err: error }, "delivery worker cannot reach the database");
+        failures += 1;
+        await sleep(Math.min(10_000, opts.pollMs * 2 ** Math.min(failures, 5)));
+      }
+    }
+  };
+  const loops = Array.from({ length: opts.concurrency }, () => run());
+
+  return {
+    nudge: () => [...sleepers].forEach((wake) => wake()),
+    async stop() {
+      stopped = true;
+      [...sleepers].forEach((wake) => wake());
+      await Promise.all(loops);
+    },
+  };
+};

@@ -1,0 +1,132 @@
+import { randomUUID } from "node:crypto";
+import { PermanentEventError } from "@marquee/events/consumer";
+import type { EventLog } from "@marquee/events/log";
+import type { EventOfType } from "@marquee/events/registry";
+import {
+  findOrderContact,
+  insertDeliveryOnce,
+  upsertOrderContact,
+  type SqlTx,
+} from "../adapters/db/delivery-store";
+import { dedupeKeyOf, type DeliveryPayload } from "../domain/delivery";
+
+type OrderEvent = EventOfType<
+  | "ordering.order-placed"
+  | "ordering.order-confirmed"
+  | "ordering.order-cancelled"
+  | "ordering.order-expired"
+  | "ordering.order-failed"
+>;
+
+/** Remembers whom to write to about an order; payment's events do not carry an address. */
+export const recordOrderContact = (tx: SqlTx, { data }: OrderEvent): Promise<void> =>
+  upsertOrderContact(tx, {
+    orderId: data.orderId,
+    customerId: data.customerId,
+    email: data.email,
+    eventId: data.eventId,
+  });
+
+const queue = async (
+  tx: SqlTx,
+  log: EventLog,
+  d: { orderId: string; customerId: string; to: string; payload: DeliveryPayload },
+): Promise<boolean> => {
+  const dedupeKey = dedupeKeyOf(d.payload);
+  const queued = await insertDeliveryOnce(tx, {
+    id: randomUUID(),
+    dedupeKey,
+    orderId: d.orderId,
+    customerId: d.customerId,
+    kind: d.payload.kind,
+    toAddress: d.to,
+    payload: d.payload,
+  });
+  log.info(
+    { orderId: d.orderId, kind: d.payload.kind, queued },
+    queued ? "email queued" : "email already queued",
+  );
+  return queued;
+};
+
+/**
+ * The one email of an order's tickets. Queued in the consumer's transaction with its processed
+ * mark; a re-sent tickets-issued (new envelope id, same order) meets the unique dedupe key.
+ */
+export const queueTicketsEmail = (
+  tx: SqlTx,
+  { data }: EventOfType<"fulfillment.tickets-issued">,
+  log: EventLog,
+): Promise<boolean> =>
+  queue(tx, log, {
+    orderId: data.orderId,
+    customerId: data.customerId,
+    to: data.email,
+    payload: {
+      kind: "tickets",
+      orderId: data.orderId,
+      event: data.event ?? null,
+      tickets: data.tickets.map(({ ticketId, section, row, number, code }) => ({
+        ticketId,
+        section,
+        row,
+        number,
+        code,
+      })),
+    },
+  });
+
+/** The holds of an open cart expired: tell the customer their seats went back on sale. */
+export const queueHoldsExpiredEmail = async (
+  tx: SqlTx,
+  event: EventOfType<"ordering.order-expired">,
+  log: EventLog,
+): Promise<boolean> => {
+  await recordOrderContact(tx, event);
+  const { data } = event;
+  return queue(tx, log, {
+    orderId: data.orderId,
+    customerId: data.customerId,
+    to: data.email,
+    payload: { kind: "holds-expired", orderId: data.orderId, eventId: data.eventId },
+  });
+};
+
+/** How long a refund waits for ordering's events to bring the order's address. */
+export const CONTACT_WAIT_MS = 10 * 60_000;
+
+/**
+ * A refund, told to the order's customer. payment-refunded carries no address, so it comes from
+ * the order contact; until ordering's events have brought it this throws, and the consumer
+ * retries the event with backoff. A refund still without an address after CONTACT_WAIT_MS is
+ * dead-lettered (and logged) rather than holding its partition forever.
+ */
+export const queueRefundEmail = async (
+  tx: SqlTx,
+  event: EventOfType<"payment.payment-refunded">,
+  log: EventLog,
+  now: () => Date = () => new Date(),
+): Promise<boolean> => {
+  const { data } = event;
+  const contact = await findOrderContact(tx, data.orderId);
+  if (!contact) {
+    const waitedMs = now().getTime() - new Date(event.occurredAt).getTime();
+    if (waitedMs > CONTACT_WAIT_MS) {
+      throw new PermanentEventError(`no address for order ${data.orderId}; refund email not sent`);
+    }
+    throw new Error(`no address known yet for order ${data.orderId}; retrying`);
+  }
+  return queue(tx, log, {
+    orderId: data.orderId,
+    customerId: data.customerId,
+    to: contact.email,
+    payload: {
+      kind: "refund",
+      orderId: data.orderId,
+      refundId: data.refundId,
+      amountCents: data.amountCents,
+      currency: data.currency,
+      reason: data.reason,
+    },
+  });
+};

@@ -1,0 +1,102 @@
+import { tokenVerifierFor } from "@marquee/service/auth";
+import { createLogger, type Logger } from "@marquee/service/logger";
+import { startMessaging } from "@marquee/service/messaging";
+import { postgresCheck, redisCheck } from "@marquee/service/readiness";
+import { closeRedis, createRedis } from "@marquee/service/redis";
+import { createService, type Service } from "@marquee/service/server";
+import { createDb, type NotificationDb } from "./adapters/db/client";
+import { fulfillmentHandlers, orderingHandlers, paymentHandlers } from "./adapters/kafka/handlers";
+import { createSmtpMailer } from "./adapters/smtp/mailer";
+import { createAppRouter } from "./adapters/trpc/router";
+import { startDeliveryWorker, type DeliveryWorker } from "./app/delivery-worker";
+import type { NotificationDeps } from "./app/deps";
+import type { NotificationConfig } from "./config";
+
+export type NotificationService = {
+  service: Service;
+  deps: NotificationDeps;
+  db: NotificationDb;
+  /** Listens, joins the consumer groups and starts the senders; resolves with the address. */
+  start(): Promise<string>;
+  stop(): Promise<void>;
+};
+
+/**
+ * Wires the notification service by hand: connections, SMTP, use-case dependencies, HTTP API,
+ * consumers and the delivery worker. `main.ts` runs it; tests run it in-process on port 0.
+ */
+export const createNotificationService = (
+  config: NotificationConfig,
+  opts: { logger?: Logger; handleSignals?: boolean } = {},
+): NotificationService => {
+  const name = "notification";
+  const logger = opts.logger ?? createLogger({ name, level: config.LOG_LEVEL });
+  const db = createDb(config.DATABASE_URL, { poolMax: config.DB_POOL_MAX });
+  const redis = createRedis(config.REDIS_URL, logger);
+  const messaging = startMessaging({ name, brokers: config.KAFKA_BROKERS, db, log: logger });
+  const mailer = createSmtpMailer({
+    host: config.SMTP_HOST,
+    port: config.SMTP_PORT,
+    secure: config.SMTP_SECURE,
+    user: config.SMTP_USER,
+    password: config.SMTP_PASSWORD,
+    timeoutMs: config.SMTP_TIMEOUT_MS,
+    from: config.MAIL_FROM,
+  });
+
+  const deps: NotificationDeps = {
+    db,
+    mailer,
+    retry: {
+      baseMs: config.DELIVERY_RETRY_BASE_MS,
+      maxMs: config.DELIVERY_RETRY_MAX_MS,
+      maxAttempts: config.DELIVERY_MAX_ATTEMPTS,
+    },
+    log: logger,
+    messageIdDomain: "marquee.local",
+  };
+  let worker: DeliveryWorker | undefined;
+
+  const service = createService({
+    name,
+    port: config.PORT,
+    host: config.HOST,
+    logger,
+    router: createAppRouter(deps),
+    verifier: tokenVerifierFor(config),
+    readiness: {
+      postgres: postgresCheck(db),
+      redis: redisCheck(redis),
+      kafka: messaging.readiness,
+    },
+    onShutdown: [
+      ...messaging.shutdown,
+      () => worker?.stop(),
+      () => mailer.close(),
+      () => db.$disconnect(),
+      () => closeRedis(redis),
+    ],
+    handleSignals: opts.handleSignals ?? true,
+  });
+
+  return {
+    service,
+    deps,
+    db,
+    async start() {
+      const address = await service.start();
+      messaging.consume("tickets", {
+        topics: ["fulfillment.tickets"],
+        handlers: fulfillmentHandlers,
+      });
+      messaging.consume("orders", { topics: ["ordering.orders"], handlers: orderingHandlers });
+      messaging.consume("payments", { topics: ["payment.payments"], handlers: paymentHandlers });
+      worker = startDeliveryWorker(deps, {
+        pollMs: config.DELIVERY_POLL_MS,
+        concurrency: config.DELIVERY_CONCURRENCY,
+      });
+      return address;
+    },
+    stop: () => service.stop(),
+  };
+};

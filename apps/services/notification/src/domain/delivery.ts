@@ -1,0 +1,62 @@
+import { z } from "zod";
+
+/** Why an email is sent: its tickets, a refund, or holds that ran out with the cart still open. */
+export const DeliveryKind = z.enum(["tickets", "refund", "holds-expired"]);
+export type DeliveryKind = z.infer<typeof DeliveryKind>;
+
+export const DeliveryStatus = z.enum(["pending", "sent", "failed"]);
+export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
+
+/** What the tickets email prints about the event (from tickets-issued). */
+export const TicketedEvent = z.object({
+  name: z.string(),
+  venueName: z.string(),
+  startsAt: z.string(),
+  timeZone: z.string(),
+});
+export type TicketedEvent = z.infer<typeof TicketedEvent>;
+
+/**
+ * Everything an email needs, fixed when its event arrived and stored with the delivery, so the
+ * sender renders it without asking anyone (and a retry renders the same email).
+ */
+export const DeliveryPayload = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("tickets"),
+    orderId: z.string(),
+    event: TicketedEvent.nullable(),
+    tickets: z
+      .array(
+        z.object({
+          ticketId: z.string(),
+          section: z.string(),
+          row: z.string(),
+          number: z.number(),
+          code: z.string(),
+        }),
+      )
+      .min(1),
+  }),
+  z.object({
+    kind: z.literal("refund"),
+    orderId: z.string(),
+    refundId: z.string(),
+    amountCents: z.number().int(),
+    currency: z.string(),
+    reason: z.string(),
+  }),
+  z.object({ kind: z.literal("holds-expired"), orderId: z.string(), eventId: z.string() }),
+]);
+export type DeliveryPayload = z.infer<typeof DeliveryPayload>;
+
+/** One email per reason: the unique key that redelivered and re-sent events collide on. */
+export const dedupeKeyOf = (payload: DeliveryPayload): string => {
+  switch (payload.kind) {
+    case "tickets":
+      return `tickets:${payload.orderId}`;
+    case "refund":
+      return `refund:${payload.refundId}`;
+    case "holds-expired":
+      return `holds-expired:${payload.orderId}`;
+  }
+};

@@ -1,0 +1,17 @@
+import type { DeliveryPayload } from "../domain/delivery";
+import type { RenderedEmail } from "./email";
+import { renderHoldsExpiredEmail } from "./holds-expired-email";
+import { renderRefundEmail } from "./refund-email";
+import { renderTicketsEmail } from "./tickets-email";
+
+/** The email a delivery stands for. */
+export const renderEmail = async (payload: DeliveryPayload): Promise<RenderedEmail> => {
+  switch (payload.kind) {
+    case "tickets":
+      return renderTicketsEmail(payload);
+    case "refund":
+      return renderRefundEmail(payload);
+    case "holds-expired":
+      return renderHoldsExpiredEmail(payload);
+  }
+};

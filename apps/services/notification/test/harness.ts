@@ -1,0 +1,186 @@
+import { callTrpc, type TrpcOutcome } from "@marquee/testkit/call-trpc";
+import { randomUUID } from "node:crypto";
+import { TicketsIssued } from "@marquee/events/contracts/fulfillment";
+import { OrderPlaced } from "@marquee/events/contracts/ordering";
+import { createEvent } from "@marquee/events/create-event";
+import { createKafka } from "@marquee/events/kafka";
+import type { EventOfType, MarqueeEvent } from "@marquee/events/registry";
+import { Topics, type Topic } from "@marquee/events/topics";
+import { createLogger } from "@marquee/service/logger";
+import { signTicketCode } from "@marquee/tickets/ticket-code";
+import { testEnv, testKafkaBrokers } from "@marquee/testkit/test-env";
+import { createTestLog } from "@marquee/testkit/test-log";
+import { startTestIssuer, type TestIssuer } from "@marquee/testkit/tokens";
+import { waitFor } from "@marquee/testkit/wait-for";
+import { loadConfig } from "../src/config";
+import {
+  createNotificationService,
+  type NotificationService,
+} from "../src/create-notification-service";
+import type { DeliveryView } from "../src/app/list-deliveries";
+
+export type Customer = { id: string; email: string; token: string };
+
+export type Harness = {
+  notification: NotificationService;
+  baseUrl: string;
+  issuer: TestIssuer;
+  newCustomer(): Promise<Customer>;
+  /** A tickets-issued envelope for a new order of `customer` (not yet published). */
+  ticketsIssued(
+    customer: Customer,
+    seats?: { section: string; row: string; number: number }[],
+  ): EventOfType<"fulfillment.tickets-issued">;
+  /** Publishes ordering.order-placed, so notification knows the order's address. */
+  placeOrder(customer: Customer): Promise<{ orderId: string; eventId: string }>;
+  publish(topic: Topic, event: MarqueeEvent): Promise<void>;
+  /** Waits until the consumer group has applied the envelope. */
+  processed(eventId: string): Promise<void>;
+  deliveries(orderId: string, token: string): Promise<TrpcOutcome<DeliveryView[]>>;
+  stop(): Promise<void>;
+};
+
+/** Starts the real service in-process against the test Postgres, Redis, Kafka and `smtpPort`. */
+export const startHarness = async (smtpPort: number): Promise<Harness> => {
+  const log = createTestLog();
+  const issuer = await startTestIssuer();
+  const brokers = testKafkaBrokers();
+  const config = loadConfig({
+    NODE_ENV: "test",
+    LOG_LEVEL: process.env.TEST_LOG === "1" ? "info" : "silent",
+    DATABASE_URL: testEnv.databaseUrl,
+    REDIS_URL: testEnv.redisUrl,
+    KAFKA_BROKERS: brokers.join(","),
+    PORT: "0",
+    IDENTITY_JWKS_URL: issuer.jwksUrl,
+    SMTP_HOST: "127.0.0.1",
+    SMTP_PORT: String(smtpPort),
+    SMTP_TIMEOUT_MS: "5000",
+    DELIVERY_RETRY_BASE_MS: "100",
+    DELIVERY_RETRY_MAX_MS: "500",
+    DELIVERY_POLL_MS: "100",
+  });
+  const notification = createNotificationService(config, {
+    handleSignals: false,
+    logger: createLogger({ name: "notification", level: config.LOG_LEVEL }),
+  });
+  const baseUrl = await notification.start();
+
+  const kafka = createKafka({
+    clientId: `notification-test-${randomUUID().slice(0, 8)}`,
+    brokers,
+    log,
+  });
+  const producer = kafka.producer();
+  await producer.connect();
+  const publish = async (topic: Topic, event: MarqueeEvent) => {
+    await producer.send({ topic, messages: [{ key: event.key, value: JSON.stringify(event) }] });
+  };
+
+  return {
+    notification,
+    baseUrl,
+    issuer,
+    publish,
+    async newCustomer() {
+      const { token, user } = await issuer.tokenFor();
+      return { id: user.id, email: user.email, token };
+    },
+    ticketsIssued(
+      customer,
+      seats = [
+        { section: "A", row: "3", number: 7 },
+        { section: "A", row: "3", number: 8 },
+      ],
+    ) {
+      const orderId = randomUUID();
+      const eventId = randomUUID();
+      return createEvent(TicketsIssued, {
+        key: orderId,
+        correlationId: randomUUID(),
+        data: {
+          orderId,
+          customerId: customer.id,
+          email: customer.email,
+          eventId,
+          event: {
+            name: "Night Owls Live",
+            venueName: "Club Aurora",
+            startsAt: "2026-12-12T19:00:00.000Z",
+            timeZone: "Europe/Berlin",
+          },
+          tickets: seats.map((seat) => {
+            const ticketId = randomUUID();
+            return {
+              ...seat,
+              ticketId,
+              seatId: randomUUID(),
+              code: signTicketCode("notification-test-key-0123456789abcdef", { ticketId, eventId }),
+            };
+          }),
+        },
+      });
+    },
+    async placeOrder(customer) {
+      const orderId = randomUUID();
+      const eventId = randomUUID();
+      const event = createEvent(OrderPlaced, {
+        key: orderId,
+        correlationId: randomUUID(),
+        data: {
+          orderId,
+          customerId: customer.id,
+          email: customer.email,
+          eventId,
+          totalCents: 9_000,
+          currency: "EUR",
+          seats: [
+            {
+              seatId: randomUUID(),
+              reservationId: randomUUID(),
+              section: "A",
+              row: "1",
+              number: 1,
+              priceCents: 9_000,
+            },
+          ],
+        },
+      });
+      await publish(Topics.orderingOrders, event);
+      await waitFor(
+        `contact of order ${orderId}`,
+        async () => {
+          const rows = await notification.db.$queryRawUnsafe<unknown[]>(
+            `SELECT 1 FROM order_contact WHERE order_id = $1::uuid`,
+            orderId,
+          );
+          return rows.length === 1;
+        },
+        { timeoutMs: 60_000, intervalMs: 100 },
+      );
+      return { orderId, eventId };
+    },
+    async processed(eventId) {
+      await waitFor(
+        `envelope ${eventId} applied`,
+        async () => {
+          const rows = await notification.db.$queryRawUnsafe<unknown[]>(
+            `SELECT 1 FROM processed_message WHERE message_id = $1::uuid`,
+            eventId,
+          );
+          return rows.length > 0;
+        },
+        { timeoutMs: 60_000, intervalMs: 100 },
+      );
+    },
+    deliveries: (orderId, token) =>
+      callTrpc<DeliveryView[]>(baseUrl, "deliveries", { orderId }, { token, kind: "query" }),
+    async stop() {
+      await producer.disconnect();
+      await notification.stop();
+      await issuer.close();
+    },
+  };
+};
+
+export { callTrpc, type TrpcOutcome };

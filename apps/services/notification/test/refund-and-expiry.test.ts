@@ -1,0 +1,119 @@
+import { randomUUID } from "node:crypto";
+import { OrderExpired } from "@marquee/events/contracts/ordering";
+import { PaymentRefunded } from "@marquee/events/contracts/payment";
+import { createEvent } from "@marquee/events/create-event";
+import { Topics } from "@marquee/events/topics";
+import { waitFor } from "@marquee/testkit/wait-for";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startHarness, type Harness } from "./harness";
+import { startSmtpSink, type SmtpSink } from "./smtp-sink";
+
+let sink: SmtpSink;
+let h: Harness;
+beforeAll(async () => {
+  sink = await startSmtpSink();
+  h = await startHarness(sink.port);
+});
+afterAll(async () => {
+  await h?.stop();
+  await sink?.close();
+});
+
+describe("the refund email", () => {
+  it("tells the order's customer how much came back and why, once per refund", async () => {
+    const customer = await h.newCustomer();
+    const { orderId } = await h.placeOrder(customer);
+    const refunded = createEvent(PaymentRefunded, {
+      key: orderId,
+      correlationId: randomUUID(),
+      data: {
+        paymentId: randomUUID(),
+        orderId,
+        customerId: customer.id,
+        amountCents: 9_000,
+        currency: "EUR",
+        refundId: randomUUID(),
+        reason: "seat A/1/1 was sold to someone else after your hold expired",
+      },
+    });
+    await h.publish(Topics.paymentPayments, refunded);
+    await h.publish(Topics.paymentPayments, refunded);
+    await h.publish(Topics.paymentPayments, { ...refunded, id: randomUUID() });
+
+    const [mail] = await waitFor(
+      "the refund email",
+      () => sink.to(customer.email).length > 0 && sink.to(customer.email),
+      {
+        timeoutMs: 60_000,
+      },
+    );
+    expect(mail?.subject).toBe("Your refund of €90.00");
+    expect(mail?.text).toContain("seat A/1/1 was sold to someone else");
+    expect(mail?.html).toContain("€90.00");
+
+    const history = await waitFor("refund delivery sent", async () => {
+      const outcome = await h.deliveries(orderId, customer.token);
+      return outcome.ok && outcome.data[0]?.status === "sent" && outcome.data;
+    });
+    expect(history.map((d) => d.kind)).toEqual(["refund"]);
+  });
+
+  it("waits for the order's address when the refund arrives first", async () => {
+    const customer = await h.newCustomer();
+    const orderId = randomUUID();
+    const refunded = createEvent(PaymentRefunded, {
+      key: orderId,
+      correlationId: randomUUID(),
+      data: {
+        paymentId: randomUUID(),
+        orderId,
+        customerId: customer.id,
+        amountCents: 1_000,
+        currency: "EUR",
+        refundId: randomUUID(),
+        reason: "order failed",
+      },
+    });
+    await h.publish(Topics.paymentPayments, refunded);
+    const expired = createEvent(OrderExpired, {
+      key: orderId,
+      correlationId: randomUUID(),
+      data: { orderId, customerId: customer.id, email: customer.email, eventId: randomUUID() },
+    });
+    await h.publish(Topics.orderingOrders, expired);
+    await waitFor("both emails", () => sink.to(customer.email).length >= 2, { timeoutMs: 60_000 });
+    expect(
+      sink
+        .to(customer.email)
+        .map((m) => m.subject)
+        .sort(),
+    ).toEqual(["Your held seats were released", "Your refund of €10.00"]);
+  });
+});
+
+describe("the expired-holds email", () => {
+  it("tells the customer their seats went back on sale, once per order", async () => {
+    const customer = await h.newCustomer();
+    const orderId = randomUUID();
+    const expired = createEvent(OrderExpired, {
+      key: orderId,
+      correlationId: randomUUID(),
+      data: { orderId, customerId: customer.id, email: customer.email, eventId: randomUUID() },
+    });
+    await h.publish(Topics.orderingOrders, expired);
+    await h.publish(Topics.orderingOrders, expired);
+    const resent = { ...expired, id: randomUUID() };
+    await h.publish(Topics.orderingOrders, resent);
+    await h.processed(resent.id);
+
+    const history = await waitFor("expired-holds delivery sent", async () => {
+      const outcome = await h.deliveries(orderId, customer.token);
+      return outcome.ok && outcome.data[0]?.status === "sent" && outcome.data;
+    });
+    expect(history).toHaveLength(1);
+    const mails = sink.to(customer.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.subject).toBe("Your held seats were released");
+    expect(mails[0]?.text).toContain("You have not been charged.");
+  });
+});

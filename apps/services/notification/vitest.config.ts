@@ -1,0 +1,3 @@
+import { integrationTestConfig } from "@marquee/testkit/vitest-preset";
+
+export default integrationTestConfig();
