@@ -5,18 +5,23 @@
 export const formatMoney = (cents: number, currency: string, locale = "en-GB"): string =>
   new Intl.NumberFormat(locale, { style: "currency", currency }).format(cents / 100);
 
-/** "Sat 12 Dec 2026, 20:30 CET" for an instant in a time zone. */
+/**
+ * "Sat 12 Dec 2026, 20:30 CET" for an instant in a time zone; "Date to follow" when the instant is
+ * not known yet (a ticket issued before its event's details arrived).
+ */
 export const formatEventTime = (iso: string, timeZone: string, locale = "en-GB"): string =>
-  new Intl.DateTimeFormat(locale, {
-    timeZone,
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZoneName: "short",
-  }).format(new Date(iso));
+  Number.isNaN(Date.parse(iso))
+    ? "Date to follow"
+    : new Intl.DateTimeFormat(locale, {
+        timeZone,
+        weekday: "short",
+        day: "numeric",
+        month: "short",
+        year: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+        timeZoneName: "short",
+      }).format(new Date(iso));
 
 /** "12 Dec 2026, 20:31" in the reader's own zone, for things that happened (orders, check-ins). */
 export const formatMoment = (iso: string, locale = "en-GB"): string =>

@@ -10,37 +10,6 @@ import {
 import { zonedTimeToUtc } from "../../lib/zoned-time";
 import { adminProcedure, router, toFriendlyError } from "../trpc";
 
-// Until ordering's and fulfillment's routers land, their procedures are called through these
-// shapes (the ones agreed for issue 7); the casts go once the services export them.
-type EventSales = {
-  eventId: string;
-  ordersConfirmed: number;
-  seatsSold: number;
-  revenueCents: number;
-  currency: string;
-};
-type TicketView = {
-  ticketId: string;
-  orderId: string;
-  eventId: string;
-  eventName: string;
-  venueName: string;
-  startsAt: string;
-  timeZone: string;
-  section: string;
-  row: string;
-  number: number;
-  code: string;
-  qrSvg: string;
-  checkedInAt: string | null;
-};
-type OrderingSales = { eventSales: { query: (input: { eventId: string }) => Promise<EventSales> } };
-type FulfillmentCheckIn = {
-  checkIn: {
-    mutate: (input: { code: string }) => Promise<{ ticket: TicketView; checkedInAt: string }>;
-  };
-};
-
 /** Listing from here includes every past event an organizer may look back on. */
 const FAR_PAST = "2000-01-01T00:00:00.000Z";
 
@@ -54,7 +23,12 @@ export type OrganizerEventsInput = z.infer<typeof OrganizerEventsInput>;
 /** Seat counts of an event, and its takings once ordering answers. */
 export type EventSalesView = {
   seats: { available: number; held: number; sold: number; total: number } | null;
-  revenue: EventSales | null;
+  revenue: {
+    ordersConfirmed: number;
+    seatsSold: number;
+    revenueCents: number;
+    currency: string;
+  } | null;
   /** Why revenue is missing (ordering not answering), for the page to say so. */
   revenueError: string | null;
 };
@@ -117,10 +91,9 @@ export const organizerRouter = router({
   sales: adminProcedure
     .input(EventIdInput)
     .query(async ({ ctx, input }): Promise<EventSalesView> => {
-      const ordering = ctx.services.ordering as unknown as OrderingSales;
       const [event, revenue] = await Promise.all([
         ctx.services.catalog.adminEvent.query(input),
-        ordering.eventSales.query(input).then(
+        ctx.services.ordering.eventSales.query(input).then(
           (value) => ({ value, error: null }),
           (error: unknown) => ({ value: null, error: toFriendlyError(error).message }),
         ),
@@ -133,8 +106,7 @@ export const organizerRouter = router({
       };
     }),
 
-  checkIn: adminProcedure.input(CheckInInput).mutation(({ ctx, input }) => {
-    const fulfillment = ctx.services.fulfillment as unknown as FulfillmentCheckIn;
-    return fulfillment.checkIn.mutate(input);
-  }),
+  checkIn: adminProcedure
+    .input(CheckInInput)
+    .mutation(({ ctx, input }) => ctx.services.fulfillment.checkIn.mutate(input)),
 });
