@@ -19,7 +19,12 @@ afterAll(async () => {
 
 const hold = async (eventId: string, seatIds: string[], user?: { id: string }) => {
   const { token, user: holder } = await h.issuer.tokenFor(user);
-  const outcome = await callTrpc<ReservationView>(h.baseUrl, "reserve", { eventId, seatIds }, { token });
+  const outcome = await callTrpc<ReservationView>(
+    h.baseUrl,
+    "reserve",
+    { eventId, seatIds },
+    { token },
+  );
   if (!outcome.ok) throw new Error(outcome.message);
   return { view: outcome.data, customerId: holder.id };
 };
@@ -93,8 +98,11 @@ describe("ordering.order-cancelled", () => {
       customerId: mine.customerId,
       reservationIds: [mine.view.reservationId],
     });
-    await waitFor("sold", async () =>
-      (await h.inventory.db.seat.findUnique({ where: { id: seats[0]!.seatId } }))?.state === "sold",
+    await waitFor(
+      "sold",
+      async () =>
+        (await h.inventory.db.seat.findUnique({ where: { id: seats[0]!.seatId } }))?.state ===
+        "sold",
     );
 
     const event = await cancelOrder(eventId, mine.customerId, [mine.view.reservationId]);
@@ -102,9 +110,9 @@ describe("ordering.order-cancelled", () => {
       timeoutMs: 60_000,
       intervalMs: 100,
     });
-    expect(
-      (await h.inventory.db.seat.findUnique({ where: { id: seats[0]!.seatId } }))?.state,
-    ).toBe("sold");
+    expect((await h.inventory.db.seat.findUnique({ where: { id: seats[0]!.seatId } }))?.state).toBe(
+      "sold",
+    );
     expect(h.eventsOf(eventId).filter((e) => e.type === "inventory.reservation-released")).toEqual(
       [],
     );

@@ -32,7 +32,12 @@ try {
   for (const concurrency of levels) {
     const { eventId, seats } = await s.stockEvent({ seats: purchases });
     const buyers: Customer[] = await Promise.all(seats.map(() => s.customer()));
-    const t = { reserve: [] as number[], addToCart: [] as number[], checkout: [] as number[], pay: [] as number[] };
+    const t = {
+      reserve: [] as number[],
+      addToCart: [] as number[],
+      checkout: [] as number[],
+      pay: [] as number[],
+    };
     const orderIds: string[] = [];
 
     const buy = async (i: number) => {
@@ -79,13 +84,19 @@ try {
     );
 
     console.log(`\nordering checkout saga: ${purchases} purchases, ${concurrency} at a time`);
-    console.log(`  purchases            ${(purchases / elapsed).toFixed(1)}/s (${elapsed.toFixed(1)} s)`);
+    console.log(
+      `  purchases            ${(purchases / elapsed).toFixed(1)}/s (${elapsed.toFixed(1)} s)`,
+    );
     console.log(`  inventory.reserve    ${summary(t.reserve)}`);
     console.log(`  addToCart            ${summary(t.addToCart)}`);
     console.log(`  checkout             ${summary(t.checkout)}`);
     console.log(`  pay (incl. waiting)  ${summary(t.pay)}`);
-    console.log(`  pay → confirmed      ${summary(payToConfirmed)} (payment row → order-confirmed row)`);
-    console.log(`  confirmed once       ${confirmations.length === purchases ? "yes" : `NO: ${confirmations.length}`}`);
+    console.log(
+      `  pay → confirmed      ${summary(payToConfirmed)} (payment row → order-confirmed row)`,
+    );
+    console.log(
+      `  confirmed once       ${confirmations.length === purchases ? "yes" : `NO: ${confirmations.length}`}`,
+    );
   }
 } finally {
   await s.stop();

@@ -66,7 +66,9 @@ describe("cart", () => {
     const cart = await s.order(buyer, "cart", { eventId }, "query");
     expect(cart).toEqual({ ok: true, status: 200, data: added.ok ? added.data : null });
     // Adding it again changes nothing.
-    const again = await s.order<OrderView>(buyer, "addToCart", { reservationId: hold.reservationId });
+    const again = await s.order<OrderView>(buyer, "addToCart", {
+      reservationId: hold.reservationId,
+    });
     expect(again.ok && again.data.items).toHaveLength(1);
   });
 
@@ -109,10 +111,14 @@ describe("cart", () => {
       body: JSON.stringify({ reservationId: released.reservationId }),
     });
     expect(outcome.ok).toBe(true);
-    await waitFor("released in ordering", async () =>
-      (await s.ordering!.db.holdProjection.findUnique({
-        where: { reservationId: released.reservationId },
-      }))?.status === "released",
+    await waitFor(
+      "released in ordering",
+      async () =>
+        (
+          await s.ordering!.db.holdProjection.findUnique({
+            where: { reservationId: released.reservationId },
+          })
+        )?.status === "released",
     );
     const late = await s.order(owner, "addToCart", { reservationId: released.reservationId });
     expect(late).toMatchObject({ ok: false, code: "CONFLICT" });
@@ -132,7 +138,9 @@ describe("cart", () => {
     const keep = await s.hold(buyer, eventId, [seats[0]!.seatId]);
     const drop = await s.hold(buyer, eventId, [seats[1]!.seatId]);
     await s.order(buyer, "addToCart", { reservationId: keep.reservationId });
-    const cart = await s.order<OrderView>(buyer, "addToCart", { reservationId: drop.reservationId });
+    const cart = await s.order<OrderView>(buyer, "addToCart", {
+      reservationId: drop.reservationId,
+    });
     const orderId = cart.ok ? cart.data.orderId : "";
 
     const stranger = await s.customer();
@@ -156,8 +164,14 @@ describe("checkout and cancel", () => {
   it("places the order with its final total and announces order-placed once", async () => {
     const { eventId, seats } = await s.stockEvent({ seats: 2, priceCents: 3_000 });
     const buyer = await s.customer("guest");
-    const hold = await s.hold(buyer, eventId, seats.map((seat) => seat.seatId));
-    const cart = await s.order<OrderView>(buyer, "addToCart", { reservationId: hold.reservationId });
+    const hold = await s.hold(
+      buyer,
+      eventId,
+      seats.map((seat) => seat.seatId),
+    );
+    const cart = await s.order<OrderView>(buyer, "addToCart", {
+      reservationId: hold.reservationId,
+    });
     const orderId = cart.ok ? cart.data.orderId : "";
 
     const [placed, again] = await Promise.all([
@@ -170,7 +184,10 @@ describe("checkout and cancel", () => {
     });
     expect(again).toMatchObject({ ok: true, data: { status: "pending", totalCents: 7_000 } });
 
-    await waitFor("order-placed", () => s.eventsOfOrder(orderId, "ordering.order-placed").length > 0);
+    await waitFor(
+      "order-placed",
+      () => s.eventsOfOrder(orderId, "ordering.order-placed").length > 0,
+    );
     expect(await s.order(buyer, "cart", { eventId }, "query")).toMatchObject({ data: null });
     expect(s.eventsOfOrder(orderId, "ordering.order-placed").map((e) => e.data)).toEqual([
       {
@@ -200,7 +217,9 @@ describe("checkout and cancel", () => {
     const { eventId, seats } = await s.stockEvent({ seats: 1 });
     const buyer = await s.customer();
     const hold = await s.hold(buyer, eventId, [seats[0]!.seatId]);
-    const cart = await s.order<OrderView>(buyer, "addToCart", { reservationId: hold.reservationId });
+    const cart = await s.order<OrderView>(buyer, "addToCart", {
+      reservationId: hold.reservationId,
+    });
     const orderId = cart.ok ? cart.data.orderId : "";
 
     expect(await s.order(await s.customer(), "checkout", { orderId })).toMatchObject({
@@ -220,8 +239,14 @@ describe("checkout and cancel", () => {
   it("cancels a pending order, announces order-cancelled and inventory frees the seats", async () => {
     const { eventId, seats } = await s.stockEvent({ seats: 2 });
     const buyer = await s.customer();
-    const hold = await s.hold(buyer, eventId, seats.map((seat) => seat.seatId));
-    const cart = await s.order<OrderView>(buyer, "addToCart", { reservationId: hold.reservationId });
+    const hold = await s.hold(
+      buyer,
+      eventId,
+      seats.map((seat) => seat.seatId),
+    );
+    const cart = await s.order<OrderView>(buyer, "addToCart", {
+      reservationId: hold.reservationId,
+    });
     const orderId = cart.ok ? cart.data.orderId : "";
     await s.order(buyer, "checkout", { orderId });
 
@@ -264,7 +289,9 @@ describe("history, details and sales", () => {
     const placed: string[] = [];
     for (const seat of seats.slice(0, 3)) {
       const hold = await s.hold(buyer, eventId, [seat.seatId]);
-      const cart = await s.order<OrderView>(buyer, "addToCart", { reservationId: hold.reservationId });
+      const cart = await s.order<OrderView>(buyer, "addToCart", {
+        reservationId: hold.reservationId,
+      });
       const orderId = cart.ok ? cart.data.orderId : "";
       await s.order(buyer, "checkout", { orderId });
       placed.push(orderId);
@@ -305,7 +332,9 @@ describe("history, details and sales", () => {
     const { eventId, seats } = await s.stockEvent({ seats: 1 });
     const buyer = await s.customer();
     const hold = await s.hold(buyer, eventId, [seats[0]!.seatId]);
-    const cart = await s.order<OrderView>(buyer, "addToCart", { reservationId: hold.reservationId });
+    const cart = await s.order<OrderView>(buyer, "addToCart", {
+      reservationId: hold.reservationId,
+    });
     const orderId = cart.ok ? cart.data.orderId : "";
 
     expect(await s.order(buyer, "order", { orderId }, "query")).toMatchObject({
@@ -320,9 +349,10 @@ describe("history, details and sales", () => {
       ok: false,
       code: "NOT_FOUND",
     });
-    expect(
-      await s.order(buyer, "order", { orderId: randomUUID() }, "query"),
-    ).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await s.order(buyer, "order", { orderId: randomUUID() }, "query")).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
     const anonymous = await fetch(
       `${s.urls.ordering}/trpc/order?input=${encodeURIComponent(JSON.stringify({ orderId }))}`,
     );
@@ -331,9 +361,7 @@ describe("history, details and sales", () => {
 
   it("reports an event's sales to admins only", async () => {
     const { eventId } = await s.stockEvent({ seats: 1 });
-    expect(
-      await s.order(await s.customer("admin"), "eventSales", { eventId }, "query"),
-    ).toEqual({
+    expect(await s.order(await s.customer("admin"), "eventSales", { eventId }, "query")).toEqual({
       ok: true,
       status: 200,
       data: { eventId, ordersConfirmed: 0, seatsSold: 0, revenueCents: 0, currency: "EUR" },

@@ -28,7 +28,9 @@ const placeOrder = async (buyer: Customer, eventId: string, seatIds: string[]) =
 };
 
 const seatStates = async (seatIds: string[]) =>
-  (await s.inventory.db.seat.findMany({ where: { id: { in: seatIds } } })).map((seat) => seat.state);
+  (await s.inventory.db.seat.findMany({ where: { id: { in: seatIds } } })).map(
+    (seat) => seat.state,
+  );
 
 const distinct = (events: Array<{ id: string }>) => new Set(events.map((e) => e.id)).size;
 
@@ -46,8 +48,9 @@ describe("checkout saga through Kafka", () => {
     const confirmed = await s.waitForStatus(buyer, order.orderId, "confirmed");
     expect(confirmed).toMatchObject({ totalCents: 9_000, lastPaymentError: null });
     expect(await seatStates(seatIds)).toEqual(["sold", "sold"]);
-    await waitFor("order-confirmed", () =>
-      s.eventsOfOrder(order.orderId, "ordering.order-confirmed").length > 0,
+    await waitFor(
+      "order-confirmed",
+      () => s.eventsOfOrder(order.orderId, "ordering.order-confirmed").length > 0,
     );
     const announced = s.eventsOfOrder(order.orderId, "ordering.order-confirmed");
     expect(announced.map((e) => e.data)).toEqual([
@@ -127,8 +130,10 @@ describe("checkout saga through Kafka", () => {
     const buyer = await s.customer();
     const { order } = await placeOrder(buyer, eventId, [seats[0]!.seatId]);
     // Wait until payment knows the order, so all five requests race for the charge itself.
-    await waitFor("order in payment", async () =>
-      (await s.payment.db.orderProjection.count({ where: { orderId: order.orderId } })) === 1,
+    await waitFor(
+      "order in payment",
+      async () =>
+        (await s.payment.db.orderProjection.count({ where: { orderId: order.orderId } })) === 1,
     );
 
     const key = randomUUID();
@@ -140,8 +145,9 @@ describe("checkout saga through Kafka", () => {
 
     await s.waitForStatus(buyer, order.orderId, "confirmed");
     expect(await s.payment.db.payment.count({ where: { orderId: order.orderId } })).toBe(1);
-    await waitFor("order-confirmed", () =>
-      s.eventsOfOrder(order.orderId, "ordering.order-confirmed").length > 0,
+    await waitFor(
+      "order-confirmed",
+      () => s.eventsOfOrder(order.orderId, "ordering.order-confirmed").length > 0,
     );
     // Everything the order caused has been applied; a duplicate would be in the outboxes already.
     expect(
@@ -163,8 +169,9 @@ describe("checkout saga through Kafka", () => {
     const { order } = await placeOrder(buyer, eventId, [seats[0]!.seatId]);
 
     await s.waitForStatus(buyer, order.orderId, "expired");
-    await waitFor("order-expired", () =>
-      s.eventsOfOrder(order.orderId, "ordering.order-expired").length > 0,
+    await waitFor(
+      "order-expired",
+      () => s.eventsOfOrder(order.orderId, "ordering.order-expired").length > 0,
     );
     expect(s.eventsOfOrder(order.orderId, "ordering.order-expired")[0]?.data).toEqual({
       orderId: order.orderId,
@@ -173,23 +180,33 @@ describe("checkout saga through Kafka", () => {
       eventId,
     });
     // Payment follows: the expired order can no longer be charged.
-    await waitFor("payment closes the order", async () =>
-      (await s.payment.db.orderProjection.findUnique({ where: { orderId: order.orderId } }))
-        ?.status === "expired",
+    await waitFor(
+      "payment closes the order",
+      async () =>
+        (await s.payment.db.orderProjection.findUnique({ where: { orderId: order.orderId } }))
+          ?.status === "expired",
     );
-    expect(await s.pay(buyer, order.orderId, VISA_OK)).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await s.pay(buyer, order.orderId, VISA_OK)).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+    });
   });
 
   it("expires a cart whose only hold ran out, so the customer is told", async () => {
     const { eventId, seats } = await s.stockEvent({ seats: 1, holdTtlSeconds: 1 });
     const buyer = await s.customer();
     const hold = await s.hold(buyer, eventId, [seats[0]!.seatId]);
-    const cart = await s.order<OrderView>(buyer, "addToCart", { reservationId: hold.reservationId });
+    const cart = await s.order<OrderView>(buyer, "addToCart", {
+      reservationId: hold.reservationId,
+    });
     const orderId = cart.ok ? cart.data.orderId : "";
 
     const expired = await s.waitForStatus(buyer, orderId, "expired");
     expect(expired.items.map((i) => i.reservationId)).toEqual([hold.reservationId]);
-    await waitFor("order-expired", () => s.eventsOfOrder(orderId, "ordering.order-expired").length > 0);
+    await waitFor(
+      "order-expired",
+      () => s.eventsOfOrder(orderId, "ordering.order-expired").length > 0,
+    );
     expect(await s.order(buyer, "cart", { eventId }, "query")).toMatchObject({ data: null });
     expect(await s.order(buyer, "checkout", { orderId })).toMatchObject({
       ok: false,

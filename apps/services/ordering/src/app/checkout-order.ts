@@ -59,7 +59,11 @@ export const checkoutOrder = async (
       });
       await enqueue(
         tx,
-        orderPlaced({ ...order, status: "pending", email: input.email, totalCents }, items, input.cause),
+        orderPlaced(
+          { ...order, status: "pending", email: input.email, totalCents },
+          items,
+          input.cause,
+        ),
       );
       return true;
     }, TX_OPTIONS);

@@ -1,9 +1,4 @@
-import {
-  findOrder,
-  listItems,
-  type OrderRow,
-  type SqlTx,
-} from "../adapters/db/ordering-store";
+import { findOrder, listItems, type OrderRow, type SqlTx } from "../adapters/db/ordering-store";
 import { toOrderView, type OrderView } from "./order-view";
 
 /** The views of these orders, with their holds, in the order given. */

@@ -10,10 +10,11 @@ describe("order history cursor", () => {
     expect(decodeCursor(encodeCursor(position))).toEqual(position);
   });
 
-  it.each(["", "nonsense", Buffer.from("2026-11-25T21:00:00.000Z|not-a-uuid").toString("base64url")])(
-    "rejects %j",
-    (text) => {
-      expect(decodeCursor(text)).toBeNull();
-    },
-  );
+  it.each([
+    "",
+    "nonsense",
+    Buffer.from("2026-11-25T21:00:00.000Z|not-a-uuid").toString("base64url"),
+  ])("rejects %j", (text) => {
+    expect(decodeCursor(text)).toBeNull();
+  });
 });

@@ -25,7 +25,12 @@ describe("order totals", () => {
 
 describe("seat order", () => {
   it("sorts by section, row (numerically) and number", () => {
-    const at = (section: string, row: string, number: number) => ({ ...seat(1), section, row, number });
+    const at = (section: string, row: string, number: number) => ({
+      ...seat(1),
+      section,
+      row,
+      number,
+    });
     expect(
       sortSeats([at("B", "1", 1), at("A", "10", 1), at("A", "2", 3), at("A", "2", 1)]).map(
         (x) => `${x.section}-${x.row}-${x.number}`,

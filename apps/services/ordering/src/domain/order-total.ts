@@ -14,7 +14,8 @@ export const totalOf = (holds: ReadonlyArray<{ seats: readonly OrderSeat[] }>): 
 /** The moment the first of the holds runs out, or null for an empty cart. */
 export const earliestExpiry = (holds: ReadonlyArray<{ expiresAt: Date }>): Date | null =>
   holds.reduce<Date | null>(
-    (earliest, hold) => (earliest === null || hold.expiresAt < earliest ? hold.expiresAt : earliest),
+    (earliest, hold) =>
+      earliest === null || hold.expiresAt < earliest ? hold.expiresAt : earliest,
     null,
   );
 

@@ -58,7 +58,8 @@ const answer = async <T>(work: Promise<Result<T, OrderError>>): Promise<T> => {
 };
 
 const tokenOf = (ctx: { auth: { token: string | null } }): string => {
-  if (ctx.auth.token === null) throw new TRPCError({ code: "UNAUTHORIZED", message: "sign in first" });
+  if (ctx.auth.token === null)
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "sign in first" });
   return ctx.auth.token;
 };
 
@@ -114,11 +115,17 @@ export const createAppRouter = (deps: OrderingDeps) =>
       ),
     ),
 
-    myOrders: authedProcedure.input(MyOrdersInput).query(({ ctx, input }) =>
-      answer(
-        listMyOrders(deps.db, { customerId: ctx.user.id, cursor: input.cursor, limit: input.limit }),
+    myOrders: authedProcedure
+      .input(MyOrdersInput)
+      .query(({ ctx, input }) =>
+        answer(
+          listMyOrders(deps.db, {
+            customerId: ctx.user.id,
+            cursor: input.cursor,
+            limit: input.limit,
+          }),
+        ),
       ),
-    ),
 
     order: authedProcedure
       .input(OrderIdInput)
