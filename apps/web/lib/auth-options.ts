@@ -85,7 +85,8 @@ export const authOptions: NextAuthOptions = {
       credentials: { email: { label: "Email", type: "email" } },
       async authorize(credentials) {
         const email = credentials?.email?.trim() ?? "";
-        if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new Error("Enter a valid email address.");
+        if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+          throw new Error("Enter a valid email address.");
         try {
           const guest = await issueGuestToken(email);
           return {

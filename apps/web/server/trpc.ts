@@ -24,7 +24,8 @@ export const createContext = async (req: Request): Promise<Context> => {
   return { user: caller.token ? user : null, caller, services: servicesFor(caller) };
 };
 
-const UNAVAILABLE = "This part of Marquee is not answering right now. Please try again in a moment.";
+const UNAVAILABLE =
+  "This part of Marquee is not answering right now. Please try again in a moment.";
 const FRIENDLY_BY_CODE: Partial<Record<TRPCError["code"], string>> = {
   UNAUTHORIZED: "Your session has ended. Please sign in again.",
   FORBIDDEN: "You are not allowed to do that.",
@@ -65,7 +66,11 @@ const t = initTRPC.context<Context>().create({
       error.code === "INTERNAL_SERVER_ERROR" && !(error.cause instanceof TRPCClientError)
         ? (FRIENDLY_BY_CODE.INTERNAL_SERVER_ERROR ?? shape.message)
         : shape.message;
-    return { ...shape, message, data: { code: shape.data.code, httpStatus: shape.data.httpStatus } };
+    return {
+      ...shape,
+      message,
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus },
+    };
   },
 });
 
@@ -87,7 +92,10 @@ export const publicProcedure = t.procedure.use(friendlyErrors);
 /** A signed-in customer, guest or organizer: the services get their token. */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user || !ctx.caller.token) {
-    throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in or continue as a guest." });
+    throw new TRPCError({
+      code: "UNAUTHORIZED",
+      message: "Please sign in or continue as a guest.",
+    });
   }
   return next({ ctx: { ...ctx, user: ctx.user, token: ctx.caller.token } });
 });

@@ -46,7 +46,7 @@ export function Countdown({ until, onExpire, label = "Seats held for" }: Countdo
       <span aria-hidden="true">
         {label} <strong data-testid="countdown">{format(left)}</strong>
       </span>
-      <span className="sr-only">
+      <span className="visually-hidden">
         {left <= 0 ? "Your hold has expired." : `${label} ${spoken(left)}.`}
       </span>
     </p>

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { orderingOf, type OrderView } from "../order-shapes";
+import type { OrderView } from "../order-shapes";
 import { authedProcedure, router } from "../trpc";
 
 /** Browser → web: hold one or more seats of an event and put them in the cart. */
@@ -19,32 +19,34 @@ export const cartRouter = router({
   /** The caller's cart for an event, or null (none yet, or it expired). */
   forEvent: authedProcedure
     .input(z.object({ eventId: z.uuid() }))
-    .query(({ ctx, input }) => orderingOf(ctx.services).cart.query(input)),
+    .query(({ ctx, input }) => ctx.services.ordering.cart.query(input)),
 
-  hold: authedProcedure.input(HoldSeatsInput).mutation(async ({ ctx, input }): Promise<OrderView> => {
-    const reservation = await ctx.services.inventory.reserve.mutate(input);
-    try {
-      return await orderingOf(ctx.services).addToCart.mutate({
-        reservationId: reservation.reservationId,
-      });
-    } catch (error) {
-      // Never leave a hold the customer cannot see in a cart.
-      await ctx.services.inventory.release
-        .mutate({ reservationId: reservation.reservationId })
-        .catch(() => undefined);
-      throw error;
-    }
-  }),
+  hold: authedProcedure
+    .input(HoldSeatsInput)
+    .mutation(async ({ ctx, input }): Promise<OrderView> => {
+      const reservation = await ctx.services.inventory.reserve.mutate(input);
+      try {
+        return await ctx.services.ordering.addToCart.mutate({
+          reservationId: reservation.reservationId,
+        });
+      } catch (error) {
+        // Never leave a hold the customer cannot see in a cart.
+        await ctx.services.inventory.release
+          .mutate({ reservationId: reservation.reservationId })
+          .catch(() => undefined);
+        throw error;
+      }
+    }),
 
   remove: authedProcedure
     .input(RemoveHoldInput)
-    .mutation(({ ctx, input }) => orderingOf(ctx.services).removeFromCart.mutate(input)),
+    .mutation(({ ctx, input }) => ctx.services.ordering.removeFromCart.mutate(input)),
 
   /** Draft → pending: the total is fixed and the order waits for payment. */
   checkout: authedProcedure
     .input(z.object({ orderId: z.uuid() }))
     .mutation(async ({ ctx, input }) => {
-      const order = await orderingOf(ctx.services).checkout.mutate(input);
+      const order = await ctx.services.ordering.checkout.mutate(input);
       if (order.status !== "pending" && order.status !== "payment_failed") {
         throw new TRPCError({
           code: "CONFLICT",

@@ -1,6 +1,5 @@
 import { TRPCClientError } from "@trpc/client";
 import { z } from "zod";
-import { fulfillmentOf, notificationOf, orderingOf } from "../order-shapes";
 import { authedProcedure, router } from "../trpc";
 
 /** Browser → web: pay a pending order by card; one idempotency key per attempt. */
@@ -31,7 +30,7 @@ const isNotFound = (error: unknown) =>
 export const checkoutRouter = router({
   order: authedProcedure
     .input(OrderIdInput)
-    .query(({ ctx, input }) => orderingOf(ctx.services).order.query(input)),
+    .query(({ ctx, input }) => ctx.services.ordering.order.query(input)),
 
   /** Charges the card; a decline is an answer (status `failed` with a message), not an error. */
   pay: authedProcedure.input(PayInput).mutation(async ({ ctx, input }) => {
@@ -48,16 +47,12 @@ export const checkoutRouter = router({
 
   /** What the confirmation page shows: the order, its tickets and whether the email went out. */
   confirmation: authedProcedure.input(OrderIdInput).query(async ({ ctx, input }) => {
-    const order = await orderingOf(ctx.services).order.query(input);
+    const order = await ctx.services.ordering.order.query(input);
     const issued = order.status === "fulfilled" || order.status === "confirmed";
     const [tickets, deliveries] = issued
       ? await Promise.all([
-          fulfillmentOf(ctx.services)
-            .orderTickets.query(input)
-            .catch(() => null),
-          notificationOf(ctx.services)
-            .deliveries.query(input)
-            .catch(() => null),
+          ctx.services.fulfillment.orderTickets.query(input).catch(() => null),
+          ctx.services.notification.deliveries.query(input).catch(() => null),
         ])
       : [[], []];
     return { order, tickets, deliveries };

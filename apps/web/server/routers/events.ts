@@ -18,14 +18,12 @@ export const SectionInput = z.object({ eventId: z.uuid(), section: z.number().in
 export type SectionInput = z.infer<typeof SectionInput>;
 
 export const eventsRouter = router({
-  list: publicProcedure
-    .input(ListEventsInput)
-    .query(({ ctx, input }) =>
-      ctx.services.catalog.listEvents.query({
-        ...input,
-        query: input.query || undefined,
-      }),
-    ),
+  list: publicProcedure.input(ListEventsInput).query(({ ctx, input }) =>
+    ctx.services.catalog.listEvents.query({
+      ...input,
+      query: input.query || undefined,
+    }),
+  ),
   byId: publicProcedure
     .input(EventIdInput)
     .query(({ ctx, input }) => ctx.services.catalog.event.query(input)),

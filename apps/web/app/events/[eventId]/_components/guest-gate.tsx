@@ -1,0 +1,72 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import Link from "next/link";
+import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import { FormField, textOf } from "../../../../components/form-field";
+
+/**
+ * Asked at the first seat a visitor picks without being signed in: sign in, or give an email and
+ * continue as a guest (identity issues a guest token; tickets go to that email).
+ */
+export function GuestGate({
+  callbackUrl,
+  onSignedIn,
+  onCancel,
+}: {
+  callbackUrl: string;
+  onSignedIn: () => void;
+  onCancel: () => void;
+}) {
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const email = textOf(new FormData(event.currentTarget), "guest-email").trim();
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+      setError("Enter a valid email address; your tickets are sent there.");
+      return;
+    }
+    startTransition(async () => {
+      const result = await signIn("guest", { email, redirect: false });
+      if (!result || result.error) {
+        setError(result?.error || "Guest checkout is unavailable right now. Please try again.");
+        return;
+      }
+      onSignedIn();
+    });
+  };
+
+  return (
+    <section className="guest-gate" aria-labelledby="guest-gate-title">
+      <h2 id="guest-gate-title" ref={heading} tabIndex={-1}>
+        Who are these seats for?
+      </h2>
+      <p>
+        <Link href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Sign in</Link> to
+        keep your tickets in your account, or continue as a guest.
+      </p>
+      <form className="auth-form" onSubmit={onSubmit} noValidate aria-busy={pending}>
+        <FormField
+          id="guest-email"
+          label="Email for your tickets"
+          type="email"
+          autoComplete="email"
+          required
+          error={error ?? undefined}
+        />
+        <div className="button-row">
+          <button type="submit" className="button" disabled={pending}>
+            {pending ? "One moment…" : "Continue as guest"}
+          </button>
+          <button type="button" className="link-button" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

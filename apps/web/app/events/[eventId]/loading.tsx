@@ -1,0 +1,9 @@
+import { LoadingState } from "@marquee/ui/loading-state";
+
+export default function Loading() {
+  return (
+    <main id="main" className="page">
+      <LoadingState label="Loading the event…" />
+    </main>
+  );
+}

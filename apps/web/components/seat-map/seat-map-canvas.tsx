@@ -1,0 +1,355 @@
+"use client";
+
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from "react";
+import {
+  AVAILABLE,
+  firstAvailable,
+  HELD,
+  neighbour,
+  PITCH,
+  SEAT,
+  seatAt,
+  seatInfo,
+  type SeatInfo,
+  type SeatMapModel,
+  type SeatRef,
+} from "./seat-map-model";
+import { FOCUS_COLOR, HELD_COLOR, MINE_COLOR, SOLD_COLOR, tierColor } from "./seat-colors";
+
+export const seatKey = (ref: SeatRef) => `${ref.section}:${ref.index}`;
+
+type View = { scale: number; x: number; y: number };
+
+type Props = {
+  model: SeatMapModel;
+  /** Bumped whenever seat states change, so the map repaints. */
+  version: number;
+  /** Seats in the customer's cart (`seatKey`). */
+  mine: ReadonlySet<string>;
+  label: string;
+  describe: (info: SeatInfo, mine: boolean) => string;
+  onActivate: (ref: SeatRef) => void;
+};
+
+const MIN_SCALE = 0.05;
+const MAX_SCALE = 6;
+const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
+
+/**
+ * The seat map on one <canvas>: every seat is a rectangle drawn in batches per colour, so the
+ * 20,800-seat stadium repaints in a few milliseconds while zooming and panning. Pointer: hover for
+ * details, click to hold, drag to pan, wheel to zoom. Keyboard: arrows move a focused seat, Enter
+ * or Space holds it, + and − zoom, 0 fits; a live region reads out the focused seat.
+ */
+export function SeatMapCanvas({ model, version, mine, label, describe, onActivate }: Props) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const frame = useRef<HTMLDivElement>(null);
+  const view = useRef<View>({ scale: 1, x: 0, y: 0 });
+  const size = useRef({ width: 0, height: 0 });
+  const drawRequest = useRef(0);
+  const [focus, setFocus] = useState<SeatRef | null>(null);
+  const [hover, setHover] = useState<{ ref: SeatRef; x: number; y: number } | null>(null);
+  const [ready, setReady] = useState(false);
+  const drag = useRef<{ x: number; y: number; moved: boolean; id: number } | null>(null);
+  const focusRef = useRef<SeatRef | null>(null);
+  focusRef.current = focus;
+  const mineRef = useRef(mine);
+  mineRef.current = mine;
+
+  const draw = useCallback(() => {
+    drawRequest.current = 0;
+    const el = canvas.current;
+    const ctx = el?.getContext("2d");
+    if (!el || !ctx) return;
+    const dpr = window.devicePixelRatio || 1;
+    const { width, height } = size.current;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, el.width, el.height);
+    const { scale, x, y } = view.current;
+    ctx.setTransform(dpr * scale, 0, 0, dpr * scale, dpr * x, dpr * y);
+    // Only what is on screen is drawn.
+    const left = -x / scale - PITCH;
+    const top = -y / scale - PITCH;
+    const right = (width - x) / scale + PITCH;
+    const bottom = (height - y) / scale + PITCH;
+    const half = SEAT / 2;
+    const mineKeys = mineRef.current;
+
+    const batches = new Map<string, Path2D>();
+    const pathFor = (color: string) => {
+      let path = batches.get(color);
+      if (!path) {
+        path = new Path2D();
+        batches.set(color, path);
+      }
+      return path;
+    };
+    model.sections.forEach((section, s) => {
+      if (section.x > right || section.x + section.width < left) return;
+      if (section.y > bottom || section.y + section.height < top) return;
+      const { xs, ys, states, tierOf } = section;
+      for (let i = 0; i < states.length; i++) {
+        const cx = xs[i] ?? 0;
+        const cy = ys[i] ?? 0;
+        if (cx < left || cx > right || cy < top || cy > bottom) continue;
+        const state = states[i];
+        const color = mineKeys.has(`${s}:${i}`)
+          ? MINE_COLOR
+          : state === AVAILABLE
+            ? tierColor(tierOf[i] ?? 0)
+            : state === HELD
+              ? HELD_COLOR
+              : SOLD_COLOR;
+        pathFor(color).rect(cx - half, cy - half, SEAT, SEAT);
+      }
+    });
+    for (const [color, path] of batches) {
+      ctx.fillStyle = color;
+      ctx.fill(path);
+    }
+    if (scale * 14 >= 9) {
+      ctx.fillStyle = "#d7d8ea";
+      ctx.font = "14px system-ui, sans-serif";
+      ctx.textBaseline = "top";
+      for (const section of model.sections) ctx.fillText(section.name, section.x, section.y + 2);
+    }
+    const current = focusRef.current;
+    if (current) {
+      const section = model.sections[current.section];
+      const cx = section?.xs[current.index];
+      const cy = section?.ys[current.index];
+      if (cx !== undefined && cy !== undefined) {
+        ctx.strokeStyle = FOCUS_COLOR;
+        ctx.lineWidth = Math.max(1.5, 2.5 / scale);
+        ctx.strokeRect(cx - half - 2, cy - half - 2, SEAT + 4, SEAT + 4);
+      }
+    }
+  }, [model]);
+
+  const requestDraw = useCallback(() => {
+    if (!drawRequest.current) drawRequest.current = requestAnimationFrame(draw);
+  }, [draw]);
+
+  const fit = useCallback(() => {
+    const { width, height } = size.current;
+    if (!width || !height) return;
+    const scale = clamp(
+      Math.min(width / (model.width + 20), height / (model.height + 20)),
+      MIN_SCALE,
+      MAX_SCALE,
+    );
+    view.current = {
+      scale,
+      x: (width - model.width * scale) / 2,
+      y: (height - model.height * scale) / 2,
+    };
+    requestDraw();
+  }, [model, requestDraw]);
+
+  // Size the canvas to its box (and the screen's pixel ratio), then fit the map.
+  useLayoutEffect(() => {
+    const el = canvas.current;
+    const box = frame.current;
+    if (!el || !box) return;
+    const resize = () => {
+      const dpr = window.devicePixelRatio || 1;
+      const rect = box.getBoundingClientRect();
+      const first = size.current.width === 0;
+      size.current = { width: rect.width, height: rect.height };
+      el.width = Math.round(rect.width * dpr);
+      el.height = Math.round(rect.height * dpr);
+      el.style.width = `${rect.width}px`;
+      el.style.height = `${rect.height}px`;
+      if (first) fit();
+      else requestDraw();
+    };
+    resize();
+    const observer = new ResizeObserver(resize);
+    observer.observe(box);
+    draw();
+    setReady(true);
+    performance.mark("seatmap-interactive");
+    return () => observer.disconnect();
+  }, [draw, fit, requestDraw]);
+
+  useEffect(() => requestDraw(), [version, mine, focus, requestDraw]);
+
+  const zoomAt = useCallback(
+    (factor: number, px: number, py: number) => {
+      const v = view.current;
+      const scale = clamp(v.scale * factor, MIN_SCALE, MAX_SCALE);
+      const k = scale / v.scale;
+      view.current = { scale, x: px - (px - v.x) * k, y: py - (py - v.y) * k };
+      requestDraw();
+    },
+    [requestDraw],
+  );
+
+  // Wheel zoom needs a non-passive listener to keep the page from scrolling.
+  useEffect(() => {
+    const el = canvas.current;
+    if (!el) return;
+    const onWheel = (event: WheelEvent) => {
+      event.preventDefault();
+      const rect = el.getBoundingClientRect();
+      zoomAt(Math.exp(-event.deltaY * 0.0015), event.clientX - rect.left, event.clientY - rect.top);
+    };
+    el.addEventListener("wheel", onWheel, { passive: false });
+    return () => el.removeEventListener("wheel", onWheel);
+  }, [zoomAt]);
+
+  const toMap = (clientX: number, clientY: number) => {
+    const rect = canvas.current?.getBoundingClientRect();
+    const v = view.current;
+    const px = clientX - (rect?.left ?? 0);
+    const py = clientY - (rect?.top ?? 0);
+    return { px, py, x: (px - v.x) / v.scale, y: (py - v.y) / v.scale };
+  };
+
+  const keepInView = (ref: SeatRef) => {
+    const section = model.sections[ref.section];
+    const cx = section?.xs[ref.index];
+    const cy = section?.ys[ref.index];
+    if (cx === undefined || cy === undefined) return;
+    const v = view.current;
+    const { width, height } = size.current;
+    const sx = cx * v.scale + v.x;
+    const sy = cy * v.scale + v.y;
+    const margin = 40;
+    if (sx < margin || sx > width - margin || sy < margin || sy > height - margin) {
+      view.current = { ...v, x: width / 2 - cx * v.scale, y: height / 2 - cy * v.scale };
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLCanvasElement>) => {
+    const key = event.key;
+    if (key === "ArrowLeft" || key === "ArrowRight" || key === "ArrowUp" || key === "ArrowDown") {
+      event.preventDefault();
+      const next = focus ? neighbour(model, focus, key) : firstAvailable(model);
+      if (next) {
+        keepInView(next);
+        setFocus(next);
+      }
+    } else if (key === "Enter" || key === " ") {
+      event.preventDefault();
+      if (focus) onActivate(focus);
+    } else if (key === "+" || key === "=") {
+      event.preventDefault();
+      zoomAt(1.4, size.current.width / 2, size.current.height / 2);
+    } else if (key === "-") {
+      event.preventDefault();
+      zoomAt(1 / 1.4, size.current.width / 2, size.current.height / 2);
+    } else if (key === "0") {
+      event.preventDefault();
+      fit();
+    }
+  };
+
+  const focusInfo = focus ? seatInfo(model, focus) : null;
+  const hoverInfo = hover ? seatInfo(model, hover.ref) : null;
+  const announce = focusInfo && focus ? describe(focusInfo, mine.has(seatKey(focus))) : "";
+
+  return (
+    <div className="seatmap">
+      <div className="seatmap-toolbar" role="toolbar" aria-label="Map view">
+        <button
+          type="button"
+          className="button button-small button-quiet"
+          onClick={() => zoomAt(1.4, size.current.width / 2, size.current.height / 2)}
+        >
+          Zoom in
+        </button>
+        <button
+          type="button"
+          className="button button-small button-quiet"
+          onClick={() => zoomAt(1 / 1.4, size.current.width / 2, size.current.height / 2)}
+        >
+          Zoom out
+        </button>
+        <button type="button" className="button button-small button-quiet" onClick={fit}>
+          Fit
+        </button>
+      </div>
+      <div ref={frame} className="seatmap-frame">
+        <canvas
+          ref={canvas}
+          tabIndex={0}
+          role="application"
+          aria-roledescription="seat map"
+          aria-label={`${label}. Arrow keys move between seats, Enter or Space holds or releases the focused seat, plus and minus zoom, 0 fits the map.`}
+          aria-describedby="seatmap-focused"
+          data-ready={ready ? "true" : undefined}
+          data-testid="seat-map"
+          onKeyDown={onKeyDown}
+          onFocus={() => {
+            if (!focus) setFocus(firstAvailable(model));
+          }}
+          onPointerDown={(event) => {
+            drag.current = {
+              x: event.clientX,
+              y: event.clientY,
+              moved: false,
+              id: event.pointerId,
+            };
+          }}
+          onPointerMove={(event) => {
+            const d = drag.current;
+            if (d && d.id === event.pointerId && event.buttons) {
+              const dx = event.clientX - d.x;
+              const dy = event.clientY - d.y;
+              if (d.moved || Math.abs(dx) + Math.abs(dy) > 4) {
+                if (!d.moved) canvas.current?.setPointerCapture(event.pointerId);
+                d.moved = true;
+                view.current = { ...view.current, x: view.current.x + dx, y: view.current.y + dy };
+                d.x = event.clientX;
+                d.y = event.clientY;
+                setHover(null);
+                requestDraw();
+                return;
+              }
+            }
+            const point = toMap(event.clientX, event.clientY);
+            const ref = seatAt(model, point.x, point.y);
+            setHover(ref ? { ref, x: point.px, y: point.py } : null);
+          }}
+          onPointerUp={(event) => {
+            const d = drag.current;
+            drag.current = null;
+            if (!d || d.moved) return;
+            const point = toMap(event.clientX, event.clientY);
+            const ref = seatAt(model, point.x, point.y);
+            if (ref) {
+              setFocus(ref);
+              onActivate(ref);
+            }
+          }}
+          onPointerLeave={() => setHover(null)}
+        />
+        {hover && hoverInfo ? (
+          <div
+            className="seatmap-tooltip"
+            style={{ left: hover.x + 14, top: hover.y + 14 }}
+            aria-hidden="true"
+          >
+            {describe(hoverInfo, mine.has(seatKey(hover.ref)))}
+          </div>
+        ) : null}
+      </div>
+      <p
+        id="seatmap-focused"
+        className="seatmap-focused"
+        aria-live="polite"
+        data-testid="focused-seat"
+      >
+        {announce || "Tab to the map and use the arrow keys, or point at a seat."}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,289 @@
+// The compact seat map from catalog (see apps/services/catalog/README.md) turned into something
+// a canvas can draw and a pointer or keyboard can address: every seat gets a position, and seat
+// states live in one byte array per section so a live change is a single write.
+
+export type SeatMapRow = {
+  label: string;
+  first: number;
+  count: number;
+  tier: number;
+  numbers?: number[];
+};
+export type SeatMapSection = {
+  name: string;
+  rows: SeatMapRow[];
+  accessible: number[];
+  availability: string;
+  counts: { available: number; held: number; sold: number };
+};
+export type SeatMapData = {
+  eventId: string;
+  currency: string;
+  seatCount: number;
+  tiers: { name: string; priceCents: number }[];
+  sections: SeatMapSection[];
+};
+
+export const AVAILABLE = 0;
+export const HELD = 1;
+export const SOLD = 2;
+export type SeatState = typeof AVAILABLE | typeof HELD | typeof SOLD;
+const STATE_OF: Record<string, SeatState> = { a: AVAILABLE, h: HELD, s: SOLD };
+export const STATE_NAMES = ["available", "taken", "sold"] as const;
+
+/** Distance between two seat centres, in map units; a seat is `SEAT` wide. */
+export const PITCH = 12;
+export const SEAT = 10;
+const LABEL = 22;
+const GAP = 40;
+
+export type SectionGeometry = {
+  name: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** Index of each row's first seat within the section. */
+  rowStart: number[];
+  rows: SeatMapRow[];
+  /** Seat centres (map units), by seat index. */
+  xs: Float32Array;
+  ys: Float32Array;
+  /** Row index of each seat. */
+  rowOf: Uint16Array;
+  tierOf: Uint8Array;
+  accessible: Set<number>;
+  states: Uint8Array;
+};
+
+export type SeatRef = { section: number; index: number };
+
+export type SeatMapModel = {
+  eventId: string;
+  currency: string;
+  tiers: SeatMapData["tiers"];
+  sections: SectionGeometry[];
+  width: number;
+  height: number;
+};
+
+const seatNumber = (row: SeatMapRow, k: number) => row.numbers?.[k] ?? row.first + k;
+
+/** Lays sections out on a grid (about square), rows centred within their section. */
+export const buildModel = (data: SeatMapData): SeatMapModel => {
+  const n = data.sections.length;
+  const columns = Math.max(1, Math.ceil(Math.sqrt(n)));
+  const sizes = data.sections.map((section) => {
+    const widest = Math.max(1, ...section.rows.map((row) => row.count));
+    return { width: widest * PITCH, height: LABEL + section.rows.length * PITCH };
+  });
+  const columnWidths = Array.from({ length: columns }, (_, c) =>
+    Math.max(0, ...sizes.filter((_, i) => i % columns === c).map((s) => s.width)),
+  );
+  const gridRows = Math.ceil(n / columns);
+  const rowHeights = Array.from({ length: gridRows }, (_, r) =>
+    Math.max(0, ...sizes.slice(r * columns, r * columns + columns).map((s) => s.height)),
+  );
+  const columnX = columnWidths.map((_, c) =>
+    columnWidths.slice(0, c).reduce((sum, w) => sum + w + GAP, 0),
+  );
+  const rowY = rowHeights.map((_, r) =>
+    rowHeights.slice(0, r).reduce((sum, h) => sum + h + GAP, 0),
+  );
+
+  const sections = data.sections.map((section, i): SectionGeometry => {
+    const size = sizes[i] ?? { width: 0, height: 0 };
+    const column = i % columns;
+    const x = (columnX[column] ?? 0) + ((columnWidths[column] ?? 0) - size.width) / 2;
+    const y = rowY[Math.floor(i / columns)] ?? 0;
+    const total = section.availability.length;
+    const xs = new Float32Array(total);
+    const ys = new Float32Array(total);
+    const rowOf = new Uint16Array(total);
+    const tierOf = new Uint8Array(total);
+    const states = new Uint8Array(total);
+    const rowStart: number[] = [];
+    let seat = 0;
+    section.rows.forEach((row, r) => {
+      rowStart.push(seat);
+      const left = x + (size.width - row.count * PITCH) / 2;
+      for (let k = 0; k < row.count; k++, seat++) {
+        xs[seat] = left + k * PITCH + PITCH / 2;
+        ys[seat] = y + LABEL + r * PITCH + PITCH / 2;
+        rowOf[seat] = r;
+        tierOf[seat] = row.tier;
+      }
+    });
+    for (let s = 0; s < total; s++)
+      states[s] = STATE_OF[section.availability[s] ?? "a"] ?? AVAILABLE;
+    return {
+      name: section.name,
+      x,
+      y,
+      width: size.width,
+      height: size.height,
+      rowStart,
+      rows: section.rows,
+      xs,
+      ys,
+      rowOf,
+      tierOf,
+      accessible: new Set(section.accessible),
+      states,
+    };
+  });
+  const width = Math.max(...sections.map((s) => s.x + s.width), 1);
+  const height = Math.max(...sections.map((s) => s.y + s.height), 1);
+  return {
+    eventId: data.eventId,
+    currency: data.currency,
+    tiers: data.tiers,
+    sections,
+    width,
+    height,
+  };
+};
+
+/** Replaces every state with a fresh map's (after a reconnect). */
+export const applySnapshot = (model: SeatMapModel, data: SeatMapData) => {
+  data.sections.forEach((section, i) => {
+    const states = model.sections[i]?.states;
+    if (!states) return;
+    for (let s = 0; s < states.length; s++)
+      states[s] = STATE_OF[section.availability[s] ?? "a"] ?? AVAILABLE;
+  });
+};
+
+/** The live message catalog publishes: `seats[i]` is `[section, index]`. */
+export type SeatChange = {
+  eventId: string;
+  state: "available" | "held" | "sold";
+  seats: [number, number][];
+};
+
+export const applyChange = (model: SeatMapModel, change: SeatChange): SeatRef[] => {
+  const state = change.state === "held" ? HELD : change.state === "sold" ? SOLD : AVAILABLE;
+  const touched: SeatRef[] = [];
+  for (const [section, index] of change.seats) {
+    const states = model.sections[section]?.states;
+    if (!states || index < 0 || index >= states.length) continue;
+    states[index] = state;
+    touched.push({ section, index });
+  }
+  return touched;
+};
+
+export const counts = (model: SeatMapModel) => {
+  const total = [0, 0, 0];
+  for (const section of model.sections)
+    for (const state of section.states) total[state] = (total[state] ?? 0) + 1;
+  return { available: total[0] ?? 0, held: total[1] ?? 0, sold: total[2] ?? 0 };
+};
+
+export type SeatInfo = {
+  section: string;
+  row: string;
+  number: number;
+  tier: string;
+  priceCents: number;
+  state: SeatState;
+  accessible: boolean;
+};
+
+export const seatInfo = (model: SeatMapModel, ref: SeatRef): SeatInfo | null => {
+  const section = model.sections[ref.section];
+  if (!section || ref.index < 0 || ref.index >= section.states.length) return null;
+  const r = section.rowOf[ref.index] ?? 0;
+  const row = section.rows[r];
+  if (!row) return null;
+  const tier = model.tiers[section.tierOf[ref.index] ?? 0];
+  return {
+    section: section.name,
+    row: row.label,
+    number: seatNumber(row, ref.index - (section.rowStart[r] ?? 0)),
+    tier: tier?.name ?? "",
+    priceCents: tier?.priceCents ?? 0,
+    state: (section.states[ref.index] ?? AVAILABLE) as SeatState,
+    accessible: section.accessible.has(ref.index),
+  };
+};
+
+/** The seat under a point in map units, if any. */
+export const seatAt = (model: SeatMapModel, x: number, y: number): SeatRef | null => {
+  for (let s = 0; s < model.sections.length; s++) {
+    const section = model.sections[s];
+    if (!section) continue;
+    if (
+      x < section.x ||
+      x > section.x + section.width ||
+      y < section.y ||
+      y > section.y + section.height
+    )
+      continue;
+    for (let r = 0; r < section.rows.length; r++) {
+      const start = section.rowStart[r] ?? 0;
+      const row = section.rows[r];
+      if (!row) continue;
+      const cy = section.ys[start] ?? 0;
+      if (Math.abs(y - cy) > PITCH / 2) continue;
+      const left = (section.xs[start] ?? 0) - PITCH / 2;
+      const k = Math.floor((x - left) / PITCH);
+      if (k >= 0 && k < row.count) return { section: s, index: start + k };
+    }
+  }
+  return null;
+};
+
+/** Finds a seat by section name, row label and number (what a cart line says). */
+export const findSeat = (
+  model: SeatMapModel,
+  seat: { section: string; row: string; number: number },
+): SeatRef | null => {
+  const s = model.sections.findIndex((section) => section.name === seat.section);
+  const section = model.sections[s];
+  if (!section) return null;
+  const r = section.rows.findIndex((row) => row.label === seat.row);
+  const row = section.rows[r];
+  if (!row) return null;
+  const k = row.numbers ? row.numbers.indexOf(seat.number) : seat.number - row.first;
+  if (k < 0 || k >= row.count) return null;
+  return { section: s, index: (section.rowStart[r] ?? 0) + k };
+};
+
+/** The seat an arrow key leads to: along the row, to the nearest seat of the next row, or the next section. */
+export const neighbour = (
+  model: SeatMapModel,
+  from: SeatRef,
+  key: "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown",
+): SeatRef => {
+  const section = model.sections[from.section];
+  if (!section) return from;
+  const r = section.rowOf[from.index] ?? 0;
+  const start = section.rowStart[r] ?? 0;
+  const count = section.rows[r]?.count ?? 1;
+  if (key === "ArrowLeft" || key === "ArrowRight") {
+    const step = key === "ArrowRight" ? 1 : -1;
+    const k = from.index - start + step;
+    if (k >= 0 && k < count) return { section: from.section, index: from.index + step };
+    const next = from.section + step;
+    const other = model.sections[next];
+    if (!other) return from;
+    return { section: next, index: step > 0 ? 0 : other.states.length - 1 };
+  }
+  const targetRow = r + (key === "ArrowDown" ? 1 : -1);
+  const target = section.rows[targetRow];
+  if (!target) return from;
+  const x = section.xs[from.index] ?? 0;
+  const targetStart = section.rowStart[targetRow] ?? 0;
+  const left = (section.xs[targetStart] ?? 0) - PITCH / 2;
+  const k = Math.min(target.count - 1, Math.max(0, Math.floor((x - left) / PITCH)));
+  return { section: from.section, index: targetStart + k };
+};
+
+export const firstAvailable = (model: SeatMapModel): SeatRef | null => {
+  for (let s = 0; s < model.sections.length; s++) {
+    const index = model.sections[s]?.states.indexOf(AVAILABLE) ?? -1;
+    if (index >= 0) return { section: s, index };
+  }
+  return model.sections[0] ? { section: 0, index: 0 } : null;
+};
