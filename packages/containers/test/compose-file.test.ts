@@ -73,6 +73,17 @@ describe("docker-compose.yml", () => {
     },
   );
 
+  it("agrees with the ports in the README's table of what runs", () => {
+    const readme = readRepoFile("README.md");
+    const listed = Object.fromEntries(
+      [...readme.matchAll(/^\| ([a-z]+)(?: \([^)]*\))? \| (\d{4}) \|/gm)].map((m) => [
+        m[1]!,
+        Number(m[2]),
+      ]),
+    );
+    expect(listed).toEqual(DESIGN_PORTS);
+  });
+
   it("publishes only the storefront and the mail viewer on the host", () => {
     const published = Object.fromEntries(
       Object.entries(compose.services)
