@@ -1,0 +1,137 @@
+import { randomUUID } from "node:crypto";
+import { ADMIN } from "./accounts";
+import { callService, eventually } from "./service-api";
+
+type Token = { accessToken: string };
+type TicketView = {
+  ticketId: string;
+  orderId: string;
+  code: string;
+  section: string;
+  row: string;
+  number: number;
+};
+type OrderView = { orderId: string; status: string; totalCents: number };
+
+export type Purchase = {
+  eventId: string;
+  eventName: string;
+  orderId: string;
+  customer: { name: string; email: string; password: string; token: string };
+  tickets: TicketView[];
+};
+
+export const adminToken = async (): Promise<string> =>
+  (await callService<Token>("identity", "login", { email: ADMIN.email, password: ADMIN.password }))
+    .accessToken;
+
+/**
+ * A fresh published event of ten seats (two rows of five at EUR 25.00), created through catalog's
+ * organizer API, so each journey has seats no other run has sold.
+ */
+export const publishSmallEvent = async (
+  token: string,
+  name = `E2E night ${randomUUID().slice(0, 8)}`,
+): Promise<{ eventId: string; name: string }> => {
+  const venues = await callService<{ id: string }[]>("catalog", "venues", undefined, {
+    token,
+    kind: "query",
+  });
+  const venue = venues[0];
+  if (!venue) throw new Error("catalog has no venue; is the seed in place?");
+  const event = await callService<{ id: string }>(
+    "catalog",
+    "createEvent",
+    {
+      name,
+      startsAt: new Date(Date.now() + 30 * 24 * 3_600_000).toISOString(),
+      venueId: venue.id,
+    },
+    { token },
+  );
+  await callService(
+    "catalog",
+    "generateLayout",
+    {
+      eventId: event.id,
+      currency: "EUR",
+      tiers: [{ name: "Main", priceCents: 2_500 }],
+      sections: [{ name: "Floor", rows: 2, seatsPerRow: 5, tier: "Main" }],
+    },
+    { token },
+  );
+  await callService("catalog", "publish", { eventId: event.id }, { token });
+  return { eventId: event.id, name };
+};
+
+/**
+ * A customer who bought `seats` seats of a fresh event and holds their tickets: sign-up (identity),
+ * hold (inventory), cart and checkout (ordering), a good card (payment), then the tickets
+ * (fulfillment), each step waiting for what arrives through Kafka.
+ */
+export const purchaseThroughApis = async (seats = 2): Promise<Purchase> => {
+  const admin = await adminToken();
+  const event = await publishSmallEvent(admin);
+  const customer = {
+    name: `Buyer ${randomUUID().slice(0, 6)}`,
+    email: `e2e-buyer-${randomUUID().slice(0, 12)}@example.com`,
+    password: "a long enough password",
+  };
+  const { accessToken: token } = await callService<Token>("identity", "register", {
+    email: customer.email,
+    password: customer.password,
+    displayName: customer.name,
+  });
+  const { seatIds } = await callService<{ seatIds: string[] }>(
+    "catalog",
+    "seatIds",
+    { eventId: event.eventId, section: 0 },
+    { kind: "query" },
+  );
+  // Inventory stocks the seats when catalog's seats-generated reaches it.
+  const hold = await eventually("the hold", () =>
+    callService<{ reservationId: string }>(
+      "inventory",
+      "reserve",
+      { eventId: event.eventId, seatIds: seatIds.slice(0, seats) },
+      { token },
+    ),
+  );
+  const cart = await callService<OrderView>(
+    "ordering",
+    "addToCart",
+    { reservationId: hold.reservationId },
+    { token },
+  );
+  await callService<OrderView>("ordering", "checkout", { orderId: cart.orderId }, { token });
+  const idempotencyKey = `e2e-${randomUUID()}`;
+  // Payment learns of the order from ordering's order-placed.
+  await eventually("the payment", () =>
+    callService(
+      "payment",
+      "pay",
+      {
+        orderId: cart.orderId,
+        card: { number: "4242 4242 4242 4242", expMonth: 12, expYear: 2035, cvc: "123" },
+        idempotencyKey,
+      },
+      { token },
+    ),
+  );
+  const tickets = await eventually("the tickets", async () => {
+    const issued = await callService<TicketView[]>(
+      "fulfillment",
+      "orderTickets",
+      { orderId: cart.orderId },
+      { token, kind: "query" },
+    );
+    return issued.length === seats ? issued : null;
+  });
+  return {
+    eventId: event.eventId,
+    eventName: event.name,
+    orderId: cart.orderId,
+    customer: { ...customer, token },
+    tickets,
+  };
+};
