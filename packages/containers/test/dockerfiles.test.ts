@@ -172,6 +172,34 @@ describe("Dockerfiles", () => {
   });
 });
 
+describe("infra/docker/setup.Dockerfile", () => {
+  const dockerfile = parseDockerfile("infra/docker/setup.Dockerfile");
+  const last = finalStage(dockerfile);
+
+  it("prunes the monorepo to every workspace scripts/prepare.ts imports, and runs it", () => {
+    const prunes = dockerfile.stages
+      .flatMap(runCommands)
+      .flatMap(
+        (run) =>
+          /\bturbo prune ((?:@marquee\/\S+\s+)+)--docker\b/.exec(run)?.[1]?.trim().split(/\s+/) ??
+          [],
+      );
+    const kept = pruneClosure(prunes);
+    const missing = [...importedWorkspaces("scripts")].filter((name) => !kept.has(name));
+    expect(missing).toEqual([]);
+    const copied = copiesOf(last).flatMap((copy) => (copy.from === undefined ? copy.sources : []));
+    expect(copied).toEqual(
+      expect.arrayContaining(["scripts/prepare.ts", "tsconfig.json", "tsconfig.base.json"]),
+    );
+    expect(commandWords(lastOf(last, "CMD") ?? "[]")).toEqual([
+      "node",
+      "--import",
+      "tsx",
+      "scripts/prepare.ts",
+    ]);
+  });
+});
+
 describe(".dockerignore", () => {
   it("keeps dependencies, builds, generated clients, local data and git out of the context", () => {
     for (const path of [
