@@ -302,7 +302,7 @@ describe("history, details and sales", () => {
     const first = await s.order<{ items: OrderView[]; nextCursor: string | null }>(
       buyer,
       "myOrders",
-      { limit: 2 },
+      { limit: 2, cursor: null },
       "query",
     );
     expect(first.ok && first.data.items.map((o) => o.orderId)).toEqual([placed[2], placed[1]]);

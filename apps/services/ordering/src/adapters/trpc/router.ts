@@ -29,13 +29,16 @@ export type RemoveFromCartInput = z.infer<typeof RemoveFromCartInput>;
 export const OrderIdInput = z.object({ orderId: z.uuid() });
 export type OrderIdInput = z.infer<typeof OrderIdInput>;
 
-/** Web → ordering: a page of the caller's order history, newest first. */
+/**
+ * Web → ordering: a page of the caller's order history, newest first. `null` is accepted for
+ * both fields, as tRPC's infinite queries send it for the first page.
+ */
 export const MyOrdersInput = z
   .object({
-    cursor: z.string().min(1).max(200).optional(),
-    limit: z.number().int().min(1).max(100).default(20),
+    cursor: z.string().min(1).max(200).nullish(),
+    limit: z.number().int().min(1).max(100).nullish(),
   })
-  .default({ limit: 20 });
+  .default({});
 export type MyOrdersInput = z.infer<typeof MyOrdersInput>;
 
 /** Organizer pages → ordering: what one event has sold. */
@@ -121,8 +124,8 @@ export const createAppRouter = (deps: OrderingDeps) =>
         answer(
           listMyOrders(deps.db, {
             customerId: ctx.user.id,
-            cursor: input.cursor,
-            limit: input.limit,
+            cursor: input.cursor ?? undefined,
+            limit: input.limit ?? 20,
           }),
         ),
       ),
