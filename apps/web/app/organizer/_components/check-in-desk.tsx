@@ -22,10 +22,20 @@ type Outcome =
     }
   | { kind: "refused"; title: string; message: string };
 
+/**
+ * Fulfillment says "ticket Floor/A/1 already checked in at 2026-11-25T22:03:11.000Z"; the door
+ * staff read the seat and the local time of the first scan. Anything else is shown as it came.
+ */
+const firstScan = (message: string): string => {
+  const match = /^ticket (.+)\/(.+)\/(\d+) already checked in at (\S+)$/.exec(message);
+  if (!match?.[4] || Number.isNaN(Date.parse(match[4]))) return message;
+  return `Section ${match[1]}, row ${match[2]}, seat ${match[3]} was first scanned at ${formatMoment(match[4])}.`;
+};
+
 /** What the door staff read when a code is refused, by fulfillment's error code. */
 const refusal = (code: string | undefined, message: string): Outcome => {
   if (code === "CONFLICT")
-    return { kind: "refused", title: "Already checked in", message: `This ticket was ${message}.` };
+    return { kind: "refused", title: "Already checked in", message: firstScan(message) };
   if (code === "BAD_REQUEST")
     return {
       kind: "refused",
