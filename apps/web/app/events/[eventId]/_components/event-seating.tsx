@@ -3,7 +3,7 @@
 import { ErrorNotice } from "@marquee/ui/error-notice";
 import { LoadingState } from "@marquee/ui/loading-state";
 import { useRouter } from "next/navigation";
-import { useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { SeatMapCanvas, seatKey } from "../../../../components/seat-map/seat-map-canvas";
 import {
   AVAILABLE,
@@ -43,7 +43,12 @@ export function EventSeating({ eventId, eventName, signedIn: signedInAtLoad }: P
   const working = useRef(false);
   const [busy, setBusy] = useState(false);
 
-  const cartQuery = trpc.cart.forEvent.useQuery({ eventId }, { enabled: signedIn });
+  // After the countdown ends, ask every second until ordering has let the expired hold go.
+  const [expiring, setExpiring] = useState(false);
+  const cartQuery = trpc.cart.forEvent.useQuery(
+    { eventId },
+    { enabled: signedIn, refetchInterval: expiring ? 1000 : false },
+  );
   const cart = cartQuery.data ?? null;
   const hold = trpc.cart.hold.useMutation();
   const remove = trpc.cart.remove.useMutation();
@@ -122,16 +127,22 @@ export function EventSeating({ eventId, eventName, signedIn: signedInAtLoad }: P
     void holdSeat(ref);
   };
 
-  const onExpire = () =>
-    void cartQuery.refetch().then((result) => {
-      const order = result.data ?? null;
-      if (!order || order.status === "expired" || order.items.length === 0) {
-        setNotice(
-          "Your hold expired, so the seats were released. Pick them again if they are still free.",
-        );
-      }
-      void query.refetch();
-    });
+  const onExpire = () => setExpiring(true);
+
+  useEffect(() => {
+    if (!expiring) return;
+    const current = cartQuery.data;
+    const stillHeld =
+      current?.status === "draft" &&
+      current.expiresAt !== null &&
+      Date.parse(current.expiresAt) <= Date.now();
+    if (stillHeld) return;
+    setExpiring(false);
+    setNotice(
+      "Your hold expired, so those seats were released. Pick them again if they are still free.",
+    );
+    void query.refetch();
+  }, [expiring, cartQuery.data, query]);
 
   const goToCheckout = () =>
     run(async () => {
