@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { waitFor } from "@marquee/testkit/wait-for";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OrderView } from "../src/app/order-view";
-import { startSaga, type Saga } from "./harness";
+import { eventually, startSaga, type Saga } from "./harness";
 
 let s: Saga;
 
@@ -23,13 +22,12 @@ describe("cart", () => {
     const buyer = await s.customer();
     const hold = await s.hold(buyer, eventId, [seats[0]!.seatId, seats[1]!.seatId]);
     // Make sure the cart cannot lean on reservation-created: once ordering has it, forget it.
-    await waitFor(
+    await eventually(
       "reservation-created in ordering",
       async () =>
         (await s.ordering!.db.holdProjection.count({
           where: { reservationId: hold.reservationId },
         })) === 1,
-      { timeoutMs: 60_000, intervalMs: 50 },
     );
     await s.ordering!.db.holdProjection.delete({ where: { reservationId: hold.reservationId } });
 
@@ -111,7 +109,7 @@ describe("cart", () => {
       body: JSON.stringify({ reservationId: released.reservationId }),
     });
     expect(outcome.ok).toBe(true);
-    await waitFor(
+    await eventually(
       "released in ordering",
       async () =>
         (
@@ -184,7 +182,7 @@ describe("checkout and cancel", () => {
     });
     expect(again).toMatchObject({ ok: true, data: { status: "pending", totalCents: 7_000 } });
 
-    await waitFor(
+    await eventually(
       "order-placed",
       () => s.eventsOfOrder(orderId, "ordering.order-placed").length > 0,
     );
@@ -257,12 +255,11 @@ describe("checkout and cancel", () => {
     const cancelled = await s.order(buyer, "cancelOrder", { orderId });
     expect(cancelled).toMatchObject({ ok: true, data: { orderId, status: "cancelled" } });
 
-    await waitFor(
+    await eventually(
       "seats free again",
       async () =>
         (await inventoryState(seats[0]!.seatId)) === "available" &&
         (await inventoryState(seats[1]!.seatId)) === "available",
-      { timeoutMs: 60_000, intervalMs: 100 },
     );
     expect(s.eventsOfOrder(orderId, "ordering.order-cancelled").map((e) => e.data)).toEqual([
       {

@@ -94,6 +94,15 @@ export const VISA_OK = "4242 4242 4242 4242";
 export const DECLINED = "4000 0000 0000 0002";
 
 const LONG = { timeoutMs: 90_000, intervalMs: 100 };
+
+/**
+ * Waits for an outcome of the saga. Generous on purpose: a hop can sit behind a consumer group
+ * rebalance; the tests assert what happens, not how fast (the benchmark measures that).
+ */
+export const eventually = <T>(
+  what: string,
+  probe: () => Promise<T | undefined | false> | T | undefined | false,
+): Promise<T> => waitFor(what, probe, LONG);
 const serviceDir = fileURLToPath(new URL("..", import.meta.url));
 
 const freePort = () =>

@@ -2,10 +2,9 @@ import { randomUUID } from "node:crypto";
 import { TicketsIssued } from "@marquee/events/contracts/fulfillment";
 import { createEvent } from "@marquee/events/create-event";
 import { Topics } from "@marquee/events/topics";
-import { waitFor } from "@marquee/testkit/wait-for";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OrderView } from "../src/app/order-view";
-import { DECLINED, startSaga, VISA_OK, type Customer, type Saga } from "./harness";
+import { DECLINED, eventually, startSaga, VISA_OK, type Customer, type Saga } from "./harness";
 
 let s: Saga;
 
@@ -48,7 +47,7 @@ describe("checkout saga through Kafka", () => {
     const confirmed = await s.waitForStatus(buyer, order.orderId, "confirmed");
     expect(confirmed).toMatchObject({ totalCents: 9_000, lastPaymentError: null });
     expect(await seatStates(seatIds)).toEqual(["sold", "sold"]);
-    await waitFor(
+    await eventually(
       "order-confirmed",
       () => s.eventsOfOrder(order.orderId, "ordering.order-confirmed").length > 0,
     );
@@ -130,7 +129,7 @@ describe("checkout saga through Kafka", () => {
     const buyer = await s.customer();
     const { order } = await placeOrder(buyer, eventId, [seats[0]!.seatId]);
     // Wait until payment knows the order, so all five requests race for the charge itself.
-    await waitFor(
+    await eventually(
       "order in payment",
       async () =>
         (await s.payment.db.orderProjection.count({ where: { orderId: order.orderId } })) === 1,
@@ -145,7 +144,7 @@ describe("checkout saga through Kafka", () => {
 
     await s.waitForStatus(buyer, order.orderId, "confirmed");
     expect(await s.payment.db.payment.count({ where: { orderId: order.orderId } })).toBe(1);
-    await waitFor(
+    await eventually(
       "order-confirmed",
       () => s.eventsOfOrder(order.orderId, "ordering.order-confirmed").length > 0,
     );
@@ -169,7 +168,7 @@ describe("checkout saga through Kafka", () => {
     const { order } = await placeOrder(buyer, eventId, [seats[0]!.seatId]);
 
     await s.waitForStatus(buyer, order.orderId, "expired");
-    await waitFor(
+    await eventually(
       "order-expired",
       () => s.eventsOfOrder(order.orderId, "ordering.order-expired").length > 0,
     );
@@ -180,7 +179,7 @@ describe("checkout saga through Kafka", () => {
       eventId,
     });
     // Payment follows: the expired order can no longer be charged.
-    await waitFor(
+    await eventually(
       "payment closes the order",
       async () =>
         (await s.payment.db.orderProjection.findUnique({ where: { orderId: order.orderId } }))
@@ -203,7 +202,7 @@ describe("checkout saga through Kafka", () => {
 
     const expired = await s.waitForStatus(buyer, orderId, "expired");
     expect(expired.items.map((i) => i.reservationId)).toEqual([hold.reservationId]);
-    await waitFor(
+    await eventually(
       "order-expired",
       () => s.eventsOfOrder(orderId, "ordering.order-expired").length > 0,
     );

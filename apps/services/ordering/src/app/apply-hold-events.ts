@@ -108,9 +108,14 @@ export const applyHoldConfirmationFailed = async (
     unavailableSeatIds.length === 1
       ? "Your hold ran out and the seat went to someone else; your payment is refunded."
       : `Your hold ran out and ${unavailableSeatIds.length} seats went to someone else; your payment is refunded.`;
-  await changeOrder(tx, orderId, causedBy(event), log, (order) => ({
-    status: afterHoldConfirmationFailed(order.status),
-    lastPaymentError: { reason: "seats_unavailable", message },
-    failure: event.data.reason,
-  }));
+  await changeOrder(tx, orderId, causedBy(event), log, (order) =>
+    // Only a placed order can have been paid for; a cart has nothing to fail.
+    order.status === "draft"
+      ? null
+      : {
+          status: afterHoldConfirmationFailed(order.status),
+          lastPaymentError: { reason: "seats_unavailable", message },
+          failure: event.data.reason,
+        },
+  );
 };
