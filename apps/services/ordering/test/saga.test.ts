@@ -162,6 +162,45 @@ describe("checkout saga through Kafka", () => {
     expect(distinct(s.eventsOfOrder(order.orderId, "payment.payment-succeeded"))).toBe(1);
   });
 
+  it("changes nothing when the events that confirmed an order arrive again", async () => {
+    const { eventId, seats } = await s.stockEvent({ seats: 1 });
+    const buyer = await s.customer();
+    const { order } = await placeOrder(buyer, eventId, [seats[0]!.seatId]);
+    await s.pay(buyer, order.orderId, VISA_OK);
+    const confirmed = await s.waitForStatus(buyer, order.orderId, "confirmed");
+    const causesOf = () => [
+      ...s.eventsOfOrder(order.orderId, "payment.payment-succeeded"),
+      ...s.eventsOfOrder(order.orderId, "inventory.reservation-confirmed"),
+    ];
+    await eventually("both causes seen", () => causesOf().length === 2);
+    const causes = causesOf();
+
+    // The same envelopes (a redelivery) and copies under new ids (a repeat by the producer).
+    const copies = causes.map((e) => ({ ...e, id: randomUUID() }));
+    for (const event of [...causes, ...copies]) {
+      await s.publish(
+        event.type.startsWith("payment.") ? Topics.paymentPayments : Topics.inventoryReservations,
+        event,
+      );
+    }
+    await eventually("the copies applied", async () => {
+      const applied = await s.ordering!.db.processedMessage.count({
+        where: { messageId: { in: copies.map((e) => e.id) } },
+      });
+      return applied === copies.length;
+    });
+    const after = await s.order<OrderView>(buyer, "order", { orderId: order.orderId }, "query");
+    expect(after).toMatchObject({
+      ok: true,
+      data: { status: "confirmed", updatedAt: confirmed.updatedAt },
+    });
+    expect(
+      await s.ordering!.db.outboxMessage.count({
+        where: { key: order.orderId, type: "ordering.order-confirmed" },
+      }),
+    ).toBe(1);
+  });
+
   it("expires an unpaid order when its hold runs out and announces order-expired", async () => {
     const { eventId, seats } = await s.stockEvent({ seats: 1, holdTtlSeconds: 2 });
     const buyer = await s.customer();
