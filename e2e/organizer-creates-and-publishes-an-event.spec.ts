@@ -35,6 +35,14 @@ test("an organizer creates an event with a seat layout, publishes it, and it app
   await expect(page.getByText(`20 Jun ${year}, 21:30 CEST`)).toBeVisible();
   await expect(page.getByRole("button", { name: "Publish" })).toBeDisabled();
 
+  // Catalog lists no drafts; the organizer finds this one again under Drafts.
+  const organizerNav = page.getByRole("navigation", { name: "Organizer" });
+  await organizerNav.getByRole("link", { name: "Events" }).click();
+  const drafts = page.getByRole("region", { name: "Drafts" });
+  await expect(drafts.getByText("needs a seat layout")).toBeVisible();
+  await drafts.getByRole("link", { name }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+
   // The layout: one tier and one section of 3 rows × 8 seats.
   await page.getByRole("button", { name: "Remove tier 2" }).click();
   await page.getByLabel("Tier 1 name").fill("Floor");
@@ -59,11 +67,9 @@ test("an organizer creates an event with a seat layout, publishes it, and it app
   await expect(page.getByText("On sale", { exact: true })).toBeVisible();
 
   // The organizer's list has it, and so does the storefront.
-  await page
-    .getByRole("navigation", { name: "Organizer" })
-    .getByRole("link", { name: "Events" })
-    .click();
-  await expect(page.getByRole("link", { name })).toBeVisible();
+  await organizerNav.getByRole("link", { name: "Events" }).click();
+  await expect(page.getByRole("table").getByRole("link", { name })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Drafts" })).toHaveCount(0);
 
   await page.goto("/");
   await page.getByRole("searchbox").fill(name);

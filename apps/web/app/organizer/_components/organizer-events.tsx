@@ -7,13 +7,14 @@ import Link from "next/link";
 import { useState } from "react";
 import { formatEventTime, formatMoney } from "../../../lib/format";
 import { trpc } from "../../../lib/trpc";
+import { DraftEvents } from "./draft-events";
 import { EventStatus } from "./event-status";
 
 type Scope = "upcoming" | "past";
 
 /**
  * The organizer's events, upcoming or past, each linking to its page (layout, publishing, sales).
- * Catalog lists published and cancelled events; a new draft opens on its own page once created.
+ * Catalog lists published and cancelled events; drafts created from this browser are listed above.
  */
 export function OrganizerEvents() {
   const [scope, setScope] = useState<Scope>("upcoming");
@@ -31,6 +32,7 @@ export function OrganizerEvents() {
           New event
         </Link>
       </div>
+      <DraftEvents />
       <div role="group" aria-label="Which events" className="segmented">
         {(["upcoming", "past"] as const).map((value) => (
           <button
