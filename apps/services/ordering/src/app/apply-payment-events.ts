@@ -6,7 +6,6 @@ import {
   afterPaymentFailed,
   afterPaymentRefunded,
   afterPaymentSucceeded,
-  afterTicketsIssued,
 } from "../domain/order-status";
 import { changeOrder } from "./change-order";
 
@@ -42,14 +41,4 @@ export const applyPaymentRefunded = (
 ): Promise<void> =>
   changeOrder(tx, event.data.orderId, causedBy(event), log, (order) => ({
     status: afterPaymentRefunded(order.status),
-  }));
-
-/** Fulfillment issued the tickets of a confirmed order. */
-export const applyTicketsIssued = (
-  tx: SqlTx,
-  event: EventOfType<"fulfillment.tickets-issued">,
-  log: EventLog,
-): Promise<void> =>
-  changeOrder(tx, event.data.orderId, causedBy(event), log, (order) => ({
-    status: afterTicketsIssued(order.status),
   }));

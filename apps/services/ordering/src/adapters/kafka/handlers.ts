@@ -10,8 +10,8 @@ import {
   applyPaymentFailed,
   applyPaymentRefunded,
   applyPaymentSucceeded,
-  applyTicketsIssued,
 } from "../../app/apply-payment-events";
+import { applyTicketsIssued } from "../../app/apply-ticket-events";
 
 /** Consumer group `ordering.reservations`: the hold projection, expiry and seat confirmation. */
 export const inventoryHandlers: HandlerMap<"inventory.reservations"> = {

@@ -6,7 +6,10 @@ import { addToCart } from "../../app/add-to-cart";
 import { cancelOrder } from "../../app/cancel-order";
 import { checkoutOrder } from "../../app/checkout-order";
 import type { OrderingDeps } from "../../app/deps";
-import { getCart, getEventSales, getOrder, listMyOrders } from "../../app/read-orders";
+import { getCart } from "../../app/get-cart";
+import { getEventSales } from "../../app/get-event-sales";
+import { getOrder } from "../../app/get-order";
+import { listMyOrders } from "../../app/list-my-orders";
 import { removeFromCart } from "../../app/remove-from-cart";
 import type { OrderError } from "../../domain/errors";
 import type { Result } from "../../domain/result";
@@ -118,17 +121,15 @@ export const createAppRouter = (deps: OrderingDeps) =>
       ),
     ),
 
-    myOrders: authedProcedure
-      .input(MyOrdersInput)
-      .query(({ ctx, input }) =>
-        answer(
-          listMyOrders(deps.db, {
-            customerId: ctx.user.id,
-            cursor: input.cursor ?? undefined,
-            limit: input.limit ?? 20,
-          }),
-        ),
+    myOrders: authedProcedure.input(MyOrdersInput).query(({ ctx, input }) =>
+      answer(
+        listMyOrders(deps.db, {
+          customerId: ctx.user.id,
+          cursor: input.cursor ?? undefined,
+          limit: input.limit ?? 20,
+        }),
       ),
+    ),
 
     order: authedProcedure
       .input(OrderIdInput)
