@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { extractPdfText } from "./pdf-text";
+import { qrRuns } from "./qr";
 import { renderTicketsPdf } from "./tickets-pdf";
 
 describe("renderTicketsPdf", () => {
@@ -35,5 +36,23 @@ describe("renderTicketsPdf", () => {
       tickets: [{ ticketId: randomUUID(), section: "B", row: "1", number: 1, code: "MQ1.x" }],
     });
     expect(extractPdfText(pdf)).toContain("Section B, row 1, seat 1");
+  });
+});
+
+describe("the QR on each page", () => {
+  it("is drawn as vectors: one filled rectangle per run of dark modules", async () => {
+    const code = "MQ1.some-ticket-code";
+    const pdf = await renderTicketsPdf({
+      orderId: randomUUID(),
+      event: null,
+      tickets: [{ ticketId: randomUUID(), section: "A", row: "1", number: 1, code }],
+    });
+    const { inflateSync } = await import("node:zlib");
+    const source = pdf.toString("latin1");
+    const start = source.indexOf("stream\n") + "stream\n".length;
+    const content = inflateSync(pdf.subarray(start, source.indexOf("endstream", start))).toString();
+    const rectangles = content.match(/ re\n/g)?.length ?? 0;
+    // The white background plus every run.
+    expect(rectangles).toBe(1 + qrRuns(code).runs.length);
   });
 });

@@ -26,13 +26,26 @@ export type FulfillmentService = {
  */
 export const createFulfillmentService = (
   config: FulfillmentConfig,
-  opts: { logger?: Logger; handleSignals?: boolean } = {},
+  opts: {
+    logger?: Logger;
+    handleSignals?: boolean;
+    /** Tests: a scratch schema instead of `bc_fulfillment`, and consumer groups of their own. */
+    isolation?: { schema: string; groupPrefix: string };
+  } = {},
 ): FulfillmentService => {
   const name = "fulfillment";
   const logger = opts.logger ?? createLogger({ name, level: config.LOG_LEVEL });
-  const db = createDb(config.DATABASE_URL, { poolMax: config.DB_POOL_MAX });
+  const db = createDb(config.DATABASE_URL, {
+    poolMax: config.DB_POOL_MAX,
+    ...(opts.isolation ? { schema: opts.isolation.schema } : {}),
+  });
   const redis = createRedis(config.REDIS_URL, logger);
-  const messaging = startMessaging({ name, brokers: config.KAFKA_BROKERS, db, log: logger });
+  const messaging = startMessaging({
+    name: opts.isolation?.groupPrefix ?? name,
+    brokers: config.KAFKA_BROKERS,
+    db,
+    log: logger,
+  });
   const verifier = tokenVerifierFor(config);
 
   const deps: FulfillmentDeps = {

@@ -12,6 +12,7 @@ import { createTestLog } from "@marquee/testkit/test-log";
 import { startTestIssuer, type TestIssuer } from "@marquee/testkit/tokens";
 import { waitFor } from "@marquee/testkit/wait-for";
 import { loadConfig } from "../src/config";
+import { isolate } from "./isolation";
 import {
   createFulfillmentService,
   type FulfillmentService,
@@ -67,8 +68,14 @@ export const startHarness = async (): Promise<Harness> => {
     IDENTITY_JWKS_URL: issuer.jwksUrl,
     TICKET_SIGNING_KEY: SIGNING_KEY,
   });
+  const isolation = await isolate(
+    { events: Topics.catalogEvents, orders: Topics.orderingOrders },
+    brokers,
+    log,
+  );
   const fulfillment = createFulfillmentService(config, {
     handleSignals: false,
+    isolation,
     logger: createLogger({ name: "fulfillment", level: config.LOG_LEVEL }),
   });
   const baseUrl = await fulfillment.start();
@@ -182,6 +189,7 @@ export const startHarness = async (): Promise<Harness> => {
       await producer.disconnect();
       await fulfillment.stop();
       await issuer.close();
+      await isolation.drop();
     },
   };
 };

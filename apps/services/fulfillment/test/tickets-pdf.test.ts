@@ -46,7 +46,6 @@ describe("GET /orders/:orderId/tickets.pdf", () => {
     expect(text).toContain("Friday 3 July 2026, 21:30 (America/New_York)");
     expect(text).toContain("Section Balcony, row 2, seat 14");
     expect(text).toContain("Section Balcony, row 2, seat 15");
-    expect(pdf.toString("latin1")).toMatch(/\/Subtype \/Image/);
   });
 
   it("gives it to an admin too", async () => {

@@ -27,13 +27,26 @@ export type NotificationService = {
  */
 export const createNotificationService = (
   config: NotificationConfig,
-  opts: { logger?: Logger; handleSignals?: boolean } = {},
+  opts: {
+    logger?: Logger;
+    handleSignals?: boolean;
+    /** Tests: a scratch schema instead of `bc_notification`, and consumer groups of their own. */
+    isolation?: { schema: string; groupPrefix: string };
+  } = {},
 ): NotificationService => {
   const name = "notification";
   const logger = opts.logger ?? createLogger({ name, level: config.LOG_LEVEL });
-  const db = createDb(config.DATABASE_URL, { poolMax: config.DB_POOL_MAX });
+  const db = createDb(config.DATABASE_URL, {
+    poolMax: config.DB_POOL_MAX,
+    ...(opts.isolation ? { schema: opts.isolation.schema } : {}),
+  });
   const redis = createRedis(config.REDIS_URL, logger);
-  const messaging = startMessaging({ name, brokers: config.KAFKA_BROKERS, db, log: logger });
+  const messaging = startMessaging({
+    name: opts.isolation?.groupPrefix ?? name,
+    brokers: config.KAFKA_BROKERS,
+    db,
+    log: logger,
+  });
   const mailer = createSmtpMailer({
     host: config.SMTP_HOST,
     port: config.SMTP_PORT,
@@ -42,6 +55,7 @@ export const createNotificationService = (
     password: config.SMTP_PASSWORD,
     timeoutMs: config.SMTP_TIMEOUT_MS,
     from: config.MAIL_FROM,
+    maxConnections: config.DELIVERY_CONCURRENCY,
   });
 
   const deps: NotificationDeps = {

@@ -13,6 +13,7 @@ import { createTestLog } from "@marquee/testkit/test-log";
 import { startTestIssuer, type TestIssuer } from "@marquee/testkit/tokens";
 import { waitFor } from "@marquee/testkit/wait-for";
 import { loadConfig } from "../src/config";
+import { isolate } from "./isolation";
 import {
   createNotificationService,
   type NotificationService,
@@ -60,8 +61,18 @@ export const startHarness = async (smtpPort: number): Promise<Harness> => {
     DELIVERY_RETRY_MAX_MS: "500",
     DELIVERY_POLL_MS: "100",
   });
+  const isolation = await isolate(
+    {
+      tickets: Topics.fulfillmentTickets,
+      orders: Topics.orderingOrders,
+      payments: Topics.paymentPayments,
+    },
+    brokers,
+    log,
+  );
   const notification = createNotificationService(config, {
     handleSignals: false,
+    isolation,
     logger: createLogger({ name: "notification", level: config.LOG_LEVEL }),
   });
   const baseUrl = await notification.start();
@@ -179,6 +190,7 @@ export const startHarness = async (smtpPort: number): Promise<Harness> => {
       await producer.disconnect();
       await notification.stop();
       await issuer.close();
+      await isolation.drop();
     },
   };
 };

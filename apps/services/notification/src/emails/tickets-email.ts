@@ -22,7 +22,7 @@ export const renderTicketsEmail = async (payload: TicketsPayload): Promise<Rende
 
   const [pdf, qrs] = await Promise.all([
     renderTicketsPdf({ orderId, event, tickets }),
-    Promise.all(tickets.map((t) => qrPng(t.code, 300))),
+    Promise.all(tickets.map((t) => qrPng(t.code))),
   ]);
 
   const text = [

@@ -21,11 +21,15 @@ export type SmtpSettings = {
   password?: string;
   timeoutMs: number;
   from: string;
+  /** Open SMTP connections kept for reuse; one per concurrent sender is enough. */
+  maxConnections: number;
 };
 
-/** The only place nodemailer is used: one SMTP transport for the process. */
+/** The only place nodemailer is used: one pooled SMTP transport for the process. */
 export const createSmtpMailer = (s: SmtpSettings): Mailer => {
   const transport = nodemailer.createTransport({
+    pool: true,
+    maxConnections: s.maxConnections,
     host: s.host,
     port: s.port,
     secure: s.secure,
