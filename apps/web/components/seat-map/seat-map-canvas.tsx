@@ -40,6 +40,7 @@ type Props = {
 
 const MIN_SCALE = 0.05;
 const MAX_SCALE = 6;
+const FIT_MAX_SCALE = 3;
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 
 /**
@@ -114,12 +115,12 @@ export function SeatMapCanvas({ model, version, mine, label, describe, onActivat
       ctx.fillStyle = color;
       ctx.fill(path);
     }
-    if (scale * 14 >= 9) {
-      ctx.fillStyle = "#d7d8ea";
-      ctx.font = "14px system-ui, sans-serif";
-      ctx.textBaseline = "top";
-      for (const section of model.sections) ctx.fillText(section.name, section.x, section.y + 2);
-    }
+    // Section names at 13 px on screen whatever the zoom, where the section is wide enough.
+    ctx.fillStyle = "#d7d8ea";
+    ctx.font = `${13 / scale}px system-ui, sans-serif`;
+    ctx.textBaseline = "top";
+    for (const section of model.sections)
+      if (section.width * scale >= 60) ctx.fillText(section.name, section.x, section.y + 2);
     const current = focusRef.current;
     if (current) {
       const section = model.sections[current.section];
@@ -140,10 +141,11 @@ export function SeatMapCanvas({ model, version, mine, label, describe, onActivat
   const fit = useCallback(() => {
     const { width, height } = size.current;
     if (!width || !height) return;
+    // A small room is not blown up past a comfortable size.
     const scale = clamp(
       Math.min(width / (model.width + 20), height / (model.height + 20)),
       MIN_SCALE,
-      MAX_SCALE,
+      FIT_MAX_SCALE,
     );
     view.current = {
       scale,
