@@ -4,6 +4,7 @@
 //   EMAILS=400 TICKETS=4 CONCURRENCY=4 npx tsx apps/services/notification/bench/email-delivery.ts
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
+import { migrate } from "@marquee/db/migrate";
 import { createLogger } from "@marquee/service/logger";
 import { renderTicketsPdf } from "@marquee/tickets/tickets-pdf";
 import { signTicketCode } from "@marquee/tickets/ticket-code";
@@ -78,7 +79,14 @@ const email = await timeIt(20, () => renderEmail(ticketsPayload(randomUUID())));
 
 // Delivery end to end: queued rows → worker → SMTP → recorded as sent.
 const sink = await startSmtpSink();
-const db = createDb(testEnv.databaseUrl, { poolMax: concurrency + 2 });
+// A scratch schema, so no other notification process on the test database sends these emails.
+const schema = `notification_bench_${randomUUID().slice(0, 8)}`;
+await migrate({
+  url: testEnv.databaseUrl,
+  targets: [{ name: "notification", schema }],
+  log: () => undefined,
+});
+const db = createDb(testEnv.databaseUrl, { schema, poolMax: concurrency + 2 });
 const mailer = createSmtpMailer({
   host: "127.0.0.1",
   port: sink.port,
@@ -122,7 +130,7 @@ for (;;) {
 const seconds = (performance.now() - started) / 1_000;
 await worker.stop();
 const received = sink.messages.length;
-await db.$executeRawUnsafe(`DELETE FROM delivery WHERE order_id = ANY($1::uuid[])`, orderIds);
+await db.$executeRawUnsafe(`DROP SCHEMA "${schema}" CASCADE`);
 mailer.close();
 await sink.close();
 await db.$disconnect();
