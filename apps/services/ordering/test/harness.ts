@@ -59,6 +59,11 @@ export type Saga = {
     holdTtlSeconds?: number;
     priceCents?: number;
   }): Promise<{ eventId: string; seats: SeatSpec[] }>;
+  /**
+   * Makes a hold run out now, as if its time had passed: inventory's expiry worker then frees it
+   * and announces reservation-expired. Tests stay independent of how fast a loaded machine is.
+   */
+  expireHold(reservationId: string): Promise<void>;
   /** inventory.reserve as the customer; throws when refused. */
   hold(customer: Customer, eventId: string, seatIds: string[]): Promise<Hold>;
   /** A call to ordering's API. */
@@ -80,6 +85,11 @@ export type Saga = {
   ): Promise<TrpcOutcome<{ status: string; paymentId: string }>>;
   /** Waits until the order reaches `status` (read from ordering's API). */
   waitForStatus(customer: Customer, orderId: string, status: string): Promise<OrderView>;
+  /**
+   * Waits until the order is confirmed. `fulfilled` counts too: a fulfillment service started by
+   * another test run on the same broker may issue the tickets of a confirmed order at once.
+   */
+  waitForConfirmed(customer: Customer, orderId: string): Promise<OrderView>;
   publish(topic: Topic, event: MarqueeEvent): Promise<void>;
   /** Stops the in-process ordering (cleanly: consumers leave, the outbox drains). */
   stopOrdering(): Promise<void>;
@@ -185,6 +195,20 @@ export const startSaga = async ({ orderingInProcess = true } = {}): Promise<Saga
     await producer.send({ topic, messages: [{ key: event.key, value: JSON.stringify(event) }] });
   };
   const children: OrderingProcess[] = [];
+  const waitForStatusIn = (customer: Customer, orderId: string, statuses: string[]) =>
+    waitFor(
+      `order ${orderId} ${statuses.join(" or ")}`,
+      async () => {
+        const outcome = await callTrpc<OrderView>(
+          urls.ordering,
+          "order",
+          { orderId },
+          { token: customer.token, kind: "query" },
+        );
+        return outcome.ok && statuses.includes(outcome.data.status) ? outcome.data : undefined;
+      },
+      LONG,
+    );
 
   const saga: Saga = {
     issuer,
@@ -235,6 +259,12 @@ export const startSaga = async ({ orderingInProcess = true } = {}): Promise<Saga
       );
       return { eventId, seats };
     },
+    async expireHold(reservationId) {
+      await inventory.db.reservation.update({
+        where: { id: reservationId },
+        data: { expiresAt: new Date(Date.now() - 1_000) },
+      });
+    },
     async hold(customer, eventId, seatIds) {
       const outcome = await callTrpc<Hold>(
         inventoryUrl,
@@ -267,20 +297,9 @@ export const startSaga = async ({ orderingInProcess = true } = {}): Promise<Saga
         LONG,
       );
     },
-    waitForStatus: (customer, orderId, status) =>
-      waitFor(
-        `order ${orderId} ${status}`,
-        async () => {
-          const outcome = await callTrpc<OrderView>(
-            urls.ordering,
-            "order",
-            { orderId },
-            { token: customer.token, kind: "query" },
-          );
-          return outcome.ok && outcome.data.status === status ? outcome.data : undefined;
-        },
-        LONG,
-      ),
+    waitForStatus: (customer, orderId, status) => waitForStatusIn(customer, orderId, [status]),
+    waitForConfirmed: (customer, orderId) =>
+      waitForStatusIn(customer, orderId, ["confirmed", "fulfilled"]),
     publish,
     async stopOrdering() {
       await saga.ordering?.stop();
