@@ -85,6 +85,38 @@ describe("listEvents", () => {
   });
 });
 
+describe("organizerEvents", () => {
+  const organizerList = async (input: Record<string, unknown>, token = h.adminToken) =>
+    callTrpc<EventPage>(h.baseUrl, "organizerEvents", { query: tag, ...input }, { token });
+
+  it("lists drafts and published events to organizers, soonest first, and filters by status", async () => {
+    const all = await organizerList({ limit: 50 });
+    expect(all.ok && all.data.items.map((e) => e.id).sort()).toEqual(
+      [ids.first, ids.second, ids.third, ids.draft, ids.noLayout].sort(),
+    );
+    const drafts = await organizerList({ status: "draft" });
+    expect(drafts.ok && drafts.data.items.map((e) => e.id).sort()).toEqual(
+      [ids.draft, ids.noLayout].sort(),
+    );
+    const firstPage = await organizerList({ status: "published", limit: 2 });
+    expect(firstPage.ok && firstPage.data.items.map((e) => e.id)).toEqual([ids.first, ids.second]);
+    const cursor = firstPage.ok ? firstPage.data.nextCursor : null;
+    const secondPage = await organizerList({ status: "published", limit: 2, cursor });
+    expect(secondPage.ok && secondPage.data.items.map((e) => e.id)).toEqual([ids.third]);
+  });
+
+  it("refuses customers and names bad input", async () => {
+    const customer = (await h.issuer.tokenFor({ role: "customer" })).token;
+    expect(await organizerList({}, customer)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    const badStatus = await organizerList({ status: "sold-out" });
+    expect(!badStatus.ok && badStatus.message).toMatch(/status: Invalid option/);
+    const badCursor = await organizerList({ cursor: "nonsense" });
+    expect(!badCursor.ok && badCursor.message).toMatch(
+      /^cursor: not a cursor from organizerEvents/,
+    );
+  });
+});
+
 describe("event", () => {
   it("returns a published event's details with seat counts", async () => {
     const result = await callTrpc<EventDetails>(h.baseUrl, "event", { eventId: ids.first });

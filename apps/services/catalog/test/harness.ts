@@ -150,5 +150,6 @@ const queries = new Set([
   "seatIds",
   "venues",
   "adminEvent",
+  "organizerEvents",
   "ping",
 ]);

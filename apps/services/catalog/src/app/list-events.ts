@@ -12,6 +12,8 @@ export type ListEventsQuery = {
 
 export type EventPage = { items: EventView[]; nextCursor: string | null };
 
+export type EventStatus = "draft" | "published" | "cancelled";
+
 // The cursor is the last item's (startsAt, id), opaque to clients.
 const encodeCursor = (startsAt: string, id: string): string =>
   Buffer.from(`${startsAt}|${id}`).toString("base64url");
@@ -27,15 +29,33 @@ export const decodeCursor = (cursor: string): { startsAt: Date; id: string } | n
  * Published events, soonest first. Without `from`, only events that have not started yet: a
  * storefront lists what can still be bought.
  */
-export const listEvents = async (
+export const listEvents = (
   deps: CatalogDeps,
   q: ListEventsQuery & { after?: { startsAt: Date; id: string } },
+): Promise<EventPage> =>
+  pageOfEvents(deps, { ...q, statuses: ["published"], from: q.from ?? deps.now?.() ?? new Date() });
+
+/**
+ * Every event an organizer manages, drafts and cancelled ones included, soonest first; past
+ * events only when `from` reaches back to them.
+ */
+export const listEventsForOrganizer = (
+  deps: CatalogDeps,
+  q: ListEventsQuery & { after?: { startsAt: Date; id: string }; status?: EventStatus },
+): Promise<EventPage> =>
+  pageOfEvents(deps, {
+    ...q,
+    statuses: q.status ? [q.status] : ["draft", "published", "cancelled"],
+  });
+
+const pageOfEvents = async (
+  deps: CatalogDeps,
+  q: ListEventsQuery & { after?: { startsAt: Date; id: string }; statuses: EventStatus[] },
 ): Promise<EventPage> => {
-  const now = deps.now?.() ?? new Date();
   const rows = await queryEvents(deps.db, {
-    statuses: ["published"],
+    statuses: q.statuses,
     text: q.query?.trim() || undefined,
-    from: q.from ?? now,
+    from: q.from,
     to: q.to,
     after: q.after,
     take: q.limit + 1,

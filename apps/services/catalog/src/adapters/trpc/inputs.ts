@@ -31,6 +31,22 @@ export const ListEventsInput = z
   });
 export type ListEventsInput = z.infer<typeof ListEventsInput>;
 
+/** Organizer (web) → catalog: every event, drafts and cancelled ones too, optionally one status. */
+export const OrganizerEventsInput = z
+  .object({
+    query: z.string().max(200).optional(),
+    from: Instant.optional(),
+    to: Instant.optional(),
+    status: z.enum(["draft", "published", "cancelled"]).optional(),
+    cursor: z.string().max(200).optional(),
+    limit: z.number().int().min(1).max(50).default(20),
+  })
+  .refine((q) => !q.from || !q.to || new Date(q.from) <= new Date(q.to), {
+    path: ["to"],
+    message: "must not be before from",
+  });
+export type OrganizerEventsInput = z.infer<typeof OrganizerEventsInput>;
+
 /** Web → catalog: one event, its seat map, or a section's seat ids. */
 export const EventIdInput = z.object({ eventId: z.uuid() });
 export type EventIdInput = z.infer<typeof EventIdInput>;

@@ -8,7 +8,7 @@ import type { CatalogDeps } from "../../app/deps";
 import { generateLayout } from "../../app/generate-layout";
 import { getEvent } from "../../app/get-event";
 import { getSeatMap, getSectionSeatIds } from "../../app/get-seat-map";
-import { decodeCursor, listEvents } from "../../app/list-events";
+import { decodeCursor, listEvents, listEventsForOrganizer } from "../../app/list-events";
 import { publishEvent } from "../../app/publish-event";
 import { updateEvent } from "../../app/update-event";
 import { listVenues } from "../db/catalog-store";
@@ -19,6 +19,7 @@ import {
   EventIdInput,
   GenerateLayoutInput,
   ListEventsInput,
+  OrganizerEventsInput,
   SeatIdsInput,
   UpdateEventInput,
 } from "./inputs";
@@ -28,6 +29,15 @@ const unwrap = <T>(
 ): T => {
   if (!result.ok) throw catalogErrorToTRPC(result.error);
   return result.value;
+};
+
+const cursorFrom = (cursor: string | undefined, procedure: string) => {
+  if (cursor === undefined) return undefined;
+  const after = decodeCursor(cursor);
+  if (!after) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: `cursor: not a cursor from ${procedure}` });
+  }
+  return after;
 };
 
 const notFound = (what: string) => new TRPCError({ code: "NOT_FOUND", message: what });
@@ -40,12 +50,7 @@ export const createAppRouter = (deps: CatalogDeps) =>
     // ---- public: the storefront ----
 
     listEvents: publicProcedure.input(ListEventsInput).query(({ input }) => {
-      const after = input.cursor === undefined ? undefined : decodeCursor(input.cursor);
-      if (after === null)
-        throw new TRPCError({
-          code: "BAD_REQUEST",
-          message: "cursor: not a cursor from listEvents",
-        });
+      const after = cursorFrom(input.cursor, "listEvents");
       return listEvents(deps, {
         query: input.query,
         from: input.from ? new Date(input.from) : undefined,
@@ -80,6 +85,17 @@ export const createAppRouter = (deps: CatalogDeps) =>
     createVenue: adminProcedure
       .input(CreateVenueInput)
       .mutation(({ input }) => createVenue(deps, input)),
+
+    organizerEvents: adminProcedure.input(OrganizerEventsInput).query(({ input }) =>
+      listEventsForOrganizer(deps, {
+        query: input.query,
+        from: input.from ? new Date(input.from) : undefined,
+        to: input.to ? new Date(input.to) : undefined,
+        status: input.status,
+        limit: input.limit,
+        after: cursorFrom(input.cursor, "organizerEvents"),
+      }),
+    ),
 
     adminEvent: adminProcedure.input(EventIdInput).query(async ({ input }) => {
       const event = await getEvent(deps, input.eventId, { includeDrafts: true });
