@@ -20,7 +20,7 @@ import {
   type SeatInfo,
   type SeatMapModel,
   type SeatRef,
-} from "./seat-map-model";
+} from "@marquee/ui/seat-map-model";
 import { FOCUS_COLOR, HELD_COLOR, MINE_COLOR, SOLD_COLOR, tierColor } from "./seat-colors";
 
 export const seatKey = (ref: SeatRef) => `${ref.section}:${ref.index}`;

@@ -13,7 +13,7 @@ import {
   STATE_NAMES,
   type SeatInfo,
   type SeatRef,
-} from "../../../../components/seat-map/seat-map-model";
+} from "@marquee/ui/seat-map-model";
 import {
   tierColor,
   HELD_COLOR,

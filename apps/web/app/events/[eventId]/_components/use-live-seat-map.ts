@@ -8,7 +8,7 @@ import {
   buildModel,
   type SeatChange,
   type SeatMapModel,
-} from "../../../../components/seat-map/seat-map-model";
+} from "@marquee/ui/seat-map-model";
 
 export type LiveStatus = "connecting" | "live" | "reconnecting";
 
