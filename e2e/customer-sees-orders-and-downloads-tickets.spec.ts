@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { purchaseThroughApis } from "./support/purchase-through-apis";
 import { signIn } from "./support/sign-in";
+import { screenshot } from "./support/storefront";
 
 test("a signed-in customer sees the order under my orders, its tickets, and downloads the PDF", async ({
   page,
@@ -25,6 +26,7 @@ test("a signed-in customer sees the order under my orders, its tickets, and down
       order.getByRole("img", { name: `QR code of ticket ${ticket.code}` }),
     ).toBeVisible();
   }
+  await screenshot(page, "my-orders");
 
   const [download] = await Promise.all([
     page.waitForEvent("download"),

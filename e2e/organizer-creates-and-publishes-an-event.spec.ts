@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { ADMIN } from "./support/accounts";
 import { signIn } from "./support/sign-in";
+import { screenshot } from "./support/storefront";
 
 test("an organizer creates an event with a seat layout, publishes it, and it appears in the storefront", async ({
   page,
@@ -55,6 +56,7 @@ test("an organizer creates an event with a seat layout, publishes it, and it app
   await page.getByRole("button", { name: "Generate seat layout" }).click();
   await expect(page.getByText("At least 1 seat per row.")).toBeVisible();
   await page.getByLabel("Section 1 seats per row").fill("8");
+  await screenshot(page, "organizer-layout-builder");
   await expect(page.getByTestId("layout-seat-total")).toHaveText("24");
   await page.getByRole("button", { name: "Generate seat layout" }).click();
 
@@ -65,11 +67,15 @@ test("an organizer creates an event with a seat layout, publishes it, and it app
 
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByText("On sale", { exact: true })).toBeVisible();
+  await screenshot(page, "organizer-event-sales");
 
   // The organizer's list has it, and so does the storefront.
   await organizerNav.getByRole("link", { name: "Events" }).click();
+  await page.getByLabel("Search events").fill(name);
+  await page.getByLabel("Search events").press("Enter");
   await expect(page.getByRole("table").getByRole("link", { name })).toBeVisible();
   await expect(page.getByRole("region", { name: "Drafts" })).toHaveCount(0);
+  await screenshot(page, "organizer-events");
 
   await page.goto("/");
   await page.getByRole("searchbox").fill(name);

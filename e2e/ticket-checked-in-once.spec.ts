@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { ADMIN } from "./support/accounts";
 import { purchaseThroughApis } from "./support/purchase-through-apis";
 import { signIn } from "./support/sign-in";
+import { screenshot } from "./support/storefront";
 
 test("a purchased ticket is checked in at the door, and a second scan is rejected", async ({
   page,
@@ -39,6 +40,7 @@ test("a purchased ticket is checked in at the door, and a second scan is rejecte
     ),
   ).toBeVisible();
   await expect(page.getByRole("region", { name: "Admitted" })).toHaveCount(0);
+  await screenshot(page, "organizer-check-in-refused");
 
   // A code that was never issued (the real one with its signature altered) is not admitted either.
   const forged = `${ticket.code.slice(0, -2)}${ticket.code.endsWith("AA") ? "BB" : "AA"}`;

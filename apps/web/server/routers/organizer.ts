@@ -16,6 +16,8 @@ const FAR_PAST = "2000-01-01T00:00:00.000Z";
 /** Browser → web: one page of the organizer's events, upcoming (soonest first) or past. */
 export const OrganizerEventsInput = z.object({
   scope: z.enum(["upcoming", "past"]).default("upcoming"),
+  /** Matches name, description, venue or city, as the storefront's search. */
+  query: z.string().trim().max(200).optional(),
   cursor: z.string().max(200).optional(),
 });
 export type OrganizerEventsInput = z.infer<typeof OrganizerEventsInput>;
@@ -39,6 +41,7 @@ export const organizerRouter = router({
     return ctx.services.catalog.listEvents.query({
       limit: 25,
       cursor: input.cursor,
+      query: input.query || undefined,
       ...(input.scope === "upcoming" ? {} : { from: FAR_PAST, to: now }),
     });
   }),

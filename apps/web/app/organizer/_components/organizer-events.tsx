@@ -18,8 +18,9 @@ type Scope = "upcoming" | "past";
  */
 export function OrganizerEvents() {
   const [scope, setScope] = useState<Scope>("upcoming");
+  const [query, setQuery] = useState("");
   const events = trpc.organizer.events.useInfiniteQuery(
-    { scope },
+    { scope, query },
     { getNextPageParam: (page) => page.nextCursor ?? undefined },
   );
   const items = events.data?.pages.flatMap((page) => page.items) ?? [];
@@ -33,6 +34,21 @@ export function OrganizerEvents() {
         </Link>
       </div>
       <DraftEvents />
+      <form
+        role="search"
+        className="organizer-search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const value = new FormData(event.currentTarget).get("query");
+          setQuery(typeof value === "string" ? value.trim() : "");
+        }}
+      >
+        <label htmlFor="organizer-query">Search events</label>
+        <input id="organizer-query" name="query" type="search" maxLength={200} />
+        <button type="submit" className="button button-small">
+          Search
+        </button>
+      </form>
       <div role="group" aria-label="Which events" className="segmented">
         {(["upcoming", "past"] as const).map((value) => (
           <button
@@ -51,7 +67,15 @@ export function OrganizerEvents() {
       ) : events.isError ? (
         <ErrorNotice message={events.error.message} onRetry={() => void events.refetch()} />
       ) : items.length === 0 ? (
-        <EmptyState title={scope === "upcoming" ? "No upcoming events" : "No past events"}>
+        <EmptyState
+          title={
+            query
+              ? `No ${scope} events match “${query}”`
+              : scope === "upcoming"
+                ? "No upcoming events"
+                : "No past events"
+          }
+        >
           <p>
             <Link href="/organizer/events/new">Create an event</Link>, give it a seat layout and
             publish it.
