@@ -101,6 +101,11 @@ export function LayoutBuilder({ eventId }: { eventId: string }) {
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy(id, null, error)}
           {...props}
+          onChange={(event) => {
+            props.onChange?.(event);
+            // The message was about the old value; a new one is checked on the next submit.
+            if (error) setErrors(({ [path]: _cleared, ...rest }) => rest);
+          }}
         />
         {error ? (
           <p id={`${id}-error`} className="field-error">
