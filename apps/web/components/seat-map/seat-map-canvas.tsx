@@ -43,6 +43,37 @@ const MAX_SCALE = 6;
 const FIT_MAX_SCALE = 3;
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 
+/** One path per colour per section: a repaint is then a handful of fills. */
+const buildPaths = (model: SeatMapModel, mine: ReadonlySet<string>): Map<string, Path2D>[] => {
+  const half = SEAT / 2;
+  const mineBySection = new Map<number, Set<number>>();
+  for (const key of mine) {
+    const [s, i] = key.split(":").map(Number) as [number, number];
+    let set = mineBySection.get(s);
+    if (!set) mineBySection.set(s, (set = new Set()));
+    set.add(i);
+  }
+  return model.sections.map((section, s) => {
+    const batches = new Map<string, Path2D>();
+    const own = mineBySection.get(s);
+    const { xs, ys, states, tierOf } = section;
+    for (let i = 0; i < states.length; i++) {
+      const state = states[i];
+      const color = own?.has(i)
+        ? MINE_COLOR
+        : state === AVAILABLE
+          ? tierColor(tierOf[i] ?? 0)
+          : state === HELD
+            ? HELD_COLOR
+            : SOLD_COLOR;
+      let path = batches.get(color);
+      if (!path) batches.set(color, (path = new Path2D()));
+      path.rect((xs[i] ?? 0) - half, (ys[i] ?? 0) - half, SEAT, SEAT);
+    }
+    return batches;
+  });
+};
+
 /**
  * The seat map on one <canvas>: every seat is a rectangle drawn in batches per colour, so the
  * 20,800-seat stadium repaints in a few milliseconds while zooming and panning. Pointer: hover for
@@ -63,6 +94,13 @@ export function SeatMapCanvas({ model, version, mine, label, describe, onActivat
   focusRef.current = focus;
   const mineRef = useRef(mine);
   mineRef.current = mine;
+  const versionRef = useRef(version);
+  versionRef.current = version;
+  const paths = useRef<{
+    version: number;
+    mine: ReadonlySet<string>;
+    sections: Map<string, Path2D>[];
+  } | null>(null);
 
   const draw = useCallback(() => {
     drawRequest.current = 0;
@@ -75,46 +113,27 @@ export function SeatMapCanvas({ model, version, mine, label, describe, onActivat
     ctx.clearRect(0, 0, el.width, el.height);
     const { scale, x, y } = view.current;
     ctx.setTransform(dpr * scale, 0, 0, dpr * scale, dpr * x, dpr * y);
-    // Only what is on screen is drawn.
+    // Only sections on screen are drawn.
     const left = -x / scale - PITCH;
     const top = -y / scale - PITCH;
     const right = (width - x) / scale + PITCH;
     const bottom = (height - y) / scale + PITCH;
     const half = SEAT / 2;
-    const mineKeys = mineRef.current;
-
-    const batches = new Map<string, Path2D>();
-    const pathFor = (color: string) => {
-      let path = batches.get(color);
-      if (!path) {
-        path = new Path2D();
-        batches.set(color, path);
-      }
-      return path;
-    };
+    // Seat paths are built when seat states or the cart change, not on every pan, zoom or move.
+    const cached = paths.current;
+    const sectionPaths =
+      cached && cached.version === versionRef.current && cached.mine === mineRef.current
+        ? cached.sections
+        : buildPaths(model, mineRef.current);
+    paths.current = { version: versionRef.current, mine: mineRef.current, sections: sectionPaths };
     model.sections.forEach((section, s) => {
       if (section.x > right || section.x + section.width < left) return;
       if (section.y > bottom || section.y + section.height < top) return;
-      const { xs, ys, states, tierOf } = section;
-      for (let i = 0; i < states.length; i++) {
-        const cx = xs[i] ?? 0;
-        const cy = ys[i] ?? 0;
-        if (cx < left || cx > right || cy < top || cy > bottom) continue;
-        const state = states[i];
-        const color = mineKeys.has(`${s}:${i}`)
-          ? MINE_COLOR
-          : state === AVAILABLE
-            ? tierColor(tierOf[i] ?? 0)
-            : state === HELD
-              ? HELD_COLOR
-              : SOLD_COLOR;
-        pathFor(color).rect(cx - half, cy - half, SEAT, SEAT);
+      for (const [color, path] of sectionPaths[s] ?? []) {
+        ctx.fillStyle = color;
+        ctx.fill(path);
       }
     });
-    for (const [color, path] of batches) {
-      ctx.fillStyle = color;
-      ctx.fill(path);
-    }
     // Section names at 13 px on screen whatever the zoom, where the section is wide enough.
     ctx.fillStyle = "#d7d8ea";
     ctx.font = `${13 / scale}px system-ui, sans-serif`;

@@ -1,0 +1,121 @@
+/// <reference lib="dom" />
+// The functions passed to page.evaluate run in the browser.
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { callService } from "./support/service-api";
+
+// Figures, not assertions: printed and written to .data/test-results/web-measurements.json, and
+// copied by hand into apps/web/README.md and BENCHMARKS.md.
+
+type EventItem = { id: string; name: string; seating: { seatCount: number } | null };
+
+/** The seeded event at a venue with the most seats (journeys add small events to the same venues). */
+const findEvent = async (query: string): Promise<EventItem> => {
+  const page = await callService<{ items: EventItem[] }>(
+    "catalog",
+    "listEvents",
+    { query, limit: 50 },
+    { kind: "query" },
+  );
+  const event = page.items
+    .filter((item) => item.seating)
+    .sort((a, b) => (b.seating?.seatCount ?? 0) - (a.seating?.seatCount ?? 0))[0];
+  if (!event) throw new Error(`no seeded event matches "${query}"`);
+  return event;
+};
+
+/** Largest contentful paint and the gzip size of the JavaScript the page loaded. */
+const pageFigures = (page: Page) =>
+  page.evaluate(async () => {
+    const lcp = await new Promise<number>((resolve) => {
+      new PerformanceObserver((list) => {
+        const entries = list.getEntries();
+        resolve(entries[entries.length - 1]?.startTime ?? 0);
+      }).observe({ type: "largest-contentful-paint", buffered: true });
+      setTimeout(() => resolve(-1), 5_000);
+    });
+    const scripts = performance
+      .getEntriesByType("resource")
+      .filter((entry) => (entry as PerformanceResourceTiming).initiatorType === "script")
+      .map((entry) => entry as PerformanceResourceTiming);
+    return {
+      lcpMs: Math.round(lcp),
+      jsFiles: scripts.length,
+      jsTransferredBytes: scripts.reduce((sum, s) => sum + s.encodedBodySize, 0),
+      jsDecodedBytes: scripts.reduce((sum, s) => sum + s.decodedBodySize, 0),
+      interactiveMs: Math.round(
+        performance.getEntriesByName("seatmap-interactive")[0]?.startTime ?? -1,
+      ),
+    };
+  });
+
+test("event page: LCP, JavaScript size, and how soon the stadium's seat map answers", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(300_000);
+  const theatre = await findEvent("Lyceum");
+  const stadium = await findEvent("Ribera");
+  const results: Record<string, unknown> = {};
+
+  // A cold page load each time: a new context has no cache.
+  for (const [label, event] of [
+    ["theatre", theatre],
+    ["stadium", stadium],
+  ] as const) {
+    const runs = [];
+    for (let i = 0; i < 3; i++) {
+      const context = await browser.newContext();
+      const fresh = await context.newPage();
+      await fresh.goto(`/events/${event.id}`);
+      await expect(fresh.getByTestId("seat-map")).toHaveAttribute("data-ready", "true", {
+        timeout: 30_000,
+      });
+      runs.push(await pageFigures(fresh));
+      await context.close();
+    }
+    results[label] = { seats: event.seating?.seatCount, runs };
+  }
+
+  // Responsiveness on the stadium: 40 arrow-key moves, each a repaint of the 20,800 seats.
+  await page.goto(`/events/${stadium.id}`);
+  await expect(page.getByTestId("seat-map")).toHaveAttribute("data-ready", "true");
+  await page.getByTestId("seat-map").focus();
+  const focused = page.getByTestId("focused-seat");
+  await expect(focused).toContainText("row");
+  const before = await focused.textContent();
+  const started = Date.now();
+  for (let i = 0; i < 40; i++) await page.keyboard.press("ArrowRight");
+  await expect(focused).not.toHaveText(before ?? "");
+  results.stadiumKeyMovesMsEach = Math.round((Date.now() - started) / 40);
+  const frameMs = await page.evaluate(async () => {
+    const canvas = document.querySelector("canvas");
+    if (!canvas) return -1;
+    const rect = canvas.getBoundingClientRect();
+    const times: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const t0 = performance.now();
+      canvas.dispatchEvent(
+        new WheelEvent("wheel", {
+          deltaY: i % 2 ? 120 : -120,
+          clientX: rect.left + rect.width / 2,
+          clientY: rect.top + rect.height / 2,
+          bubbles: true,
+          cancelable: true,
+        }),
+      );
+      await new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
+      await new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    return Math.round(times[Math.floor(times.length / 2)] ?? -1);
+  });
+  results.stadiumZoomTwoFramesMsP50 = frameMs;
+
+  const out = path.join(".data", "test-results", "web-measurements.json");
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(JSON.stringify(results, null, 2));
+});
