@@ -48,6 +48,14 @@ test("a purchased ticket is checked in at the door, and a second scan is rejecte
   await code.press("Enter");
   await expect(refused.getByText(/Not a valid ticket|Unknown ticket/)).toBeVisible();
 
+  // The sale shows in the event's sales view: one seat sold, EUR 25.00 taken.
+  await page.goto(`/organizer/events/${purchase.eventId}`);
+  const sales = page.getByRole("region", { name: "Sales" });
+  await expect(sales.getByTestId("seats-sold")).toHaveText("1", { timeout: 20_000 });
+  await expect(sales.getByTestId("seats-available")).toHaveText("9");
+  await expect(sales.getByTestId("revenue")).toHaveText("€25.00", { timeout: 20_000 });
+  await expect(sales.getByRole("row", { name: /Floor/ }).getByRole("cell").nth(1)).toHaveText("1");
+
   // The customer's ticket now shows it was used.
   const customer = await browser.newContext({ baseURL });
   const customerPage = await customer.newPage();

@@ -33,6 +33,16 @@ export type EventSalesView = {
   } | null;
   /** Why revenue is missing (ordering not answering), for the page to say so. */
   revenueError: string | null;
+  /** Per section, once the event is public (catalog serves seat maps of public events only). */
+  sections: {
+    name: string;
+    tier: string;
+    priceCents: number;
+    currency: string;
+    available: number;
+    held: number;
+    sold: number;
+  }[];
 };
 
 export const organizerRouter = router({
@@ -94,18 +104,31 @@ export const organizerRouter = router({
   sales: adminProcedure
     .input(EventIdInput)
     .query(async ({ ctx, input }): Promise<EventSalesView> => {
-      const [event, revenue] = await Promise.all([
+      const [event, revenue, seatMap] = await Promise.all([
         ctx.services.catalog.adminEvent.query(input),
         ctx.services.ordering.eventSales.query(input).then(
           (value) => ({ value, error: null }),
           (error: unknown) => ({ value: null, error: toFriendlyError(error).message }),
         ),
+        // A draft has no public seat map yet; the totals above still show.
+        ctx.services.catalog.seatMap.query(input).catch(() => null),
       ]);
       const counts = event.availability;
       return {
         seats: counts ? { ...counts, total: counts.available + counts.held + counts.sold } : null,
         revenue: revenue.value,
         revenueError: revenue.error,
+        sections:
+          seatMap?.sections.map((section) => {
+            const tier = seatMap.tiers[section.rows[0]?.tier ?? 0];
+            return {
+              name: section.name,
+              tier: tier?.name ?? "",
+              priceCents: tier?.priceCents ?? 0,
+              currency: seatMap.currency,
+              ...section.counts,
+            };
+          }) ?? [],
       };
     }),
 

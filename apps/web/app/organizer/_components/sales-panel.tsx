@@ -57,6 +57,33 @@ export function SalesPanel({ eventId }: { eventId: string }) {
           ) : (
             <p>No seats yet.</p>
           )}
+          {sales.data.sections.length > 0 ? (
+            <table className="data-table">
+              <caption className="visually-hidden">Seats by section</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Section</th>
+                  <th scope="col">Tier</th>
+                  <th scope="col">Sold</th>
+                  <th scope="col">Held</th>
+                  <th scope="col">Available</th>
+                </tr>
+              </thead>
+              <tbody>
+                {sales.data.sections.map((section) => (
+                  <tr key={section.name}>
+                    <th scope="row">{section.name}</th>
+                    <td>
+                      {section.tier} · {formatMoney(section.priceCents, section.currency)}
+                    </td>
+                    <td>{section.sold.toLocaleString("en-GB")}</td>
+                    <td>{section.held.toLocaleString("en-GB")}</td>
+                    <td>{section.available.toLocaleString("en-GB")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
           <div className="stat revenue">
             <p className="stat-label">Revenue</p>
             {sales.data.revenue ? (
