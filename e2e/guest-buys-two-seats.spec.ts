@@ -50,6 +50,15 @@ test("a guest finds an event, holds two seats, pays and gets the tickets by emai
   await expect(page.getByTestId("focused-seat")).toContainText("row A, seat 2");
   await page.keyboard.press("Enter");
   await expect(cart.getByText("Floor, row A, seat 2")).toBeVisible();
+
+  // A third seat, then changed minds: removing it puts it back on sale.
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Enter");
+  await expect(cart.getByText("Floor, row A, seat 3")).toBeVisible();
+  await expect(page.getByTestId("availability")).toContainText("7 available · 3 held");
+  await cart.getByRole("button", { name: "Remove Floor, row A, seat 3" }).click();
+  await expect(cart.getByText("Removed; the seat is back on sale.")).toBeVisible();
+  await expect(cart.getByText("Floor, row A, seat 3")).toHaveCount(0);
   await expect(page.getByTestId("cart-total")).toHaveText("€50.00");
   await expect(cart.getByTestId("countdown")).toHaveText(/^1[45]:\d\d$/);
   await expect(page.getByTestId("availability")).toContainText("8 available · 2 held");
