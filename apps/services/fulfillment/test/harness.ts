@@ -7,6 +7,7 @@ import { createKafka } from "@marquee/events/kafka";
 import type { EventOfType, MarqueeEvent } from "@marquee/events/registry";
 import { Topics, type Topic } from "@marquee/events/topics";
 import { createLogger } from "@marquee/service/logger";
+import { verifyTicketCode } from "@marquee/tickets/ticket-code";
 import { testEnv, testKafkaBrokers } from "@marquee/testkit/test-env";
 import { createTestLog } from "@marquee/testkit/test-log";
 import { startTestIssuer, type TestIssuer } from "@marquee/testkit/tokens";
@@ -36,7 +37,7 @@ export type Harness = {
   fulfillment: FulfillmentService;
   baseUrl: string;
   issuer: TestIssuer;
-  /** Every fulfillment.tickets event seen since the harness started (whole topic, parsed). */
+  /** fulfillment.tickets events seen since the harness started, other instances' issues left out. */
   events: MarqueeEvent[];
   /** Publishes catalog.event-published and waits until fulfillment's projection has it. */
   publishEvent(overrides?: Partial<PublishedEvent>): Promise<PublishedEvent>;
@@ -79,6 +80,7 @@ export const startHarness = async (): Promise<Harness> => {
     logger: createLogger({ name: "fulfillment", level: config.LOG_LEVEL }),
   });
   const baseUrl = await fulfillment.start();
+  await isolation.joined();
 
   const kafka = createKafka({
     clientId: `fulfillment-test-${randomUUID().slice(0, 8)}`,
@@ -96,7 +98,13 @@ export const startHarness = async (): Promise<Harness> => {
   await watcher.subscribe({ topic: Topics.fulfillmentTickets, fromBeginning: true });
   await watcher.run({
     eachMessage: async ({ message }) => {
-      events.push(JSON.parse(message.value?.toString() ?? "{}") as MarqueeEvent);
+      const event = JSON.parse(message.value?.toString() ?? "{}") as MarqueeEvent;
+      // The topic is shared with any other fulfillment on this broker (a browser-test stack):
+      // keep only what this instance issued, recognisable by codes signed with the test key.
+      const foreign =
+        event.type === "fulfillment.tickets-issued" &&
+        !event.data.tickets.every((t) => verifyTicketCode(SIGNING_KEY, t.code));
+      if (!foreign) events.push(event);
       return Promise.resolve();
     },
   });

@@ -76,6 +76,7 @@ export const startHarness = async (smtpPort: number): Promise<Harness> => {
     logger: createLogger({ name: "notification", level: config.LOG_LEVEL }),
   });
   const baseUrl = await notification.start();
+  await isolation.joined();
 
   const kafka = createKafka({
     clientId: `notification-test-${randomUUID().slice(0, 8)}`,

@@ -4,9 +4,16 @@ import type { EventLog } from "@marquee/events/log";
 import type { Topic } from "@marquee/events/topics";
 import { migrate } from "@marquee/db/migrate";
 import { testEnv } from "@marquee/testkit/test-env";
+import { waitFor } from "@marquee/testkit/wait-for";
 import { createDb } from "../src/adapters/db/client";
 
-export type Isolation = { schema: string; groupPrefix: string; drop(): Promise<void> };
+export type Isolation = {
+  schema: string;
+  groupPrefix: string;
+  /** Resolves once every consumer group has a member with partitions (joins are slow under load). */
+  joined(): Promise<void>;
+  drop(): Promise<void>;
+};
 
 /**
  * A scratch schema with this service's migrations and consumer groups of its own, positioned at the
@@ -29,11 +36,20 @@ export const isolate = async (
     log: () => undefined,
   });
 
-  const admin = createKafka({ clientId: `${groupPrefix}-admin`, brokers, log }).admin();
+  const kafka = createKafka({ clientId: `${groupPrefix}-admin`, brokers, log });
+  const groupIds = Object.keys(consumers).map((purpose) => `${groupPrefix}.${purpose}`);
+  const admin = kafka.admin();
   await admin.connect();
   try {
+    // Real offsets: kafkajs' resetOffsets commits "latest" as -1, which a new consumer reads as
+    // "no offset" and starts from the beginning.
     for (const [purpose, topic] of Object.entries(consumers)) {
-      await admin.resetOffsets({ groupId: `${groupPrefix}.${purpose}`, topic, earliest: false });
+      const ends = await admin.fetchTopicOffsets(topic);
+      await admin.setOffsets({
+        groupId: `${groupPrefix}.${purpose}`,
+        topic,
+        partitions: ends.map(({ partition, high }) => ({ partition, offset: high })),
+      });
     }
   } finally {
     await admin.disconnect();
@@ -42,6 +58,22 @@ export const isolate = async (
   return {
     schema,
     groupPrefix,
+    async joined() {
+      const probe = kafka.admin();
+      await probe.connect();
+      try {
+        await waitFor(
+          `consumer groups ${groupIds.join(", ")} to join`,
+          async () => {
+            const { groups } = await probe.describeGroups(groupIds);
+            return groups.every((g) => g.state === "Stable" && g.members.length > 0);
+          },
+          { timeoutMs: 110_000, intervalMs: 200 },
+        );
+      } finally {
+        await probe.disconnect();
+      }
+    },
     async drop() {
       const admin = createDb(testEnv.databaseUrl, { schema: "public", poolMax: 1 });
       try {

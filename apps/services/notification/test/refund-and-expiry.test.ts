@@ -117,3 +117,22 @@ describe("the expired-holds email", () => {
     expect(mails[0]?.text).toContain("You have not been charged.");
   });
 });
+
+describe("an old expiry", () => {
+  it("is not worth an email hours later", async () => {
+    const customer = await h.newCustomer();
+    const orderId = randomUUID();
+    const stale = {
+      ...createEvent(OrderExpired, {
+        key: orderId,
+        correlationId: randomUUID(),
+        data: { orderId, customerId: customer.id, email: customer.email, eventId: randomUUID() },
+      }),
+      occurredAt: new Date(Date.now() - 2 * 60 * 60_000).toISOString(),
+    };
+    await h.publish(Topics.orderingOrders, stale);
+    await h.processed(stale.id);
+    const history = await h.deliveries(orderId, customer.token);
+    expect(history).toMatchObject({ ok: true, data: [] });
+  });
+});

@@ -61,5 +61,5 @@ describe("while the mail server is down", () => {
     expect(received).toHaveLength(2);
     expect(received[0]?.messageId).toBe(sent.messageId);
     expect(received[0]?.text).toContain(issued.data.orderId);
-  });
+  }, 180_000);
 });

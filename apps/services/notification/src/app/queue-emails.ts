@@ -76,14 +76,26 @@ export const queueTicketsEmail = (
     },
   });
 
-/** The holds of an open cart expired: tell the customer their seats went back on sale. */
+/** Past this age an expired-holds notice is noise (a consumer catching up on old history). */
+export const HOLDS_EXPIRED_MAX_AGE_MS = 60 * 60_000;
+
+/**
+ * The holds of an open cart expired: tell the customer their seats went back on sale, unless the
+ * expiry is over an hour old by now. Tickets and refunds are always told, however late.
+ */
 export const queueHoldsExpiredEmail = async (
   tx: SqlTx,
   event: EventOfType<"ordering.order-expired">,
   log: EventLog,
+  now: () => Date = () => new Date(),
 ): Promise<boolean> => {
   await recordOrderContact(tx, event);
   const { data } = event;
+  const ageMs = now().getTime() - new Date(event.occurredAt).getTime();
+  if (ageMs > HOLDS_EXPIRED_MAX_AGE_MS) {
+    log.info({ orderId: data.orderId, ageMs }, "expired-holds notice too old to send; skipped");
+    return false;
+  }
   return queue(tx, log, {
     orderId: data.orderId,
     customerId: data.customerId,

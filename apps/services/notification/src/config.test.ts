@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "./config";
+
+describe("notification config", () => {
+  it("runs with no environment at all, against MailDev on 1025", () => {
+    expect(loadConfig({})).toMatchObject({
+      SMTP_HOST: "127.0.0.1",
+      SMTP_PORT: 1025,
+      SMTP_SECURE: false,
+    });
+  });
+
+  it("names every bad variable in one error", () => {
+    expect(() =>
+      loadConfig({ SMTP_PORT: "smtp", SMTP_USER: "mailer", SMTP_SECURE: "yes" }),
+    ).toThrow(/SMTP_PORT[\s\S]*SMTP_SECURE/);
+    expect(() => loadConfig({ SMTP_USER: "mailer" })).toThrow(/SMTP_PASSWORD/);
+  });
+});
