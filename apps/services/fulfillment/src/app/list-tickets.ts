@@ -6,7 +6,7 @@ import {
 } from "../adapters/db/ticket-store";
 import { toTicketViews, type TicketView } from "./ticket-view";
 
-/** The signed-in customer's tickets across all orders, the next events first. */
+/** The signed-in customer's tickets across all orders, by event start. */
 export const listMyTickets = async (db: SqlTx, customerId: string): Promise<TicketView[]> =>
   toTicketViews(await listTicketsOfCustomer(db, customerId));
 

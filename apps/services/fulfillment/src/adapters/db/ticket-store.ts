@@ -135,7 +135,7 @@ export const listTicketsOfOrder = (q: SqlTx, orderId: string): PromiseLike<Ticke
     orderId,
   );
 
-/** A customer's tickets, the next events first. */
+/** A customer's tickets by event start (unknown events last), then order and seat. */
 export const listTicketsOfCustomer = (
   q: SqlTx,
   customerId: string,
