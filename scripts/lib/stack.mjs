@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { serviceEnv } from "./environments.mjs";
+import { localSecrets } from "./local-secrets.mjs";
 import { pipeLines } from "./log-lines.mjs";
 import { bin, ROOT } from "./paths.mjs";
 import { say, step } from "./progress.mjs";
@@ -98,6 +99,7 @@ export const runStack = async (
   const env = {
     ...process.env,
     ...serviceEnv(environment),
+    ...localSecrets(),
     NODE_ENV: watch ? "development" : "production",
   };
   if (maildev) {
