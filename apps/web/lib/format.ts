@@ -28,3 +28,9 @@ export const formatMoment = (iso: string, locale = "en-GB"): string =>
   new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(
     new Date(iso),
   );
+
+/** "€18.50" when every seat costs the same, else "€18.50 – €60.00". */
+export const formatPriceRange = (minCents: number, maxCents: number, currency: string): string =>
+  minCents === maxCents
+    ? formatMoney(minCents, currency)
+    : `${formatMoney(minCents, currency)} – ${formatMoney(maxCents, currency)}`;

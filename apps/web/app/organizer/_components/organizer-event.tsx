@@ -3,7 +3,7 @@
 import { ErrorNotice } from "@marquee/ui/error-notice";
 import { LoadingState } from "@marquee/ui/loading-state";
 import Link from "next/link";
-import { formatEventTime, formatMoney } from "../../../lib/format";
+import { formatEventTime, formatPriceRange } from "../../../lib/format";
 import { trpc } from "../../../lib/trpc";
 import { EventActions } from "./event-actions";
 import { EventStatus } from "./event-status";
@@ -63,7 +63,7 @@ export function OrganizerEvent({ eventId }: { eventId: string }) {
           <dt>Seats</dt>
           <dd>
             {data.seating
-              ? `${data.seating.seatCount.toLocaleString("en-GB")} · ${formatMoney(data.seating.minPriceCents, data.seating.currency)} – ${formatMoney(data.seating.maxPriceCents, data.seating.currency)}`
+              ? `${data.seating.seatCount.toLocaleString("en-GB")} · ${formatPriceRange(data.seating.minPriceCents, data.seating.maxPriceCents, data.seating.currency)}`
               : "No seat layout yet"}
           </dd>
         </div>

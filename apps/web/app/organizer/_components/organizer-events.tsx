@@ -5,7 +5,7 @@ import { ErrorNotice } from "@marquee/ui/error-notice";
 import { LoadingState } from "@marquee/ui/loading-state";
 import Link from "next/link";
 import { useState } from "react";
-import { formatEventTime, formatMoney } from "../../../lib/format";
+import { formatEventTime, formatPriceRange } from "../../../lib/format";
 import { trpc } from "../../../lib/trpc";
 import { DraftEvents } from "./draft-events";
 import { EventStatus } from "./event-status";
@@ -110,7 +110,11 @@ export function OrganizerEvents() {
                   <td>{event.seating ? event.seating.seatCount.toLocaleString("en-GB") : "—"}</td>
                   <td>
                     {event.seating
-                      ? `${formatMoney(event.seating.minPriceCents, event.seating.currency)} – ${formatMoney(event.seating.maxPriceCents, event.seating.currency)}`
+                      ? formatPriceRange(
+                          event.seating.minPriceCents,
+                          event.seating.maxPriceCents,
+                          event.seating.currency,
+                        )
                       : "—"}
                   </td>
                   <td>
