@@ -13,7 +13,7 @@ import { adminProcedure, router, toFriendlyError } from "../trpc";
 /** Listing from here includes every past event an organizer may look back on. */
 const FAR_PAST = "2000-01-01T00:00:00.000Z";
 
-/** Browser → web: one page of the organizer's events, upcoming (soonest first) or past. */
+/** Browser → web: one page of the organizer's events (drafts included), upcoming or past. */
 export const OrganizerEventsInput = z.object({
   scope: z.enum(["upcoming", "past"]).default("upcoming"),
   /** Matches name, description, venue or city, as the storefront's search. */
@@ -48,11 +48,11 @@ export type EventSalesView = {
 export const organizerRouter = router({
   events: adminProcedure.input(OrganizerEventsInput).query(({ ctx, input }) => {
     const now = new Date().toISOString();
-    return ctx.services.catalog.listEvents.query({
+    return ctx.services.catalog.organizerEvents.query({
       limit: 25,
       cursor: input.cursor,
       query: input.query || undefined,
-      ...(input.scope === "upcoming" ? {} : { from: FAR_PAST, to: now }),
+      ...(input.scope === "upcoming" ? { from: now } : { from: FAR_PAST, to: now }),
     });
   }),
 

@@ -9,7 +9,6 @@ import { trpc } from "../../../lib/trpc";
 import { EVENT_IMAGES } from "./event-images";
 import { describedBy, FieldText } from "./field-text";
 import { NewVenueForm } from "./new-venue-form";
-import { rememberDraft } from "./recent-drafts";
 
 const text = (data: FormData, name: string): string => {
   const value = data.get(name);
@@ -57,7 +56,6 @@ export function CreateEventFormView() {
     setErrors({});
     createEvent.mutate(parsed.data, {
       onSuccess: ({ eventId }) => {
-        rememberDraft(eventId);
         void utils.organizer.events.invalidate();
         router.push(`/organizer/events/${eventId}`);
       },

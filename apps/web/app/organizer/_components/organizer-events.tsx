@@ -7,14 +7,13 @@ import Link from "next/link";
 import { useState } from "react";
 import { formatEventTime, formatPriceRange } from "../../../lib/format";
 import { trpc } from "../../../lib/trpc";
-import { DraftEvents } from "./draft-events";
 import { EventStatus } from "./event-status";
 
 type Scope = "upcoming" | "past";
 
 /**
- * The organizer's events, upcoming or past, each linking to its page (layout, publishing, sales).
- * Catalog lists published and cancelled events; drafts created from this browser are listed above.
+ * The organizer's events, upcoming or past, drafts and cancelled ones included, each linking to
+ * its page (layout, publishing, sales).
  */
 export function OrganizerEvents() {
   const [scope, setScope] = useState<Scope>("upcoming");
@@ -33,7 +32,6 @@ export function OrganizerEvents() {
           New event
         </Link>
       </div>
-      <DraftEvents />
       <form
         role="search"
         className="organizer-search"
