@@ -10,7 +10,13 @@ export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
  * The one button of the storefront and organizer pages. Styling comes from the app's CSS via
  * `data-variant`, so the component carries no styling library.
  */
-export function Button({ variant = "primary", busy = false, disabled, children, ...rest }: ButtonProps) {
+export function Button({
+  variant = "primary",
+  busy = false,
+  disabled,
+  children,
+  ...rest
+}: ButtonProps) {
   return (
     <button
       type="button"

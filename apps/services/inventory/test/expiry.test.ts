@@ -42,11 +42,14 @@ describe("hold expiry", () => {
 
     await waitFor(
       "every seat free again",
-      async () => (await h.inventory.db.seat.count({ where: { eventId, state: "available" } })) === 40,
+      async () =>
+        (await h.inventory.db.seat.count({ where: { eventId, state: "available" } })) === 40,
       { timeoutMs: 10_000 },
     );
-    await waitFor("20 reservation-expired events", () =>
-      h.eventsOf(eventId).filter((e) => e.type === "inventory.reservation-expired").length >= 20,
+    await waitFor(
+      "20 reservation-expired events",
+      () =>
+        h.eventsOf(eventId).filter((e) => e.type === "inventory.reservation-expired").length >= 20,
     );
     // Time for a duplicate to show up, if either worker were to expire a hold twice.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -55,7 +58,8 @@ describe("hold expiry", () => {
     expect(expired).toHaveLength(20);
     for (const { view, customerId } of holds) {
       const mine = expired.filter(
-        (e) => e.type === "inventory.reservation-expired" && e.data.reservationId === view.reservationId,
+        (e) =>
+          e.type === "inventory.reservation-expired" && e.data.reservationId === view.reservationId,
       );
       expect(mine.map((e) => e.data)).toEqual([
         {
@@ -81,14 +85,25 @@ describe("hold expiry", () => {
     const seatIds = [seats[0]!.seatId];
     const first = await h.issuer.tokenFor();
     const second = await h.issuer.tokenFor();
-    expect((await callTrpc(h.baseUrl, "reserve", { eventId, seatIds }, { token: first.token })).ok).toBe(true);
+    expect(
+      (await callTrpc(h.baseUrl, "reserve", { eventId, seatIds }, { token: first.token })).ok,
+    ).toBe(true);
     expect(
       await callTrpc(h.baseUrl, "reserve", { eventId, seatIds }, { token: second.token }),
     ).toMatchObject({ ok: false, code: "CONFLICT" });
 
-    await waitFor("the seat to be held by the second customer", async () => {
-      const outcome = await callTrpc(h.baseUrl, "reserve", { eventId, seatIds }, { token: second.token });
-      return outcome.ok;
-    }, { timeoutMs: 10_000, intervalMs: 200 });
+    await waitFor(
+      "the seat to be held by the second customer",
+      async () => {
+        const outcome = await callTrpc(
+          h.baseUrl,
+          "reserve",
+          { eventId, seatIds },
+          { token: second.token },
+        );
+        return outcome.ok;
+      },
+      { timeoutMs: 10_000, intervalMs: 200 },
+    );
   });
 });

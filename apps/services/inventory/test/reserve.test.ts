@@ -67,14 +67,17 @@ describe("reserve", () => {
     expect(held.every((seat) => seat.state === "held" && seat.reservationId !== null)).toBe(true);
 
     // And so does the stream: one reservation-created per winner, with prices and expiry.
-    await waitFor("50 reservation-created events", () =>
-      h.eventsOf(eventId).filter((e) => e.type === "inventory.reservation-created").length === 50,
+    await waitFor(
+      "50 reservation-created events",
+      () =>
+        h.eventsOf(eventId).filter((e) => e.type === "inventory.reservation-created").length === 50,
     );
     const created = h.eventsOf(eventId).filter((e) => e.type === "inventory.reservation-created");
     const winner = winners[0]!;
     const view = winner.outcome.ok ? winner.outcome.data : null;
     const announced = created.find(
-      (e) => e.type === "inventory.reservation-created" && e.data.reservationId === view?.reservationId,
+      (e) =>
+        e.type === "inventory.reservation-created" && e.data.reservationId === view?.reservationId,
     );
     expect(announced?.data).toEqual({
       reservationId: view?.reservationId,
@@ -100,7 +103,10 @@ describe("reserve", () => {
     const first = await h.issuer.tokenFor();
     const second = await h.issuer.tokenFor();
     expect((await reserve(first.token, eventId, [s2.seatId])).ok).toBe(true);
-    const before = await h.inventory.db.seat.findMany({ where: { eventId }, orderBy: { id: "asc" } });
+    const before = await h.inventory.db.seat.findMany({
+      where: { eventId },
+      orderBy: { id: "asc" },
+    });
 
     const outcome = await reserve(second.token, eventId, [s1.seatId, s2.seatId, s3.seatId]);
 
@@ -110,9 +116,9 @@ describe("reserve", () => {
       code: "CONFLICT",
       message: `seat ${seatLabelOf(s2)} is already taken`,
     });
-    expect(await h.inventory.db.seat.findMany({ where: { eventId }, orderBy: { id: "asc" } })).toEqual(
-      before,
-    );
+    expect(
+      await h.inventory.db.seat.findMany({ where: { eventId }, orderBy: { id: "asc" } }),
+    ).toEqual(before);
     expect(
       await h.inventory.db.reservation.count({ where: { eventId, customerId: second.user.id } }),
     ).toBe(0);
@@ -128,9 +134,15 @@ describe("reserve", () => {
     const cases: Array<[string[], string]> = [
       [[], "seatIds"],
       [[unknown], `seatIds: unknown seat ${unknown}`],
-      [[other.seats[0]!.seatId], `seatIds: seat ${other.seats[0]!.seatId} is not a seat of event ${eventId}`],
+      [
+        [other.seats[0]!.seatId],
+        `seatIds: seat ${other.seats[0]!.seatId} is not a seat of event ${eventId}`,
+      ],
       [[ids[0]!, ids[0]!], `seatIds: seat ${ids[0]} is listed twice`],
-      [ids.slice(0, 5), "seatIds: at most 4 seats per customer for this event; you hold 0 and asked for 5"],
+      [
+        ids.slice(0, 5),
+        "seatIds: at most 4 seats per customer for this event; you hold 0 and asked for 5",
+      ],
     ];
     for (const [seatIds, message] of cases) {
       const outcome = await reserve(token, eventId, seatIds);
@@ -165,13 +177,24 @@ describe("reserve", () => {
   it("keeps one active hold per seat when the database step runs twice at once without locks", async () => {
     const { eventId, seats } = await h.stockEvent({ seats: 1 });
     const seat = seats[0]!;
-    const stocked: StockedSeat = { ...seat, id: seat.seatId, eventId, currency: "EUR", state: "available" };
+    const stocked: StockedSeat = {
+      ...seat,
+      id: seat.seatId,
+      eventId,
+      currency: "EUR",
+      state: "available",
+    };
     const attempt = () =>
       h.inventory.db.$transaction((tx) =>
         holdInDatabase(
           tx,
           { settings: { holdTtlSeconds: 900, maxSeatsPerCustomer: 10 } },
-          { customerId: randomUUID(), eventId, seatIds: [seat.seatId], cause: { correlationId: randomUUID() } },
+          {
+            customerId: randomUUID(),
+            eventId,
+            seatIds: [seat.seatId],
+            cause: { correlationId: randomUUID() },
+          },
           [stocked],
         ),
       );
@@ -231,15 +254,19 @@ describe("seat stock", () => {
     expect((await reserve(token, eventId, [seats[0]!.seatId])).ok).toBe(true);
 
     const resent = await h.resend(chunks[0]!);
-    await waitFor("the re-sent chunk to be processed", async () =>
-      (await h.inventory.db.processedMessage.count({
-        where: { consumer: "inventory.catalog", messageId: resent },
-      })) === 1,
+    await waitFor(
+      "the re-sent chunk to be processed",
+      async () =>
+        (await h.inventory.db.processedMessage.count({
+          where: { consumer: "inventory.catalog", messageId: resent },
+        })) === 1,
     );
 
-    expect(await h.inventory.db.seat.findUnique({ where: { id: seats[0]!.seatId } })).toMatchObject({
-      state: "held",
-    });
+    expect(await h.inventory.db.seat.findUnique({ where: { id: seats[0]!.seatId } })).toMatchObject(
+      {
+        state: "held",
+      },
+    );
     expect(await h.inventory.db.seat.count({ where: { eventId } })).toBe(2);
   });
 });
@@ -248,7 +275,11 @@ describe("release and myReservations", () => {
   it("frees the seats of a released hold, announces it once and lists it as released", async () => {
     const { eventId, seats } = await h.stockEvent({ seats: 2 });
     const customer = await h.issuer.tokenFor();
-    const held = await reserve(customer.token, eventId, seats.map((s) => s.seatId));
+    const held = await reserve(
+      customer.token,
+      eventId,
+      seats.map((s) => s.seatId),
+    );
     if (!held.ok) throw new Error(held.message);
     const { reservationId } = held.data;
 
@@ -257,8 +288,18 @@ describe("release and myReservations", () => {
       await callTrpc(h.baseUrl, "release", { reservationId }, { token: stranger.token }),
     ).toMatchObject({ ok: false, code: "NOT_FOUND" });
 
-    const first = await callTrpc(h.baseUrl, "release", { reservationId }, { token: customer.token });
-    const again = await callTrpc(h.baseUrl, "release", { reservationId }, { token: customer.token });
+    const first = await callTrpc(
+      h.baseUrl,
+      "release",
+      { reservationId },
+      { token: customer.token },
+    );
+    const again = await callTrpc(
+      h.baseUrl,
+      "release",
+      { reservationId },
+      { token: customer.token },
+    );
     expect(first).toMatchObject({ ok: true, data: { reservationId, status: "released" } });
     expect(again).toMatchObject({ ok: true, data: { reservationId, status: "released" } });
 
