@@ -5,6 +5,22 @@ import { defineConfig, devices } from "@playwright/test";
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const webPort = Number(process.env.WEB_PORT ?? 3000);
 
+const browserUse = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: chromium,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  },
+};
+
 export default defineConfig({
   testDir: "e2e",
   globalSetup: "./e2e/support/wait-for-stack.ts",
@@ -20,25 +36,11 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
+  // Journeys (`*.spec.ts`, what `npm test` runs) and measurements (`*.bench.ts`, what
+  // `npm run bench` runs) share the browser set-up.
   projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: chromium,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-          ],
-        },
-      },
-    },
+    { name: "journeys", testMatch: /.*\.spec\.ts$/, use: browserUse },
+    { name: "bench", testMatch: /.*\.bench\.ts$/, use: browserUse },
   ],
   webServer: {
     command: "node scripts/marquee.mjs stack --env test --quiet",

@@ -8,7 +8,8 @@
 //   npm run setup    only set up (add --env test for the test environment)
 //   npm run stop     stop the Kafka brokers started by the commands above
 //   npm run bench    set up, then run the benchmarks and print their figures
-//                    (npm run bench:onsale: the inventory rush and the stadium seat map only)
+//                    (npm run bench:onsale: the inventory rush and the stadium seat map only;
+//                    npm run bench -- --only event-page: the storefront's event page in Chromium)
 import { ensureChromium } from "./lib/chromium.mjs";
 import { environments } from "./lib/environments.mjs";
 import { prepareInfrastructure, stopInfrastructure } from "./lib/infrastructure.mjs";
@@ -94,7 +95,13 @@ const commands = {
     const environment = environments.test;
     await setup(environment);
     const only = option("only", undefined)?.split(",");
-    await runBenchmarks(environment, { only });
+    await runBenchmarks(environment, {
+      only,
+      prepareBrowser: async () => {
+        await step("Chromium for browser benchmarks", ensureChromium);
+        await step("web app build", ensureWebBuild);
+      },
+    });
   },
 
   help() {

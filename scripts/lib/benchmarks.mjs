@@ -5,15 +5,12 @@ import { bin, ROOT } from "./paths.mjs";
 import { say } from "./progress.mjs";
 import { run } from "./run.mjs";
 
-/**
- * Runs every `bench/*.ts` of every workspace (or those named in `only`, by file name without
- * `.ts`) against the test environment, one after another.
- */
-export const runBenchmarks = async (environment, { only } = {}) => {
-  const workspaces = ["packages", "apps/services"].flatMap((group) =>
-    fs.readdirSync(path.join(ROOT, group)).map((name) => path.join(ROOT, group, name)),
-  );
-  const benches = workspaces
+/** Node benchmarks: `bench/*.ts` of every workspace. */
+const nodeBenches = () =>
+  ["packages", "apps/services"]
+    .flatMap((group) =>
+      fs.readdirSync(path.join(ROOT, group)).map((name) => path.join(ROOT, group, name)),
+    )
     .flatMap((dir) => {
       const benchDir = path.join(dir, "bench");
       return fs.existsSync(benchDir)
@@ -22,17 +19,48 @@ export const runBenchmarks = async (environment, { only } = {}) => {
             .filter((f) => f.endsWith(".ts"))
             .map((f) => path.join(benchDir, f))
         : [];
-    })
-    .filter((bench) => !only || only.includes(path.basename(bench, ".ts")));
-  if (benches.length === 0) throw new Error(`no benchmark matches ${only?.join(", ")}`);
+    });
+
+/** Browser benchmarks: `e2e/bench/*.bench.ts`, run by Playwright's `bench` project. */
+const browserBenches = () =>
+  fs
+    .readdirSync(path.join(ROOT, "e2e", "bench"))
+    .filter((f) => f.endsWith(".bench.ts"))
+    .map((f) => path.join(ROOT, "e2e", "bench", f));
+
+const benchName = (file) => path.basename(path.basename(file, ".ts"), ".bench");
+
+/**
+ * Runs every benchmark (or those named in `only`, by file name without `.ts` / `.bench.ts`)
+ * against the test environment, one after another: Node ones first, then the browser ones, which
+ * start the whole stack through Playwright (`prepareBrowser` makes sure Chromium and the web build
+ * are there, only when a browser benchmark is selected).
+ */
+export const runBenchmarks = async (environment, { only, prepareBrowser }) => {
+  const selected = (files) => files.filter((file) => !only || only.includes(benchName(file)));
+  const inNode = selected(nodeBenches());
+  const inBrowser = selected(browserBenches());
+  if (inNode.length + inBrowser.length === 0) {
+    throw new Error(`no benchmark matches ${only?.join(", ")}`);
+  }
   const env = {
     ...process.env,
     TEST_DATABASE_URL: environment.databaseUrl,
     TEST_REDIS_URL: environment.redisUrl,
     TEST_KAFKA_BROKERS: kafkaBrokers(environment).join(","),
   };
-  for (const bench of benches) {
+  for (const bench of inNode) {
     say(`bench ${path.relative(ROOT, bench)}`);
     await run(bin("tsx"), [bench], { cwd: path.dirname(path.dirname(bench)), env });
+  }
+  if (inBrowser.length > 0) {
+    await prepareBrowser();
+    for (const bench of inBrowser) {
+      say(`bench ${path.relative(ROOT, bench)} (Chromium, whole stack)`);
+      await run(bin("playwright"), ["test", "--project=bench", path.relative(ROOT, bench)], {
+        cwd: ROOT,
+        env,
+      });
+    }
   }
 };

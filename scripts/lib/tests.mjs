@@ -52,7 +52,10 @@ export const runTests = async (environment) => {
   const playwrightJson = path.join(RESULTS, "playwright.json");
   fs.rmSync(playwrightJson, { force: true });
   say("… browser tests (Playwright + Chromium)");
-  const playwrightCode = await runForCode(bin("playwright"), ["test"], { cwd: ROOT, env });
+  const playwrightCode = await runForCode(bin("playwright"), ["test", "--project=journeys"], {
+    cwd: ROOT,
+    env,
+  });
   const playwright = readJson(playwrightJson);
 
   const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats?.expected ?? 0);

@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { callService } from "./support/service-api";
+import { callService } from "../support/service-api";
 
 // Figures, not assertions: printed and written to .data/test-results/web-measurements.json, and
 // copied by hand into apps/web/README.md and BENCHMARKS.md.
