@@ -3,7 +3,8 @@ import { z } from "zod";
 // The port lives in package.json, where `npm start` also reads it.
 import packageJson from "../package.json" with { type: "json" };
 
-const positiveInt = (defaultValue: number) => z.coerce.number().int().positive().default(defaultValue);
+const positiveInt = (defaultValue: number) =>
+  z.coerce.number().int().positive().default(defaultValue);
 
 /** Inventory's environment: the shared settings plus its port, hold and worker settings. */
 export const InventoryConfig = baseConfigSchema.extend({

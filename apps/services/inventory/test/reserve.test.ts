@@ -1,4 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { EventUpdated } from "@marquee/events/contracts/catalog";
+import { createEvent } from "@marquee/events/create-event";
+import { Topics } from "@marquee/events/topics";
 import { waitFor } from "@marquee/testkit/wait-for";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReservationView } from "../src/app/reservation-view";
@@ -122,6 +125,47 @@ describe("reserve", () => {
     expect(
       await h.inventory.db.reservation.count({ where: { eventId, customerId: second.user.id } }),
     ).toBe(0);
+  });
+
+  it("refuses holds on an event catalog cancelled, and holds again if catalog puts it back on sale", async () => {
+    const { eventId, seats } = await h.stockEvent({ seats: 2 });
+    const [s1, s2] = seats as [(typeof seats)[0], (typeof seats)[0]];
+    const buyer = await h.issuer.tokenFor();
+    const update = (status: "cancelled" | "published") =>
+      createEvent(EventUpdated, {
+        key: eventId,
+        correlationId: randomUUID(),
+        data: {
+          eventId,
+          name: "Cancelled night",
+          startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+          timeZone: "Europe/Amsterdam",
+          status,
+          holdTtlSeconds: 900,
+        },
+      });
+    expect((await reserve(buyer.token, eventId, [s1.seatId])).ok).toBe(true);
+
+    const cancelledAt = async () =>
+      (await h.inventory.db.eventSettings.findUnique({ where: { eventId } }))?.cancelledAt ?? null;
+    await h.publish(update("cancelled"), Topics.catalogEvents);
+    await waitFor(
+      "the cancellation to reach inventory",
+      async () => (await cancelledAt()) !== null,
+    );
+    expect(await reserve(buyer.token, eventId, [s2.seatId])).toMatchObject({
+      ok: false,
+      status: 412,
+      code: "PRECONDITION_FAILED",
+      message: `eventId: event ${eventId} is cancelled; its seats are not on sale`,
+    });
+    expect(await h.inventory.db.seat.findUnique({ where: { id: s2.seatId } })).toMatchObject({
+      state: "available",
+    });
+
+    await h.publish(update("published"), Topics.catalogEvents);
+    await waitFor("the event back on sale", async () => (await cancelledAt()) === null);
+    expect((await reserve(buyer.token, eventId, [s2.seatId])).ok).toBe(true);
   });
 
   it("refuses bad requests with BAD_REQUEST naming the problem", async () => {

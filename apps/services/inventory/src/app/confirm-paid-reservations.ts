@@ -35,7 +35,9 @@ export const confirmPaidReservations = async (
   for (const reservationId of [...new Set(payment.data.reservationIds)].sort()) {
     const reservation = await lockReservation(tx, reservationId);
     if (!reservation) {
-      throw new PermanentEventError(`payment ${payment.data.paymentId}: unknown reservation ${reservationId}`);
+      throw new PermanentEventError(
+        `payment ${payment.data.paymentId}: unknown reservation ${reservationId}`,
+      );
     }
     outcomes[reservationId] = await confirmOne(tx, payment, reservation);
   }
@@ -86,7 +88,9 @@ const confirmOne = async (
       // Still ours even if its time just ran out: the sweeper skips rows we have locked.
       const sold = await sellHeldSeats(tx, reservation.id);
       if (sold !== seatIds.length) {
-        throw new Error(`reservation ${reservation.id} held ${sold} of its ${seatIds.length} seats`);
+        throw new Error(
+          `reservation ${reservation.id} held ${sold} of its ${seatIds.length} seats`,
+        );
       }
       await closeReservations(tx, [reservation.id], "confirmed", orderId);
       await confirmed();
@@ -97,7 +101,10 @@ const confirmOne = async (
       const seats = await lockSeats(tx, seatIds);
       const gone = seats.filter((seat) => seat.state !== "available").map((seat) => seat.id);
       if (gone.length > 0) {
-        await failed(gone, `the hold ${reservation.status} and the seats were taken by someone else`);
+        await failed(
+          gone,
+          `the hold ${reservation.status} and the seats were taken by someone else`,
+        );
         return "failed";
       }
       await sellAvailableSeats(tx, reservation.id, seatIds);

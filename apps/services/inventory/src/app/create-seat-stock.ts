@@ -11,5 +11,10 @@ export const createSeatStock = async (
 ): Promise<number> => {
   const { eventId, currency, holdTtlSeconds, seats } = event.data;
   await upsertHoldTtl(tx, eventId, holdTtlSeconds);
-  return insertSeatStock(tx, eventId, currency, seats.map((seat) => ({ ...seat })));
+  return insertSeatStock(
+    tx,
+    eventId,
+    currency,
+    seats.map((seat) => ({ ...seat })),
+  );
 };

@@ -6,7 +6,12 @@ export const listMyReservations = async (
   db: SqlTx,
   input: { customerId: string; eventId?: string | undefined; limit?: number },
 ): Promise<ReservationView[]> => {
-  const rows = await listReservations(db, input.customerId, input.eventId ?? null, input.limit ?? 50);
+  const rows = await listReservations(
+    db,
+    input.customerId,
+    input.eventId ?? null,
+    input.limit ?? 50,
+  );
   return rows.map((r) =>
     toReservationView({
       ...r,

@@ -37,7 +37,11 @@ export const releaseReservation = async (
         return ok(false);
       case "expired":
       case "confirmed":
-        return fail({ kind: "reservation-closed", reservationId, status: reservation.status } as const);
+        return fail({
+          kind: "reservation-closed",
+          reservationId,
+          status: reservation.status,
+        } as const);
       case "active":
         break;
     }

@@ -100,6 +100,7 @@ export const holdInDatabase = async (
   const { customerId, eventId } = input;
   await lockCustomerForEvent(tx, eventId, customerId);
   const context = await holdContext(tx, eventId, customerId);
+  if (context.cancelled) throw new ReserveRefused({ kind: "event-cancelled", eventId });
   const cap = checkCustomerCap({
     alreadyHeld: context.held,
     requested: seats.length,
@@ -114,7 +115,13 @@ export const holdInDatabase = async (
   const currency = seats[0]!.currency;
   const reservation = { id: reservationId, eventId, customerId, currency, expiresAt };
 
-  const held = new Set(await holdSeatsIfAvailable(tx, reservation, seats.map((s) => s.id)));
+  const held = new Set(
+    await holdSeatsIfAvailable(
+      tx,
+      reservation,
+      seats.map((s) => s.id),
+    ),
+  );
   const lost = seats.find((seat) => !held.has(seat.id));
   if (lost) throw new ReserveRefused(seatTaken(lost));
 
@@ -139,5 +146,12 @@ export const holdInDatabase = async (
       },
     }),
   );
-  return toReservationView({ id: reservationId, eventId, status: "active", expiresAt, currency, seats });
+  return toReservationView({
+    id: reservationId,
+    eventId,
+    status: "active",
+    expiresAt,
+    currency,
+    seats,
+  });
 };

@@ -6,7 +6,8 @@ export type ReserveError =
   | { kind: "unknown-seat"; seatId: string }
   | { kind: "seat-of-other-event"; seatId: string; eventId: string }
   | { kind: "seat-taken"; seatId: string; label: string }
-  | { kind: "over-customer-cap"; limit: number; alreadyHeld: number; requested: number };
+  | { kind: "over-customer-cap"; limit: number; alreadyHeld: number; requested: number }
+  | { kind: "event-cancelled"; eventId: string };
 
 /** Why a release was refused. A reservation of someone else is reported as not found. */
 export type ReleaseError =

@@ -20,7 +20,11 @@ export const MAX_SEATS_PER_REQUEST = 10;
 export const checkSeatRequest = (seatIds: readonly string[]): Result<string[], ReserveError> => {
   if (seatIds.length === 0) return fail({ kind: "no-seats" });
   if (seatIds.length > MAX_SEATS_PER_REQUEST) {
-    return fail({ kind: "too-many-seats", requested: seatIds.length, limit: MAX_SEATS_PER_REQUEST });
+    return fail({
+      kind: "too-many-seats",
+      requested: seatIds.length,
+      limit: MAX_SEATS_PER_REQUEST,
+    });
   }
   const seen = new Set<string>();
   for (const seatId of seatIds) {

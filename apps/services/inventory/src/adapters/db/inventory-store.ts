@@ -49,24 +49,29 @@ export const lockCustomerForEvent = async (
 
 /**
  * What a new hold needs to know, in one round trip: seats in the customer's live holds for the
- * event (expired-but-not-yet-swept holds do not count) and the event's own hold TTL, if any.
- * Run it after `lockCustomerForEvent`, so the count sees every earlier hold of that customer.
+ * event (expired-but-not-yet-swept holds do not count), the event's own hold TTL, if any, and
+ * whether catalog cancelled the event. Run it after `lockCustomerForEvent`, so the count sees
+ * every earlier hold of that customer.
  */
 export const holdContext = async (
   tx: SqlTx,
   eventId: string,
   customerId: string,
-): Promise<{ held: number; ttl: number | null }> => {
-  const [row] = await tx.$queryRawUnsafe<Array<{ held: number; ttl: number | null }>>(
+): Promise<{ held: number; ttl: number | null; cancelled: boolean }> => {
+  const [row] = await tx.$queryRawUnsafe<
+    Array<{ held: number; ttl: number | null; cancelled: boolean | null }>
+  >(
     `SELECT (SELECT count(*)::int FROM reservation_seat rs
                JOIN reservation r ON r.id = rs.reservation_id
               WHERE r.event_id = $1::uuid AND r.customer_id = $2 AND r.status = 'active'
                 AND r.expires_at > now()) AS held,
-            (SELECT hold_ttl_seconds FROM event_settings WHERE event_id = $1::uuid) AS ttl`,
+            (SELECT hold_ttl_seconds FROM event_settings WHERE event_id = $1::uuid) AS ttl,
+            (SELECT cancelled_at IS NOT NULL FROM event_settings WHERE event_id = $1::uuid)
+              AS cancelled`,
     eventId,
     customerId,
   );
-  return { held: row?.held ?? 0, ttl: row?.ttl ?? null };
+  return { held: row?.held ?? 0, ttl: row?.ttl ?? null, cancelled: row?.cancelled ?? false };
 };
 
 /**
@@ -157,7 +162,10 @@ export const closeReservations = async (
 };
 
 /** Frees the seats these holds still have; a seat that has moved on to another hold is left alone. */
-export const freeHeldSeats = async (tx: SqlTx, reservationIds: readonly string[]): Promise<number> =>
+export const freeHeldSeats = async (
+  tx: SqlTx,
+  reservationIds: readonly string[],
+): Promise<number> =>
   tx.$executeRawUnsafe(
     `UPDATE seat SET state = 'available', reservation_id = NULL, version = version + 1, updated_at = now()
       WHERE reservation_id = ANY($1::uuid[]) AND state = 'held'`,
@@ -226,7 +234,26 @@ export const insertSeatStock = async (
     seats.map((seat) => seat.priceCents),
   );
 
-export const upsertHoldTtl = async (tx: SqlTx, eventId: string, ttlSeconds: number): Promise<void> => {
+/** Records catalog's status of an event: cancelled from the first cancellation, or on sale. */
+export const markEventCancelled = async (
+  tx: SqlTx,
+  eventId: string,
+  cancelled: boolean,
+): Promise<void> => {
+  await tx.$executeRawUnsafe(
+    `UPDATE event_settings
+        SET cancelled_at = CASE WHEN $2 THEN coalesce(cancelled_at, now()) END, updated_at = now()
+      WHERE event_id = $1::uuid`,
+    eventId,
+    cancelled,
+  );
+};
+
+export const upsertHoldTtl = async (
+  tx: SqlTx,
+  eventId: string,
+  ttlSeconds: number,
+): Promise<void> => {
   await tx.$executeRawUnsafe(
     `INSERT INTO event_settings (event_id, hold_ttl_seconds) VALUES ($1::uuid, $2)
      ON CONFLICT (event_id) DO UPDATE SET hold_ttl_seconds = EXCLUDED.hold_ttl_seconds, updated_at = now()`,

@@ -10,8 +10,7 @@ else
 end`;
 
 export type SeatLockOutcome =
-  | { acquired: true; release: () => Promise<void> }
-  | { acquired: false; seatId: string };
+  { acquired: true; release: () => Promise<void> } | { acquired: false; seatId: string };
 
 export type SeatLocks = {
   /**

@@ -19,7 +19,10 @@ export const reserveErrorToTRPC = (error: ReserveError): TRPCError => {
         message: `seatIds: seat ${error.seatId} is listed twice`,
       });
     case "unknown-seat":
-      return new TRPCError({ code: "BAD_REQUEST", message: `seatIds: unknown seat ${error.seatId}` });
+      return new TRPCError({
+        code: "BAD_REQUEST",
+        message: `seatIds: unknown seat ${error.seatId}`,
+      });
     case "seat-of-other-event":
       return new TRPCError({
         code: "BAD_REQUEST",
@@ -29,6 +32,11 @@ export const reserveErrorToTRPC = (error: ReserveError): TRPCError => {
       return new TRPCError({
         code: "BAD_REQUEST",
         message: `seatIds: at most ${error.limit} seats per customer for this event; you hold ${error.alreadyHeld} and asked for ${error.requested}`,
+      });
+    case "event-cancelled":
+      return new TRPCError({
+        code: "PRECONDITION_FAILED",
+        message: `eventId: event ${error.eventId} is cancelled; its seats are not on sale`,
       });
   }
 };
