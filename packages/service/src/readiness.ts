@@ -57,7 +57,7 @@ export const runReadinessChecks = async (
 };
 
 /** Any Prisma client (`@marquee/db/<service>`) fits, and so does a thin wrapper over a `pg` Pool. */
-export type RawQueryClient = { $queryRawUnsafe(sql: string): Promise<unknown> };
+export type RawQueryClient = { $queryRawUnsafe(sql: string): PromiseLike<unknown> };
 
 export const postgresCheck =
   (db: RawQueryClient): ReadinessCheck =>

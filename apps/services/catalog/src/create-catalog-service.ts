@@ -1,8 +1,6 @@
-import { tokenVerifierFor } from "@marquee/service/auth";
 import { createLogger, type Logger } from "@marquee/service/logger";
-import { postgresCheck, redisCheck } from "@marquee/service/readiness";
-import { closeRedis, createRedis } from "@marquee/service/redis";
-import { createService, type Service } from "@marquee/service/server";
+import { createServiceRuntime } from "@marquee/service/runtime";
+import type { Service } from "@marquee/service/server";
 import { withAfterCommit } from "./adapters/db/after-commit";
 import { createDb, type CatalogDb } from "./adapters/db/client";
 import { createReservationHandlers } from "./adapters/kafka/handlers";
@@ -10,7 +8,6 @@ import { createSeatMapPublisher } from "./adapters/redis/seat-map-channel";
 import { createAppRouter } from "./adapters/trpc/router";
 import type { CatalogDeps } from "./app/deps";
 import type { CatalogConfig } from "./config";
-import { startMessaging } from "@marquee/service/messaging";
 
 export type CatalogService = {
   service: Service;
@@ -29,35 +26,19 @@ export const createCatalogService = (
   config: CatalogConfig,
   opts: { logger?: Logger; handleSignals?: boolean } = {},
 ): CatalogService => {
-  const name = "catalog";
-  const logger = opts.logger ?? createLogger({ name, level: config.LOG_LEVEL });
   const db = createDb(config.DATABASE_URL);
-  const redis = createRedis(config.REDIS_URL, logger);
+  const logger = opts.logger ?? createLogger({ name: "catalog", level: config.LOG_LEVEL });
   const { db: consumerDb, afterCommit } = withAfterCommit(db, logger);
-  const messaging = startMessaging({
-    name,
-    brokers: config.KAFKA_BROKERS,
+  const { redis, messaging, serve } = createServiceRuntime({
+    name: "catalog",
+    config,
     db,
     consumerDb,
-    log: logger,
+    logger,
   });
   const deps: CatalogDeps = { db, relay: messaging.relay };
 
-  const service = createService({
-    name,
-    port: config.PORT,
-    host: config.HOST,
-    logger,
-    router: createAppRouter(deps),
-    verifier: tokenVerifierFor(config),
-    readiness: {
-      postgres: postgresCheck(db),
-      redis: redisCheck(redis),
-      kafka: messaging.readiness,
-    },
-    onShutdown: [...messaging.shutdown, () => db.$disconnect(), () => closeRedis(redis)],
-    handleSignals: opts.handleSignals ?? true,
-  });
+  const service = serve({ router: createAppRouter(deps), handleSignals: opts.handleSignals });
 
   return {
     service,

@@ -1,9 +1,6 @@
-import { tokenVerifierFor } from "@marquee/service/auth";
-import { createLogger, type Logger } from "@marquee/service/logger";
-import { startMessaging } from "@marquee/service/messaging";
-import { postgresCheck, redisCheck } from "@marquee/service/readiness";
-import { closeRedis, createRedis } from "@marquee/service/redis";
-import { createService, type Service } from "@marquee/service/server";
+import type { Logger } from "@marquee/service/logger";
+import { createServiceRuntime } from "@marquee/service/runtime";
+import type { Service } from "@marquee/service/server";
 import { createDb, type FulfillmentDb } from "./adapters/db/client";
 import { ticketsPdfRoute } from "./adapters/http/tickets-pdf-route";
 import { catalogHandlers, orderingHandlers } from "./adapters/kafka/handlers";
@@ -33,20 +30,17 @@ export const createFulfillmentService = (
     isolation?: { schema: string; groupPrefix: string };
   } = {},
 ): FulfillmentService => {
-  const name = "fulfillment";
-  const logger = opts.logger ?? createLogger({ name, level: config.LOG_LEVEL });
   const db = createDb(config.DATABASE_URL, {
     poolMax: config.DB_POOL_MAX,
     ...(opts.isolation ? { schema: opts.isolation.schema } : {}),
   });
-  const redis = createRedis(config.REDIS_URL, logger);
-  const messaging = startMessaging({
-    name: opts.isolation?.groupPrefix ?? name,
-    brokers: config.KAFKA_BROKERS,
+  const { logger, messaging, verifier, serve } = createServiceRuntime({
+    name: "fulfillment",
+    config,
     db,
-    log: logger,
+    logger: opts.logger,
+    groupPrefix: opts.isolation?.groupPrefix,
   });
-  const verifier = tokenVerifierFor(config);
 
   const deps: FulfillmentDeps = {
     db,
@@ -55,21 +49,10 @@ export const createFulfillmentService = (
     signingKey: config.TICKET_SIGNING_KEY,
   };
 
-  const service = createService({
-    name,
-    port: config.PORT,
-    host: config.HOST,
-    logger,
+  const service = serve({
     router: createAppRouter(deps),
-    verifier,
     routes: ticketsPdfRoute(deps, verifier),
-    readiness: {
-      postgres: postgresCheck(db),
-      redis: redisCheck(redis),
-      kafka: messaging.readiness,
-    },
-    onShutdown: [...messaging.shutdown, () => db.$disconnect(), () => closeRedis(redis)],
-    handleSignals: opts.handleSignals ?? true,
+    handleSignals: opts.handleSignals,
   });
 
   return {

@@ -1,9 +1,7 @@
 import { createTokenVerifier } from "@marquee/service/auth";
 import type { Logger } from "@marquee/service/logger";
-import { startMessaging } from "@marquee/service/messaging";
-import { postgresCheck, redisCheck } from "@marquee/service/readiness";
-import { closeRedis, createRedis } from "@marquee/service/redis";
-import { createService, type Service } from "@marquee/service/server";
+import { createServiceRuntime } from "@marquee/service/runtime";
+import type { Service } from "@marquee/service/server";
 import { createPasswordHasher } from "./adapters/bcrypt/password-hasher";
 import { createDb } from "./adapters/db/client";
 import { createUsers } from "./adapters/db/users";
@@ -22,11 +20,9 @@ export const createIdentityService = async (opts: {
   handleSignals?: boolean;
 }): Promise<Service & { deps: IdentityDeps }> => {
   const { config, logger } = opts;
-  const name = "identity";
   const keys = await loadSigningKeys(config, logger);
   const db = createDb(config.DATABASE_URL);
-  const redis = createRedis(config.REDIS_URL, logger);
-  const messaging = startMessaging({ name, brokers: config.KAFKA_BROKERS, db, log: logger });
+  const { redis, serve } = createServiceRuntime({ name: "identity", config, db, logger });
 
   const tokens = { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE };
   const deps: IdentityDeps = {
@@ -47,11 +43,7 @@ export const createIdentityService = async (opts: {
     },
   };
 
-  const service = createService({
-    name,
-    port: config.PORT,
-    host: config.HOST,
-    logger,
+  const service = serve({
     router: createAppRouter(deps),
     // Identity checks its own tokens against the keys it holds: no HTTP round trip to itself.
     verifier: createTokenVerifier({ jwks: keys.jwks, ...tokens }),
@@ -62,13 +54,7 @@ export const createIdentityService = async (opts: {
         reply.header("cache-control", "public, max-age=300").send(keys.jwks),
       );
     },
-    readiness: {
-      postgres: postgresCheck(db),
-      redis: redisCheck(redis),
-      kafka: messaging.readiness,
-    },
-    onShutdown: [...messaging.shutdown, () => db.$disconnect(), () => closeRedis(redis)],
-    handleSignals: opts.handleSignals ?? true,
+    handleSignals: opts.handleSignals,
   });
   return { ...service, deps };
 };

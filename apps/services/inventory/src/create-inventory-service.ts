@@ -1,9 +1,6 @@
-import { tokenVerifierFor } from "@marquee/service/auth";
-import { createLogger, type Logger } from "@marquee/service/logger";
-import { startMessaging } from "@marquee/service/messaging";
-import { postgresCheck, redisCheck } from "@marquee/service/readiness";
-import { closeRedis, createRedis } from "@marquee/service/redis";
-import { createService, type Service } from "@marquee/service/server";
+import type { Logger } from "@marquee/service/logger";
+import { createServiceRuntime } from "@marquee/service/runtime";
+import type { Service } from "@marquee/service/server";
 import { createDb, type InventoryDb } from "./adapters/db/client";
 import { catalogHandlers, orderingHandlers, paymentHandlers } from "./adapters/kafka/handlers";
 import { createSeatLocks } from "./adapters/redis/seat-locks";
@@ -29,11 +26,13 @@ export const createInventoryService = (
   config: InventoryConfig,
   opts: { logger?: Logger; handleSignals?: boolean } = {},
 ): InventoryService => {
-  const name = "inventory";
-  const logger = opts.logger ?? createLogger({ name, level: config.LOG_LEVEL });
   const db = createDb(config.DATABASE_URL, { poolMax: config.DB_POOL_MAX });
-  const redis = createRedis(config.REDIS_URL, logger);
-  const messaging = startMessaging({ name, brokers: config.KAFKA_BROKERS, db, log: logger });
+  const { logger, redis, messaging, serve } = createServiceRuntime({
+    name: "inventory",
+    config,
+    db,
+    logger: opts.logger,
+  });
 
   const deps: InventoryDeps = {
     db,
@@ -47,25 +46,10 @@ export const createInventoryService = (
   };
 
   let expiry: ExpiryWorker | undefined;
-  const service = createService({
-    name,
-    port: config.PORT,
-    host: config.HOST,
-    logger,
+  const service = serve({
     router: createAppRouter(deps),
-    verifier: tokenVerifierFor(config),
-    readiness: {
-      postgres: postgresCheck(db),
-      redis: redisCheck(redis),
-      kafka: messaging.readiness,
-    },
-    onShutdown: [
-      () => expiry?.stop(),
-      ...messaging.shutdown,
-      () => db.$disconnect(),
-      () => closeRedis(redis),
-    ],
-    handleSignals: opts.handleSignals ?? true,
+    stopFirst: [() => expiry?.stop()],
+    handleSignals: opts.handleSignals,
   });
 
   return {

@@ -1,9 +1,6 @@
-import { tokenVerifierFor } from "@marquee/service/auth";
-import { createLogger, type Logger } from "@marquee/service/logger";
-import { startMessaging } from "@marquee/service/messaging";
-import { postgresCheck, redisCheck } from "@marquee/service/readiness";
-import { closeRedis, createRedis } from "@marquee/service/redis";
-import { createService, type Service } from "@marquee/service/server";
+import type { Logger } from "@marquee/service/logger";
+import { createServiceRuntime } from "@marquee/service/runtime";
+import type { Service } from "@marquee/service/server";
 import { createDb, type NotificationDb } from "./adapters/db/client";
 import { fulfillmentHandlers, orderingHandlers, paymentHandlers } from "./adapters/kafka/handlers";
 import { createSmtpMailer } from "./adapters/smtp/mailer";
@@ -34,18 +31,16 @@ export const createNotificationService = (
     isolation?: { schema: string; groupPrefix: string };
   } = {},
 ): NotificationService => {
-  const name = "notification";
-  const logger = opts.logger ?? createLogger({ name, level: config.LOG_LEVEL });
   const db = createDb(config.DATABASE_URL, {
     poolMax: config.DB_POOL_MAX,
     ...(opts.isolation ? { schema: opts.isolation.schema } : {}),
   });
-  const redis = createRedis(config.REDIS_URL, logger);
-  const messaging = startMessaging({
-    name: opts.isolation?.groupPrefix ?? name,
-    brokers: config.KAFKA_BROKERS,
+  const { logger, messaging, serve } = createServiceRuntime({
+    name: "notification",
+    config,
     db,
-    log: logger,
+    logger: opts.logger,
+    groupPrefix: opts.isolation?.groupPrefix,
   });
   const mailer = createSmtpMailer({
     host: config.SMTP_HOST,
@@ -71,26 +66,11 @@ export const createNotificationService = (
   };
   let worker: DeliveryWorker | undefined;
 
-  const service = createService({
-    name,
-    port: config.PORT,
-    host: config.HOST,
-    logger,
+  const service = serve({
     router: createAppRouter(deps),
-    verifier: tokenVerifierFor(config),
-    readiness: {
-      postgres: postgresCheck(db),
-      redis: redisCheck(redis),
-      kafka: messaging.readiness,
-    },
-    onShutdown: [
-      ...messaging.shutdown,
-      () => worker?.stop(),
-      () => mailer.close(),
-      () => db.$disconnect(),
-      () => closeRedis(redis),
-    ],
-    handleSignals: opts.handleSignals ?? true,
+    // The senders stop before the consumers: queued emails wait in the table for the next start.
+    stopFirst: [() => worker?.stop(), () => mailer.close()],
+    handleSignals: opts.handleSignals,
   });
 
   return {

@@ -1,9 +1,6 @@
-import { tokenVerifierFor } from "@marquee/service/auth";
-import { createLogger, type Logger } from "@marquee/service/logger";
-import { startMessaging } from "@marquee/service/messaging";
-import { postgresCheck, redisCheck } from "@marquee/service/readiness";
-import { closeRedis, createRedis } from "@marquee/service/redis";
-import { createService, type Service } from "@marquee/service/server";
+import type { Logger } from "@marquee/service/logger";
+import { createServiceRuntime } from "@marquee/service/runtime";
+import type { Service } from "@marquee/service/server";
 import { createDb, type OrderingDb } from "./adapters/db/client";
 import { createInventoryClient } from "./adapters/inventory/inventory-client";
 import { inventoryHandlers, paymentHandlers, ticketHandlers } from "./adapters/kafka/handlers";
@@ -28,11 +25,13 @@ export const createOrderingService = (
   config: OrderingConfig,
   opts: { logger?: Logger; handleSignals?: boolean } = {},
 ): OrderingService => {
-  const name = "ordering";
-  const logger = opts.logger ?? createLogger({ name, level: config.LOG_LEVEL });
   const db = createDb(config.DATABASE_URL, { poolMax: config.DB_POOL_MAX });
-  const redis = createRedis(config.REDIS_URL, logger);
-  const messaging = startMessaging({ name, brokers: config.KAFKA_BROKERS, db, log: logger });
+  const { logger, messaging, serve } = createServiceRuntime({
+    name: "ordering",
+    config,
+    db,
+    logger: opts.logger,
+  });
 
   const deps: OrderingDeps = {
     db,
@@ -41,21 +40,7 @@ export const createOrderingService = (
     log: logger,
   };
 
-  const service = createService({
-    name,
-    port: config.PORT,
-    host: config.HOST,
-    logger,
-    router: createAppRouter(deps),
-    verifier: tokenVerifierFor(config),
-    readiness: {
-      postgres: postgresCheck(db),
-      redis: redisCheck(redis),
-      kafka: messaging.readiness,
-    },
-    onShutdown: [...messaging.shutdown, () => db.$disconnect(), () => closeRedis(redis)],
-    handleSignals: opts.handleSignals ?? true,
-  });
+  const service = serve({ router: createAppRouter(deps), handleSignals: opts.handleSignals });
 
   return {
     service,

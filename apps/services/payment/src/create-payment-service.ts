@@ -1,9 +1,6 @@
-import { tokenVerifierFor } from "@marquee/service/auth";
-import { createLogger, type Logger } from "@marquee/service/logger";
-import { startMessaging } from "@marquee/service/messaging";
-import { postgresCheck, redisCheck } from "@marquee/service/readiness";
-import { closeRedis, createRedis } from "@marquee/service/redis";
-import { createService, type Service } from "@marquee/service/server";
+import type { Logger } from "@marquee/service/logger";
+import { createServiceRuntime } from "@marquee/service/runtime";
+import type { Service } from "@marquee/service/server";
 import { createDb, type PaymentDb } from "./adapters/db/client";
 import { inventoryHandlers, orderingHandlers } from "./adapters/kafka/handlers";
 import { createAppRouter } from "./adapters/trpc/router";
@@ -28,11 +25,13 @@ export const createPaymentService = (
   config: PaymentConfig,
   opts: { logger?: Logger; handleSignals?: boolean } = {},
 ): PaymentService => {
-  const name = "payment";
-  const logger = opts.logger ?? createLogger({ name, level: config.LOG_LEVEL });
   const db = createDb(config.DATABASE_URL, { poolMax: config.DB_POOL_MAX });
-  const redis = createRedis(config.REDIS_URL, logger);
-  const messaging = startMessaging({ name, brokers: config.KAFKA_BROKERS, db, log: logger });
+  const { logger, messaging, serve } = createServiceRuntime({
+    name: "payment",
+    config,
+    db,
+    logger: opts.logger,
+  });
 
   const deps: PaymentDeps = {
     db,
@@ -45,21 +44,7 @@ export const createPaymentService = (
     requestHashSecret: config.REQUEST_HASH_SECRET,
   };
 
-  const service = createService({
-    name,
-    port: config.PORT,
-    host: config.HOST,
-    logger,
-    router: createAppRouter(deps),
-    verifier: tokenVerifierFor(config),
-    readiness: {
-      postgres: postgresCheck(db),
-      redis: redisCheck(redis),
-      kafka: messaging.readiness,
-    },
-    onShutdown: [...messaging.shutdown, () => db.$disconnect(), () => closeRedis(redis)],
-    handleSignals: opts.handleSignals ?? true,
-  });
+  const service = serve({ router: createAppRouter(deps), handleSignals: opts.handleSignals });
 
   return {
     service,
