@@ -33,5 +33,9 @@ export const prepareInfrastructure = async (environment) => {
 };
 
 export const stopInfrastructure = async (environment) => {
-  await step(`stop Kafka broker (${environment.name})`, () => stopBroker(environment.kafka));
+  await step(`stop Kafka broker (${environment.name})`, async () => {
+    const { stopped, pid, killed } = await stopBroker(environment.kafka);
+    if (!stopped) return "was not running";
+    return killed ? `killed (pid ${pid})` : `stopped (pid ${pid})`;
+  });
 };
