@@ -1,10 +1,11 @@
-import type { Consumer, EachMessageHandler, Kafka, KafkaMessage, Producer } from "kafkajs";
+import type { Consumer, EachBatchHandler, Kafka, KafkaMessage } from "kafkajs";
+import { createDeadLetterer } from "./dead-letter";
 import type { EventLog } from "./log";
 import { parseEventBytes } from "./parse-event";
 import type { EventOnTopic, MarqueeEvent } from "./registry";
 import { backoffMs } from "./sleep";
 import type { SqlDb, SqlTx } from "./sql";
-import { deadLetterTopic, type Topic } from "./topics";
+import type { Topic } from "./topics";
 
 export type HandlerContext = { tx: SqlTx; log: EventLog };
 export type EventHandler<TEvent> = (event: TEvent, ctx: HandlerContext) => Promise<void>;
@@ -40,6 +41,14 @@ export type ConsumerOptions<TTopic extends Topic> = {
   fromBeginning?: boolean;
   /** Partitions handled at once; order within a partition is always kept. */
   concurrency?: number;
+  /** Events applied in one database transaction at most (a fetched batch is cut into these). */
+  maxBatchSize?: number;
+  /**
+   * Called after a transaction that applied at least one event has committed: handlers that
+   * write outbox rows or queue work can wake what publishes or performs it, instead of leaving
+   * it to the next poll.
+   */
+  onApplied?: () => void;
   retryBaseMs?: number;
   retryMaxMs?: number;
 };
@@ -48,18 +57,23 @@ export type RunningConsumer = { stop(): Promise<void> };
 
 const MARK_PROCESSED_SQL = `INSERT INTO processed_message (consumer, message_id) VALUES ($1, $2::uuid)
   ON CONFLICT DO NOTHING`;
+const MARK_ALL_PROCESSED_SQL = `INSERT INTO processed_message (consumer, message_id)
+  SELECT $1, id FROM unnest($2::uuid[]) AS id
+  ON CONFLICT DO NOTHING RETURNING message_id::text AS id`;
 
-const stringHeaders = (message: KafkaMessage): Record<string, string> =>
-  Object.fromEntries(
-    Object.entries(message.headers ?? {}).flatMap(([k, v]) =>
-      v === undefined ? [] : [[k, Array.isArray(v) ? v.map(String).join(",") : String(v)]],
-    ),
-  );
+type Parsed = { message: KafkaMessage; event: MarqueeEvent };
 
 /**
- * Runs a consumer group: parse with the contracts, apply each event at most once (the handler's
- * writes and the processed mark commit together), dead-letter what can never be parsed or
+ * Runs a consumer group: parse with the contracts, apply each event at most once (the handlers'
+ * writes and the processed marks commit together), dead-letter what can never be parsed or
  * applied, retry passing failures with backoff without skipping ahead on the partition.
+ *
+ * Events are applied a fetched batch at a time, in one transaction per batch (cut at
+ * `maxBatchSize`), which is what lets a hot partition keep up: one commit instead of one per
+ * event. When a batch's transaction fails, nothing of it was applied; its events are then applied
+ * one by one, so a poison message is isolated and dead-lettered while the rest go through, and a
+ * passing failure is retried in place. Offsets are resolved and committed only after the
+ * transaction that applied them.
  */
 export const startConsumer = async <TTopic extends Topic>(
   opts: ConsumerOptions<TTopic>,
@@ -68,62 +82,57 @@ export const startConsumer = async <TTopic extends Topic>(
   const handlers = opts.handlers as unknown as Record<string, EventHandler<MarqueeEvent>>;
   const retryBaseMs = opts.retryBaseMs ?? 200;
   const retryMaxMs = opts.retryMaxMs ?? 10_000;
+  const maxBatchSize = opts.maxBatchSize ?? 100;
+  const deadLetters = createDeadLetterer(kafka, groupId, log);
   let stopping = false;
-  let dltProducer: Producer | undefined;
 
-  const deadLetter = async (
-    topic: string,
-    partition: number,
-    message: KafkaMessage,
-    error: string,
-  ) => {
-    if (!dltProducer) {
-      dltProducer = kafka.producer({ allowAutoTopicCreation: false });
-      await dltProducer.connect();
-    }
-    await dltProducer.send({
-      topic: deadLetterTopic(topic),
-      acks: -1,
-      messages: [
-        {
-          key: message.key,
-          value: message.value,
-          headers: {
-            ...stringHeaders(message),
-            "dlt-error": error.slice(0, 1_000),
-            "dlt-consumer": groupId,
-            "dlt-source": `${topic}/${partition}/${message.offset}`,
-          },
-        },
-      ],
-    });
-    log.error(
-      { topic, partition, offset: message.offset, consumer: groupId, error },
-      "message dead-lettered",
-    );
+  const handle = async (tx: SqlTx, event: MarqueeEvent) => {
+    const handler = handlers[event.type];
+    if (!handler) throw new PermanentEventError(`no handler for ${event.type}`);
+    await handler(event, { tx, log });
   };
 
-  const apply = async (event: MarqueeEvent): Promise<boolean> =>
+  /** The whole batch in one transaction; returns how many events were new (not redelivered). */
+  const applyAll = (events: MarqueeEvent[]): Promise<number> =>
+    db.$transaction(
+      async (tx) => {
+        const ids = [...new Set(events.map((event) => event.id.toLowerCase()))];
+        const marked = await tx.$queryRawUnsafe<Array<{ id: string }>>(
+          MARK_ALL_PROCESSED_SQL,
+          groupId,
+          ids,
+        );
+        const fresh = new Set(marked.map((row) => row.id));
+        let applied = 0;
+        for (const event of events) {
+          // A redelivered event was marked before; a repeat within this batch, a moment ago.
+          if (!fresh.delete(event.id.toLowerCase())) continue;
+          await handle(tx, event);
+          applied += 1;
+        }
+        return applied;
+      },
+      { maxWait: 10_000, timeout: 30_000 },
+    );
+
+  const applyOne = (event: MarqueeEvent): Promise<boolean> =>
     db.$transaction(
       async (tx) => {
         const fresh = await tx.$executeRawUnsafe(MARK_PROCESSED_SQL, groupId, event.id);
         if (fresh === 0) return false;
-        const handler = handlers[event.type];
-        if (!handler) throw new PermanentEventError(`no handler for ${event.type}`);
-        await handler(event, { tx, log });
+        await handle(tx, event);
         return true;
       },
       { maxWait: 10_000, timeout: 30_000 },
     );
 
-  const eachMessage: EachMessageHandler = async (payload) => {
-    const { topic, partition, message } = payload;
-    const parsed = parseEventBytes(message.value);
-    if (!parsed.ok) {
-      await deadLetter(topic, partition, message, parsed.error);
-      return;
-    }
-    const event = parsed.event;
+  /** One event in its own transaction, retried in place until it applies or proves permanent. */
+  const applyAlone = async (
+    topic: string,
+    partition: number,
+    { message, event }: Parsed,
+    heartbeat: () => Promise<void>,
+  ) => {
     const eventLog = {
       consumer: groupId,
       eventId: event.id,
@@ -132,15 +141,13 @@ export const startConsumer = async <TTopic extends Topic>(
     };
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const applied = await apply(event);
-        log.debug(
-          { ...eventLog, applied },
-          applied ? "event applied" : "duplicate event skipped",
-        );
+        const applied = await applyOne(event);
+        log.debug({ ...eventLog, applied }, applied ? "event applied" : "duplicate event skipped");
+        if (applied) opts.onApplied?.();
         return;
       } catch (error) {
         if (error instanceof PermanentEventError) {
-          await deadLetter(topic, partition, message, error.message);
+          await deadLetters.park(topic, partition, message, error.message);
           return;
         }
         // A passing failure (database or network): retry in place so the partition keeps its
@@ -154,8 +161,61 @@ export const startConsumer = async <TTopic extends Topic>(
           );
         }
         await new Promise((resolve) => setTimeout(resolve, wait));
-        await payload.heartbeat();
+        await heartbeat();
       }
+    }
+  };
+
+  const applyChunk = async (
+    topic: string,
+    partition: number,
+    messages: KafkaMessage[],
+    heartbeat: () => Promise<void>,
+  ) => {
+    const parsed: Parsed[] = [];
+    for (const message of messages) {
+      const result = parseEventBytes(message.value);
+      if (result.ok) parsed.push({ message, event: result.event });
+      else await deadLetters.park(topic, partition, message, result.error);
+    }
+    if (parsed.length === 0) return;
+    try {
+      const applied = await applyAll(parsed.map((p) => p.event));
+      log.debug(
+        { consumer: groupId, topic, partition, events: parsed.length, applied },
+        "batch applied",
+      );
+      if (applied > 0) opts.onApplied?.();
+    } catch (error) {
+      if (stopping) throw error;
+      // Nothing of the batch committed. One by one, a poison message is dead-lettered alone
+      // and a passing failure is retried where it happens.
+      log.warn(
+        { consumer: groupId, topic, partition, events: parsed.length, err: error },
+        "batch failed; applying its events one by one",
+      );
+      for (const item of parsed) await applyAlone(topic, partition, item, heartbeat);
+    }
+  };
+
+  const eachBatch: EachBatchHandler = async ({
+    batch,
+    resolveOffset,
+    heartbeat,
+    commitOffsetsIfNecessary,
+    isRunning,
+    isStale,
+  }) => {
+    const { topic, partition, messages } = batch;
+    for (let start = 0; start < messages.length; start += maxBatchSize) {
+      // After a rebalance or seek the rest of this batch is someone else's, or read again.
+      if (!isRunning() || isStale()) return;
+      const chunk = messages.slice(start, start + maxBatchSize);
+      await applyChunk(topic, partition, chunk, heartbeat);
+      const last = chunk.at(-1);
+      if (last) resolveOffset(last.offset);
+      await commitOffsetsIfNecessary();
+      await heartbeat();
     }
   };
 
@@ -201,8 +261,11 @@ export const startConsumer = async <TTopic extends Topic>(
       });
       await consumer.run({
         autoCommit: true,
+        // Within a long batch, commit what is applied at least every second.
+        autoCommitInterval: 1_000,
+        eachBatchAutoResolve: false,
         partitionsConsumedConcurrently: opts.concurrency ?? 3,
-        eachMessage,
+        eachBatch,
       });
     } catch (error) {
       await consumer.disconnect().catch(() => undefined);
@@ -217,7 +280,7 @@ export const startConsumer = async <TTopic extends Topic>(
     async stop() {
       stopping = true;
       await current?.disconnect();
-      await dltProducer?.disconnect();
+      await deadLetters.disconnect();
     },
   };
 };

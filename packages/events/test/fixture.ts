@@ -10,6 +10,7 @@ import { causedBy, createEvent } from "../src/create-event";
 import { createKafka } from "../src/kafka";
 import { enqueue } from "../src/outbox";
 import { ignore, startConsumer, type RunningConsumer } from "../src/consumer";
+import type { SqlDb } from "../src/sql";
 import { Topics } from "../src/topics";
 
 /**
@@ -79,11 +80,21 @@ export const startNoteConsumer = async (
   kafka: Kafka,
   db: FixtureDb,
   log: ReturnType<typeof createTestLog>,
-  { fromBeginning = false } = {},
+  {
+    fromBeginning = false,
+    beforeApply,
+    consumerDb = db,
+  }: {
+    fromBeginning?: boolean;
+    /** Runs in the handler before the note is written; a test throws from it to fail an event. */
+    beforeApply?: (event: ReturnType<typeof noteEvent>) => void;
+    /** Where the consumer runs its transactions (a test may wrap `db` to count them). */
+    consumerDb?: SqlDb;
+  } = {},
 ): Promise<RunningConsumer> => {
   const consumer = await startConsumer({
     kafka,
-    db,
+    db: consumerDb,
     groupId: `events-test-${randomUUID()}`,
     topics: [Topics.catalogEvents],
     // On the shared broker a fresh group starts at the end, skipping other tests' history.
@@ -91,6 +102,7 @@ export const startNoteConsumer = async (
     log,
     handlers: {
       "catalog.event-updated": async (event, { tx }) => {
+        beforeApply?.(event);
         await tx.$executeRawUnsafe(
           `INSERT INTO applied_note (id, body) VALUES ($1::uuid, $2)
            ON CONFLICT (id) DO UPDATE SET applied_count = applied_note.applied_count + 1`,
