@@ -27,6 +27,13 @@ export const baseConfigSchema = z.object({
     .default("http://127.0.0.1:5000/.well-known/jwks.json"),
   JWT_ISSUER: z.string().min(1).default("marquee-identity"),
   JWT_AUDIENCE: z.string().min(1).default("marquee"),
+  /** Worker processes sharing the service's port (`@marquee/service/cluster`); 1 runs in-process. */
+  PROCESSES: z.coerce
+    .number({ error: "expected a whole number of processes from 1 to 64" })
+    .int("expected a whole number of processes from 1 to 64")
+    .min(1, "expected a whole number of processes from 1 to 64")
+    .max(64, "expected a whole number of processes from 1 to 64")
+    .default(1),
 });
 export type BaseConfig = z.infer<typeof baseConfigSchema>;
 
