@@ -1,7 +1,8 @@
 import type { Logger } from "@marquee/service/logger";
 import { createServiceRuntime } from "@marquee/service/runtime";
 import type { Service } from "@marquee/service/server";
-import { createDb, type InventoryDb } from "./adapters/db/client";
+import { createDb, createHoldPool, type InventoryDb } from "./adapters/db/client";
+import { createSeatFactsCache } from "./adapters/db/seat-facts";
 import { catalogHandlers, orderingHandlers, paymentHandlers } from "./adapters/kafka/handlers";
 import { createSeatLocks } from "./adapters/redis/seat-locks";
 import { createAppRouter } from "./adapters/trpc/router";
@@ -27,6 +28,7 @@ export const createInventoryService = (
   opts: { logger?: Logger; handleSignals?: boolean } = {},
 ): InventoryService => {
   const db = createDb(config.DATABASE_URL, { poolMax: config.DB_POOL_MAX });
+  const holdPool = createHoldPool(config.DATABASE_URL, { poolMax: config.DB_POOL_MAX });
   const { logger, redis, messaging, serve } = createServiceRuntime({
     name: "inventory",
     config,
@@ -36,6 +38,8 @@ export const createInventoryService = (
 
   const deps: InventoryDeps = {
     db,
+    holdPool,
+    seatFacts: createSeatFactsCache(holdPool),
     locks: createSeatLocks(redis, { ttlMs: config.SEAT_LOCK_TTL_MS }),
     relay: messaging.relay,
     log: logger,
@@ -48,7 +52,7 @@ export const createInventoryService = (
   let expiry: ExpiryWorker | undefined;
   const service = serve({
     router: createAppRouter(deps),
-    stopFirst: [() => expiry?.stop()],
+    stopFirst: [() => expiry?.stop(), () => holdPool.end()],
     handleSignals: opts.handleSignals,
   });
 

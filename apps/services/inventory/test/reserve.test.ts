@@ -5,8 +5,8 @@ import { Topics } from "@marquee/events/topics";
 import { waitFor } from "@marquee/testkit/wait-for";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReservationView } from "../src/app/reservation-view";
-import { holdInDatabase, reserveSeats, ReserveRefused } from "../src/app/reserve-seats";
-import type { StockedSeat } from "../src/domain/hold-rules";
+import { holdInDatabase, reserveSeats } from "../src/app/reserve-seats";
+import type { SeatFacts } from "../src/domain/hold-rules";
 import { callTrpc, seatLabelOf, startHarness, type Harness } from "./harness";
 
 let h: Harness;
@@ -218,46 +218,61 @@ describe("reserve", () => {
     expect(outcome).toMatchObject({ ok: false, status: 401, code: "UNAUTHORIZED" });
   });
 
-  it("keeps one active hold per seat when the database step runs twice at once without locks", async () => {
+  it("keeps one active hold per seat when the database step runs eight times at once without locks", async () => {
     const { eventId, seats } = await h.stockEvent({ seats: 1 });
     const seat = seats[0]!;
-    const stocked: StockedSeat = {
-      ...seat,
-      id: seat.seatId,
-      eventId,
-      currency: "EUR",
-      state: "available",
-    };
+    const facts: SeatFacts = { ...seat, id: seat.seatId, eventId, currency: "EUR" };
     const attempt = () =>
-      h.inventory.db.$transaction((tx) =>
-        holdInDatabase(
-          tx,
-          { settings: { holdTtlSeconds: 900, maxSeatsPerCustomer: 10 } },
-          {
-            customerId: randomUUID(),
-            eventId,
-            seatIds: [seat.seatId],
-            cause: { correlationId: randomUUID() },
-          },
-          [stocked],
-        ),
+      holdInDatabase(
+        {
+          holdPool: h.inventory.deps.holdPool,
+          settings: { holdTtlSeconds: 900, maxSeatsPerCustomer: 10 },
+        },
+        {
+          customerId: randomUUID(),
+          customerEmail: `${randomUUID()}@example.com`,
+          eventId,
+          seatIds: [seat.seatId],
+          cause: { correlationId: randomUUID() },
+        },
+        [facts],
       );
 
-    const results = await Promise.allSettled(Array.from({ length: 8 }, attempt));
+    const results = await Promise.all(Array.from({ length: 8 }, attempt));
 
-    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    for (const r of results) {
-      if (r.status === "rejected") {
-        expect(r.reason).toBeInstanceOf(ReserveRefused);
-        expect((r.reason as ReserveRefused).error).toEqual({
-          kind: "seat-taken",
-          seatId: seat.seatId,
-          label: seatLabelOf(seat),
-        });
-      }
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    for (const r of results.filter((r) => !r.ok)) {
+      expect(r).toEqual({
+        ok: false,
+        error: { kind: "seat-taken", seatId: seat.seatId, label: seatLabelOf(seat) },
+      });
     }
     expect(await activeHoldsPerSeat(eventId)).toEqual([{ seatId: seat.seatId, holds: 1 }]);
     expect(await h.inventory.db.outboxMessage.count({ where: { key: eventId } })).toBe(1);
+  });
+
+  it("records the hold's expiry in the reservation, the answer and the announced event alike", async () => {
+    const { eventId, seats } = await h.stockEvent({ seats: 1, holdTtlSeconds: 120 });
+    const { token } = await h.issuer.tokenFor();
+    const started = Date.now();
+    const outcome = await reserve(token, eventId, [seats[0]!.seatId]);
+    if (!outcome.ok) throw new Error(outcome.message);
+    const { reservationId, expiresAt } = outcome.data;
+
+    const expires = Date.parse(expiresAt);
+    expect(expires).toBeGreaterThanOrEqual(started + 119_000);
+    expect(expires).toBeLessThanOrEqual(Date.now() + 121_000);
+    const row = await h.inventory.db.reservation.findUnique({ where: { id: reservationId } });
+    expect(row?.expiresAt.toISOString()).toBe(expiresAt);
+    const [message] = await h.inventory.db.outboxMessage.findMany({ where: { key: eventId } });
+    expect(message).toMatchObject({
+      type: "inventory.reservation-created",
+      topic: "inventory.reservations",
+    });
+    expect((message?.payload as { data: { expiresAt: string } }).data.expiresAt).toBe(expiresAt);
+    expect(message?.headers).toEqual({
+      correlationId: (message?.payload as { correlationId: string }).correlationId,
+    });
   });
 });
 
@@ -273,6 +288,7 @@ describe("reserve without Redis", () => {
       Array.from({ length: 10 }, () =>
         reserveSeats(deps, {
           customerId: randomUUID(),
+          customerEmail: `${randomUUID()}@example.com`,
           eventId,
           seatIds: [seat.seatId],
           cause: { correlationId: randomUUID() },

@@ -1,10 +1,16 @@
 import type { EventLog } from "@marquee/events/log";
+import type { Pool } from "../adapters/db/client";
 import type { SqlDb } from "../adapters/db/inventory-store";
+import type { SeatFactsCache } from "../adapters/db/seat-facts";
 import type { SeatLocks } from "../adapters/redis/seat-locks";
 
 /** What the use cases share, wired by hand in the composition root. */
 export type InventoryDeps = {
   db: SqlDb;
+  /** Plain pg pool for the one-statement hold (`adapters/db/hold-seats.ts`). */
+  holdPool: Pool;
+  /** Seat facts that never change, from memory after the first lookup. */
+  seatFacts: SeatFactsCache;
   locks: SeatLocks;
   /** Wakes the outbox relay after a commit, so events leave within milliseconds. */
   relay: { nudge(): void };

@@ -1,46 +1,33 @@
 import { randomUUID } from "node:crypto";
 import { ReservationCreated } from "@marquee/events/contracts/inventory";
 import { createEvent, type EventCause } from "@marquee/events/create-event";
-import { enqueue } from "@marquee/events/outbox";
-import {
-  findSeats,
-  holdContext,
-  holdSeatsIfAvailable,
-  lockCustomerForEvent,
-  type SqlTx,
-} from "../adapters/db/inventory-store";
+import { holdSeats } from "../adapters/db/hold-seats";
 import type { ReserveError } from "../domain/errors";
 import {
-  checkCustomerCap,
+  capKeyOf,
   checkSeatRequest,
-  checkSeatsHoldable,
-  holdExpiresAt,
-  holdTtlSeconds,
+  checkSeatsOfEvent,
   seatTaken,
-  type StockedSeat,
+  type SeatFacts,
 } from "../domain/hold-rules";
 import { fail, ok, type Result } from "../domain/result";
-import { TX_OPTIONS, type InventoryDeps } from "./deps";
+import type { InventoryDeps } from "./deps";
 import { toReservationView, type ReservationView } from "./reservation-view";
 
 export type ReserveSeatsInput = {
   customerId: string;
+  /** The token's email: the per-customer cap counts by it (lower-cased), across guest and account. */
+  customerEmail: string;
   eventId: string;
   seatIds: readonly string[];
   cause: EventCause;
 };
 
-/** Carries an expected failure out of a transaction so it rolls back, then becomes a value again. */
-export class ReserveRefused extends Error {
-  constructor(readonly error: ReserveError) {
-    super(error.kind);
-  }
-}
-
 /**
- * Holds seats of one event for one customer, all or nothing. Cheap checks first (so most losers of
- * a race never reach the database's write path), then per-seat Redis locks, then one transaction
- * in which a conditional UPDATE is the final guard and the reservation-created event is recorded.
+ * Holds seats of one event for one customer, all or nothing. Cheap checks first, from memory
+ * (request shape, seats of this event), then the per-seat Redis locks in one round trip, then the
+ * database step in one statement, in which a conditional UPDATE is the final guard, the cap is
+ * counted per email and the reservation-created event is recorded.
  */
 export const reserveSeats = async (
   deps: InventoryDeps,
@@ -50,9 +37,9 @@ export const reserveSeats = async (
   if (!request.ok) return request;
   const seatIds = request.value;
 
-  const holdable = checkSeatsHoldable(input.eventId, seatIds, await findSeats(deps.db, seatIds));
-  if (!holdable.ok) return holdable;
-  const seats = holdable.value;
+  const known = checkSeatsOfEvent(input.eventId, seatIds, await deps.seatFacts.lookup(seatIds));
+  if (!known.ok) return known;
+  const seats = known.value;
 
   let release: (() => Promise<void>) | null = null;
   try {
@@ -69,15 +56,9 @@ export const reserveSeats = async (
   }
 
   try {
-    const view = await deps.db.$transaction(
-      (tx) => holdInDatabase(tx, deps, input, seats),
-      TX_OPTIONS,
-    );
-    deps.relay.nudge();
-    return ok(view);
-  } catch (error) {
-    if (error instanceof ReserveRefused) return fail(error.error);
-    throw error;
+    const held = await holdInDatabase(deps, input, seats);
+    if (held.ok) deps.relay.nudge();
+    return held;
   } finally {
     if (release) {
       await release().catch((error: unknown) =>
@@ -88,70 +69,76 @@ export const reserveSeats = async (
 };
 
 /**
- * The database step on its own: enforces the customer cap and the one-hold-per-seat rule whatever
- * happened before it. Exported so tests can prove the guard without Redis in front of it.
+ * The database step on its own: enforces the cancellation, the per-email cap and the
+ * one-hold-per-seat rule whatever happened before it. Exported so tests can prove the guard
+ * without Redis in front of it. `seats` are in sorted id order (as `checkSeatRequest` returns them).
  */
 export const holdInDatabase = async (
-  tx: SqlTx,
-  deps: Pick<InventoryDeps, "settings" | "now">,
+  deps: Pick<InventoryDeps, "holdPool" | "settings" | "now">,
   input: ReserveSeatsInput,
-  seats: readonly StockedSeat[],
-): Promise<ReservationView> => {
+  seats: readonly SeatFacts[],
+): Promise<Result<ReservationView, ReserveError>> => {
   const { customerId, eventId } = input;
-  await lockCustomerForEvent(tx, eventId, customerId);
-  const context = await holdContext(tx, eventId, customerId);
-  if (context.cancelled) throw new ReserveRefused({ kind: "event-cancelled", eventId });
-  const cap = checkCustomerCap({
-    alreadyHeld: context.held,
-    requested: seats.length,
-    limit: deps.settings.maxSeatsPerCustomer,
-  });
-  if (!cap.ok) throw new ReserveRefused(cap.error);
-
-  const ttl = holdTtlSeconds(context.ttl, deps.settings.holdTtlSeconds);
-  const expiresAt = holdExpiresAt(deps.now?.() ?? new Date(), ttl);
+  const now = deps.now?.() ?? new Date();
   const reservationId = randomUUID();
   // Catalog publishes one currency per layout, so the seats of one event share it.
   const currency = seats[0]!.currency;
-  const reservation = { id: reservationId, eventId, customerId, currency, expiresAt };
-
-  const held = new Set(
-    await holdSeatsIfAvailable(
-      tx,
-      reservation,
-      seats.map((s) => s.id),
-    ),
-  );
-  const lost = seats.find((seat) => !held.has(seat.id));
-  if (lost) throw new ReserveRefused(seatTaken(lost));
-
-  await enqueue(
-    tx,
-    createEvent(ReservationCreated, {
-      key: eventId,
-      ...input.cause,
-      data: {
-        reservationId,
-        eventId,
-        customerId,
-        currency,
-        expiresAt: expiresAt.toISOString(),
-        seats: seats.map((seat) => ({
-          seatId: seat.id,
-          section: seat.section,
-          row: seat.row,
-          number: seat.number,
-          priceCents: seat.priceCents,
-        })),
-      },
-    }),
-  );
-  return toReservationView({
-    id: reservationId,
-    eventId,
-    status: "active",
-    expiresAt,
-    currency,
-    seats,
+  const event = createEvent(ReservationCreated, {
+    key: eventId,
+    ...input.cause,
+    data: {
+      reservationId,
+      eventId,
+      customerId,
+      currency,
+      // Replaced in the statement by the expiry it computes from the event's own hold TTL.
+      expiresAt: now.toISOString(),
+      seats: seats.map((seat) => ({
+        seatId: seat.id,
+        section: seat.section,
+        row: seat.row,
+        number: seat.number,
+        priceCents: seat.priceCents,
+      })),
+    },
   });
+
+  const outcome = await holdSeats(deps.holdPool, {
+    reservationId,
+    eventId,
+    customerId,
+    customerEmail: capKeyOf(input.customerEmail),
+    seatIds: seats.map((seat) => seat.id),
+    currency,
+    now,
+    defaultTtlSeconds: deps.settings.holdTtlSeconds,
+    cap: deps.settings.maxSeatsPerCustomer,
+    event,
+  });
+  switch (outcome.kind) {
+    case "held":
+      return ok(
+        toReservationView({
+          id: reservationId,
+          eventId,
+          status: "active",
+          expiresAt: outcome.expiresAt,
+          currency,
+          seats,
+        }),
+      );
+    case "seat-taken": {
+      const seat = seats.find((s) => s.id === outcome.seatId) ?? seats[0]!;
+      return fail(seatTaken(seat));
+    }
+    case "event-cancelled":
+      return fail({ kind: "event-cancelled", eventId });
+    case "over-customer-cap":
+      return fail({
+        kind: "over-customer-cap",
+        limit: deps.settings.maxSeatsPerCustomer,
+        alreadyHeld: outcome.alreadyHeld,
+        requested: seats.length,
+      });
+  }
 };

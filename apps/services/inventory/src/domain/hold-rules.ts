@@ -4,14 +4,16 @@ import { seatLabel, type SeatPosition } from "./seat-label";
 
 export type SeatState = "available" | "held" | "sold";
 
-/** What the hold rules need to know about one stocked seat. */
-export type StockedSeat = SeatPosition & {
+/** What never changes about a stocked seat: where it is, whose event, its price. */
+export type SeatFacts = SeatPosition & {
   id: string;
   eventId: string;
   priceCents: number;
   currency: string;
-  state: SeatState;
 };
+
+/** A stocked seat with its state right now. */
+export type StockedSeat = SeatFacts & { state: SeatState };
 
 /** At most this many seats in one reserve call, whatever the per-customer cap says. */
 export const MAX_SEATS_PER_REQUEST = 10;
@@ -36,24 +38,22 @@ export const checkSeatRequest = (seatIds: readonly string[]): Result<string[], R
 };
 
 /**
- * Every requested seat must exist, belong to the event and be free right now. This is the cheap
- * early answer for losers of a race; the conditional update in the database has the final word.
+ * Every requested seat must exist and belong to the event. Whether it is free is the database's
+ * to say, in the same statement that takes it: these facts never change, so they can come from a
+ * cache and cost the hot path no query.
  */
-export const checkSeatsHoldable = (
+export const checkSeatsOfEvent = <TSeat extends SeatFacts>(
   eventId: string,
   seatIds: readonly string[],
-  stocked: readonly StockedSeat[],
-): Result<StockedSeat[], ReserveError> => {
-  const byId = new Map(stocked.map((seat) => [seat.id, seat]));
-  const seats: StockedSeat[] = [];
+  stocked: ReadonlyMap<string, TSeat>,
+): Result<TSeat[], ReserveError> => {
+  const seats: TSeat[] = [];
   for (const seatId of seatIds) {
-    const seat = byId.get(seatId);
+    const seat = stocked.get(seatId);
     if (!seat) return fail({ kind: "unknown-seat", seatId });
     if (seat.eventId !== eventId) return fail({ kind: "seat-of-other-event", seatId, eventId });
     seats.push(seat);
   }
-  const taken = seats.find((seat) => seat.state !== "available");
-  if (taken) return fail(seatTaken(taken));
   return ok(seats);
 };
 
@@ -63,19 +63,8 @@ export const seatTaken = (seat: SeatPosition & { id: string }): ReserveError => 
   label: seatLabel(seat),
 });
 
-/** A customer holds at most `limit` seats of one event at a time, across all their active holds. */
-export const checkCustomerCap = (input: {
-  alreadyHeld: number;
-  requested: number;
-  limit: number;
-}): Result<void, ReserveError> =>
-  input.alreadyHeld + input.requested > input.limit
-    ? fail({ kind: "over-customer-cap", ...input })
-    : ok(undefined);
-
-/** The event's own hold TTL when catalog set one, otherwise the service default. */
-export const holdTtlSeconds = (eventTtl: number | null | undefined, defaultTtl: number): number =>
-  eventTtl && eventTtl > 0 ? eventTtl : defaultTtl;
-
-export const holdExpiresAt = (now: Date, ttlSeconds: number): Date =>
-  new Date(now.getTime() + ttlSeconds * 1_000);
+/**
+ * The key the per-customer cap counts by: the token's email, lower-cased, so guest tokens and an
+ * account with the same address share one cap.
+ */
+export const capKeyOf = (email: string): string => email.trim().toLowerCase();

@@ -36,6 +36,7 @@ export const createAppRouter = (deps: InventoryDeps) =>
     reserve: authedProcedure.input(ReserveInput).mutation(async ({ ctx, input }) => {
       const result = await reserveSeats(deps, {
         customerId: ctx.user.id,
+        customerEmail: ctx.user.email,
         eventId: input.eventId,
         seatIds: input.seatIds,
         cause: { correlationId: ctx.correlationId },
