@@ -5,7 +5,24 @@ import { Topics } from "../topics";
 
 const EventStatus = z.enum(["draft", "published", "cancelled"]);
 
-/** Catalog → web, inventory: an event went on sale. */
+/** An event's waiting room: visitors let through per minute, and how long each may then shop. */
+export const WaitingRoomSettings = z.object({
+  admitPerMinute: z.number().int().min(1).max(10_000),
+  windowSeconds: z.number().int().min(60).max(3_600),
+});
+export type WaitingRoomSettings = z.infer<typeof WaitingRoomSettings>;
+
+// Added after version 1 went out: nullable with a default, so messages written before still parse.
+const salesFields = {
+  /** When sales open (UTC); null: on sale once published. */
+  salesOpenAt: z.iso.datetime({ offset: true }).nullable().default(null),
+  /** When sales close (UTC); null: until the event starts. */
+  salesCloseAt: z.iso.datetime({ offset: true }).nullable().default(null),
+  /** Null: no waiting room. */
+  waitingRoom: WaitingRoomSettings.nullable().default(null),
+};
+
+/** Catalog → web, inventory: an event went on sale (from `salesOpenAt`, if set). */
 export const EventPublished = defineEvent({
   type: "catalog.event-published",
   topic: Topics.catalogEvents,
@@ -18,10 +35,11 @@ export const EventPublished = defineEvent({
     startsAt: z.iso.datetime({ offset: true }),
     timeZone: z.string().min(1),
     holdTtlSeconds: z.number().int().positive(),
+    ...salesFields,
   }),
 });
 
-/** Catalog → inventory, ordering: details, status or hold TTL of an event changed. */
+/** Catalog → inventory, ordering: details, status, hold TTL, sales window or waiting room changed. */
 export const EventUpdated = defineEvent({
   type: "catalog.event-updated",
   topic: Topics.catalogEvents,
@@ -33,6 +51,7 @@ export const EventUpdated = defineEvent({
     timeZone: z.string().min(1),
     status: EventStatus,
     holdTtlSeconds: z.number().int().positive(),
+    ...salesFields,
   }),
 });
 

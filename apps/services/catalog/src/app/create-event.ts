@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { findEvent, findVenue, insertEvent } from "../adapters/db/catalog-store";
 import { err, ok, type Result } from "../domain/errors";
+import { checkSalesSettings, type WaitingRoomSettings } from "../domain/sales-settings";
 import type { CatalogDeps } from "./deps";
 import { toEventView, type EventView } from "./event-view";
 
@@ -14,6 +15,12 @@ export type CreateEventInput = {
   timeZone?: string;
   imagePath?: string | null;
   holdTtlSeconds?: number;
+  /** Null or absent: on sale once published. */
+  salesOpenAt?: Date | null;
+  /** Null or absent: on sale until the event starts. */
+  salesCloseAt?: Date | null;
+  /** Null or absent: no waiting room. */
+  waitingRoom?: WaitingRoomSettings | null;
 };
 
 /** A new event starts as a draft: invisible to customers, announced to nobody until published. */
@@ -21,6 +28,14 @@ export const createEvent = async (
   deps: CatalogDeps,
   input: CreateEventInput,
 ): Promise<Result<EventView>> => {
+  const sales = {
+    startsAt: input.startsAt,
+    salesOpenAt: input.salesOpenAt ?? null,
+    salesCloseAt: input.salesCloseAt ?? null,
+    waitingRoom: input.waitingRoom ?? null,
+  };
+  const problem = checkSalesSettings(sales);
+  if (problem) return err({ kind: "invalid-sales-settings", ...problem });
   const venue = await findVenue(deps.db, input.venueId);
   if (!venue) return err({ kind: "venue-not-found", venueId: input.venueId });
   const id = input.id ?? randomUUID();
@@ -33,6 +48,10 @@ export const createEvent = async (
     venueId: venue.id,
     imagePath: input.imagePath ?? null,
     holdTtlSeconds: input.holdTtlSeconds ?? 900,
+    salesOpenAt: sales.salesOpenAt,
+    salesCloseAt: sales.salesCloseAt,
+    waitingRoomAdmitPerMinute: sales.waitingRoom?.admitPerMinute ?? null,
+    waitingRoomWindowSeconds: sales.waitingRoom?.windowSeconds ?? null,
   });
   const row = await findEvent(deps.db, id);
   if (!row) throw new Error(`event ${id} vanished after insert`);

@@ -1,6 +1,7 @@
 import { EventPublished, EventUpdated } from "@marquee/events/contracts/catalog";
 import { createEvent } from "@marquee/events/create-event";
 import type { EventRow } from "../adapters/db/catalog-store";
+import { salesView } from "./event-view";
 
 export type Cause = { correlationId: string; causationId?: string };
 
@@ -16,6 +17,7 @@ export const eventPublished = (row: EventRow, cause: Cause) =>
       startsAt: row.startsAt.toISOString(),
       timeZone: row.timeZone,
       holdTtlSeconds: row.holdTtlSeconds,
+      ...salesView(row),
     },
   });
 
@@ -30,5 +32,6 @@ export const eventUpdated = (row: EventRow, cause: Cause) =>
       timeZone: row.timeZone,
       status: row.status,
       holdTtlSeconds: row.holdTtlSeconds,
+      ...salesView(row),
     },
   });

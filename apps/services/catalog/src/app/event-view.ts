@@ -1,4 +1,5 @@
 import type { EventRow } from "../adapters/db/catalog-store";
+import type { WaitingRoomSettings } from "../domain/sales-settings";
 
 /** An event as the web shows it (catalog → web); no database types leave the service. */
 export type EventView = {
@@ -10,6 +11,12 @@ export type EventView = {
   status: "draft" | "published" | "cancelled";
   imagePath: string | null;
   holdTtlSeconds: number;
+  /** When sales open (ISO UTC); null: on sale once published. */
+  salesOpenAt: string | null;
+  /** When sales close (ISO UTC); null: until the event starts. */
+  salesCloseAt: string | null;
+  /** Null: no waiting room. */
+  waitingRoom: WaitingRoomSettings | null;
   venue: { id: string; name: string; city: string; timeZone: string };
   /** Null until a layout is generated. */
   seating: {
@@ -31,6 +38,7 @@ export const toEventView = (row: EventRow): EventView => {
     status: row.status,
     imagePath: row.imagePath,
     holdTtlSeconds: row.holdTtlSeconds,
+    ...salesView(row),
     venue: row.venue,
     seating: row.layout
       ? {
@@ -42,3 +50,25 @@ export const toEventView = (row: EventRow): EventView => {
       : null,
   };
 };
+
+/** The sales window and waiting room as the API and catalog's events carry them. */
+export const salesView = (
+  row: Pick<
+    EventRow,
+    "salesOpenAt" | "salesCloseAt" | "waitingRoomAdmitPerMinute" | "waitingRoomWindowSeconds"
+  >,
+): {
+  salesOpenAt: string | null;
+  salesCloseAt: string | null;
+  waitingRoom: WaitingRoomSettings | null;
+} => ({
+  salesOpenAt: row.salesOpenAt?.toISOString() ?? null,
+  salesCloseAt: row.salesCloseAt?.toISOString() ?? null,
+  waitingRoom:
+    row.waitingRoomAdmitPerMinute !== null && row.waitingRoomWindowSeconds !== null
+      ? {
+          admitPerMinute: row.waitingRoomAdmitPerMinute,
+          windowSeconds: row.waitingRoomWindowSeconds,
+        }
+      : null,
+});

@@ -83,6 +83,9 @@ type SeedEvent = {
   /** Start hour in UTC (evening in the venue's European time zone). */
   hourUtc: number;
   image: string;
+  /** Sales open this many days after the first seed, at 09:00 UTC (absent: on sale at once). */
+  salesOpenDaysAhead?: number;
+  waitingRoom?: { admitPerMinute: number; windowSeconds: number };
 };
 
 export const seedEvents: SeedEvent[] = [
@@ -149,14 +152,27 @@ export const seedEvents: SeedEvent[] = [
     hourUtc: 20,
     image: "/events/vinyl-night.svg",
   },
+  {
+    id: "5eed0000-0000-4000-8000-000000000008",
+    venue: theatre,
+    name: "Neon Tides: Unplugged",
+    description:
+      "One night only, the band plays its hits acoustic. Sales open at a set time through a waiting room.",
+    daysAhead: 30,
+    hourUtc: 19,
+    image: "/events/neon-tides.svg",
+    salesOpenDaysAhead: 2,
+    waitingRoom: { admitPerMinute: 60, windowSeconds: 600 },
+  },
 ];
 
-const startOf = (event: SeedEvent, now: Date): Date => {
-  const day = new Date(now.getTime() + event.daysAhead * 86_400_000);
+const dayAt = (now: Date, daysAhead: number, hourUtc: number): Date => {
+  const day = new Date(now.getTime() + daysAhead * 86_400_000);
   return new Date(
-    Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), event.hourUtc, 0, 0),
+    Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hourUtc, 0, 0),
   );
 };
+const startOf = (event: SeedEvent, now: Date): Date => dayAt(now, event.daysAhead, event.hourUtc);
 
 /**
  * Set-ups may run side by side (several test runners starting at once): a row another one
@@ -191,6 +207,9 @@ export const seedCatalogWith = async (deps: CatalogDeps, now = new Date()): Prom
           startsAt: startOf(seed, now),
           venueId: seed.venue.id,
           imagePath: seed.image,
+          salesOpenAt:
+            seed.salesOpenDaysAhead === undefined ? null : dayAt(now, seed.salesOpenDaysAhead, 9),
+          waitingRoom: seed.waitingRoom ?? null,
         }),
       );
       if (result && !result.ok) throw new Error(`seed event ${seed.name}: ${result.error.kind}`);

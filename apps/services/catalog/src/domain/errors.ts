@@ -5,7 +5,8 @@ export type CatalogError =
   | { kind: "layout-missing"; eventId: string }
   | { kind: "layout-exists"; eventId: string }
   | { kind: "event-cancelled"; eventId: string }
-  | { kind: "not-draft"; eventId: string; status: string };
+  | { kind: "not-draft"; eventId: string; status: string }
+  | { kind: "invalid-sales-settings"; field: "salesOpenAt" | "salesCloseAt"; message: string };
 
 export type Result<T, E = CatalogError> = { ok: true; value: T } | { ok: false; error: E };
 export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });

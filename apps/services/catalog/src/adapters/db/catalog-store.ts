@@ -21,6 +21,10 @@ export type EventRow = {
   imagePath: string | null;
   status: EventStatus;
   holdTtlSeconds: number;
+  salesOpenAt: Date | null;
+  salesCloseAt: Date | null;
+  waitingRoomAdmitPerMinute: number | null;
+  waitingRoomWindowSeconds: number | null;
   publishedAt: Date | null;
   venue: VenueRow;
   layout: {
@@ -104,6 +108,10 @@ export type NewEvent = {
   venueId: string;
   imagePath: string | null;
   holdTtlSeconds: number;
+  salesOpenAt: Date | null;
+  salesCloseAt: Date | null;
+  waitingRoomAdmitPerMinute: number | null;
+  waitingRoomWindowSeconds: number | null;
 };
 
 export const insertEvent = async (db: CatalogDb | CatalogTx, event: NewEvent): Promise<void> => {

@@ -25,5 +25,7 @@ export const catalogErrorToTRPC = (error: CatalogError): TRPCError => {
         code: "CONFLICT",
         message: `layout: event ${error.eventId} is ${error.status}; layouts are generated for drafts`,
       });
+    case "invalid-sales-settings":
+      return new TRPCError({ code: "BAD_REQUEST", message: `${error.field}: ${error.message}` });
   }
 };

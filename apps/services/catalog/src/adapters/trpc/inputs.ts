@@ -1,3 +1,4 @@
+import { WaitingRoomSettings } from "@marquee/events/contracts/catalog";
 import { z } from "zod";
 import { MAX_LAYOUT_SEATS } from "../../domain/layout";
 
@@ -72,6 +73,12 @@ export const CreateEventInput = z.object({
   timeZone: TimeZone.optional(),
   imagePath: ImagePath.optional(),
   holdTtlSeconds: z.number().int().min(60).max(3_600).default(900),
+  /** Null: on sale once published. */
+  salesOpenAt: Instant.nullable().default(null),
+  /** Null: on sale until the event starts. */
+  salesCloseAt: Instant.nullable().default(null),
+  /** Null: no waiting room. */
+  waitingRoom: WaitingRoomSettings.nullable().default(null),
 });
 export type CreateEventInput = z.infer<typeof CreateEventInput>;
 
@@ -84,6 +91,10 @@ export const UpdateEventInput = z.object({
   timeZone: TimeZone.optional(),
   imagePath: ImagePath.nullable().optional(),
   holdTtlSeconds: z.number().int().min(60).max(3_600).optional(),
+  /** Null clears it (on sale once published); absent leaves it as it is. */
+  salesOpenAt: Instant.nullable().optional(),
+  salesCloseAt: Instant.nullable().optional(),
+  waitingRoom: WaitingRoomSettings.nullable().optional(),
 });
 export type UpdateEventInput = z.infer<typeof UpdateEventInput>;
 

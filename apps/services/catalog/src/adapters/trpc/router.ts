@@ -41,6 +41,7 @@ const cursorFrom = (cursor: string | undefined, procedure: string) => {
 };
 
 const notFound = (what: string) => new TRPCError({ code: "NOT_FOUND", message: what });
+const instantOrNull = (iso: string | null) => (iso === null ? null : new Date(iso));
 
 /** Catalog's API. Called by the web server, which imports only the `AppRouter` type. */
 export const createAppRouter = (deps: CatalogDeps) =>
@@ -103,18 +104,28 @@ export const createAppRouter = (deps: CatalogDeps) =>
       return event;
     }),
 
-    createEvent: adminProcedure
-      .input(CreateEventInput)
-      .mutation(async ({ input }) =>
-        unwrap(await createEvent(deps, { ...input, startsAt: new Date(input.startsAt) })),
+    createEvent: adminProcedure.input(CreateEventInput).mutation(async ({ input }) =>
+      unwrap(
+        await createEvent(deps, {
+          ...input,
+          startsAt: new Date(input.startsAt),
+          salesOpenAt: instantOrNull(input.salesOpenAt),
+          salesCloseAt: instantOrNull(input.salesCloseAt),
+        }),
       ),
+    ),
 
     updateEvent: adminProcedure.input(UpdateEventInput).mutation(async ({ ctx, input }) => {
-      const { eventId, startsAt, ...rest } = input;
+      const { eventId, startsAt, salesOpenAt, salesCloseAt, ...rest } = input;
       return unwrap(
         await updateEvent(deps, {
           eventId,
-          changes: { ...rest, ...(startsAt ? { startsAt: new Date(startsAt) } : {}) },
+          changes: {
+            ...rest,
+            ...(startsAt ? { startsAt: new Date(startsAt) } : {}),
+            ...(salesOpenAt !== undefined ? { salesOpenAt: instantOrNull(salesOpenAt) } : {}),
+            ...(salesCloseAt !== undefined ? { salesCloseAt: instantOrNull(salesCloseAt) } : {}),
+          },
           cause: { correlationId: ctx.correlationId },
         }),
       );
