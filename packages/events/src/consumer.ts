@@ -198,23 +198,17 @@ export const startConsumer = async <TTopic extends Topic>(
     }
   };
 
-  const eachBatch: EachBatchHandler = async ({
-    batch,
-    resolveOffset,
-    heartbeat,
-    commitOffsetsIfNecessary,
-    isRunning,
-    isStale,
-  }) => {
-    const { topic, partition, messages } = batch;
+  const eachBatch: EachBatchHandler = async (payload) => {
+    const { topic, partition, messages } = payload.batch;
+    const heartbeat = () => payload.heartbeat();
     for (let start = 0; start < messages.length; start += maxBatchSize) {
       // After a rebalance or seek the rest of this batch is someone else's, or read again.
-      if (!isRunning() || isStale()) return;
+      if (!payload.isRunning() || payload.isStale()) return;
       const chunk = messages.slice(start, start + maxBatchSize);
       await applyChunk(topic, partition, chunk, heartbeat);
       const last = chunk.at(-1);
-      if (last) resolveOffset(last.offset);
-      await commitOffsetsIfNecessary();
+      if (last) payload.resolveOffset(last.offset);
+      await payload.commitOffsetsIfNecessary();
       await heartbeat();
     }
   };

@@ -24,7 +24,10 @@ export type Messaging = {
    */
   consume<TTopic extends Topic>(
     purpose: string,
-    opts: Pick<ConsumerOptions<TTopic>, "topics" | "handlers" | "fromBeginning" | "concurrency">,
+    opts: Pick<
+      ConsumerOptions<TTopic>,
+      "topics" | "handlers" | "fromBeginning" | "concurrency" | "onApplied"
+    >,
   ): void;
   /** In order: stop consuming, drain the outbox, close Kafka connections. */
   shutdown: ShutdownHook[];
@@ -61,7 +64,18 @@ export const startMessaging = (opts: {
       if (stopped) return;
       try {
         consumers.push(
-          await startConsumer({ ...consumerOpts, kafka, db: consumerDb, log, groupId }),
+          await startConsumer({
+            ...consumerOpts,
+            kafka,
+            db: consumerDb,
+            log,
+            groupId,
+            // What a handler enqueued goes out now, not at the relay's next poll.
+            onApplied: () => {
+              relay.nudge();
+              consumerOpts.onApplied?.();
+            },
+          }),
         );
         if (failures > 0) log.info({ groupId }, "consumer joined after retrying");
       } catch (error) {

@@ -79,12 +79,23 @@ export const createNotificationService = (
     db,
     async start() {
       const address = await service.start();
+      // A queued email is sent as soon as its row commits, not at the senders' next poll.
+      const onApplied = () => worker?.nudge();
       messaging.consume("tickets", {
         topics: ["fulfillment.tickets"],
         handlers: fulfillmentHandlers,
+        onApplied,
       });
-      messaging.consume("orders", { topics: ["ordering.orders"], handlers: orderingHandlers });
-      messaging.consume("payments", { topics: ["payment.payments"], handlers: paymentHandlers });
+      messaging.consume("orders", {
+        topics: ["ordering.orders"],
+        handlers: orderingHandlers,
+        onApplied,
+      });
+      messaging.consume("payments", {
+        topics: ["payment.payments"],
+        handlers: paymentHandlers,
+        onApplied,
+      });
       worker = startDeliveryWorker(deps, {
         pollMs: config.DELIVERY_POLL_MS,
         concurrency: config.DELIVERY_CONCURRENCY,
