@@ -1,0 +1,157 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { request } from "node:http";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import { waitFor } from "@marquee/testkit/wait-for";
+import { afterEach, describe, expect, it } from "vitest";
+import { baseConfigSchema, parseConfig } from "../src/config";
+
+const fixture = fileURLToPath(new URL("./fixtures/cluster-service.ts", import.meta.url));
+
+type Line = { msg: string; pid: number; workerPid?: number };
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+
+const started: ChildProcess[] = [];
+
+const startCluster = (processes: string, port: number, mode = "ok") => {
+  const child = spawn(process.execPath, ["--import", "tsx", fixture, String(port), mode], {
+    env: { ...process.env, PROCESSES: processes, LOG_LEVEL: "info" },
+    // stderr piped and dropped: the "cannot start" case prints its stack there on purpose.
+    stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group, so a test can signal the whole group as a terminal's Ctrl-C does.
+    detached: true,
+  });
+  started.push(child);
+  child.stderr.resume();
+  const lines: Line[] = [];
+  let buffered = "";
+  child.stdout.on("data", (chunk: Buffer) => {
+    buffered += chunk.toString();
+    const parts = buffered.split("\n");
+    buffered = parts.pop() ?? "";
+    for (const part of parts) if (part.startsWith("{")) lines.push(JSON.parse(part) as Line);
+  });
+  const exited = new Promise<number | null>((resolve) =>
+    child.on("close", (code) => resolve(code)),
+  );
+  const count = (text: string) => lines.filter((line) => line.msg.includes(text)).length;
+  return {
+    child,
+    lines,
+    exited,
+    count,
+    waitForLines: (text: string, n = 1) =>
+      waitFor(`${n} × "${text}"`, () => count(text) >= n, { timeoutMs: 30_000 }),
+  };
+};
+
+/** GET /pid on a fresh connection, so the primary hands each request to the next worker. */
+const workerPid = (port: number) =>
+  new Promise<number>((resolve, reject) => {
+    const req = request({ host: "127.0.0.1", port, path: "/pid", agent: false }, (response) => {
+      let body = "";
+      response.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      response.on("end", () => resolve((JSON.parse(body) as { pid: number }).pid));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+
+const pidsServing = async (port: number, requests = 12) => {
+  const pids = new Set<number>();
+  for (let i = 0; i < requests; i += 1) pids.add(await workerPid(port));
+  return pids;
+};
+
+afterEach(() => {
+  // A failed test must not leave a cluster behind; the workers follow their primary out.
+  for (const child of started.splice(0)) {
+    if (child.exitCode === null && child.pid) process.kill(-child.pid, "SIGKILL");
+  }
+});
+
+describe("PROCESSES", () => {
+  it("is a whole number from 1 to 64, 1 by default, and a bad value is named", () => {
+    expect(parseConfig(baseConfigSchema, {}).PROCESSES).toBe(1);
+    expect(parseConfig(baseConfigSchema, { PROCESSES: "4" }).PROCESSES).toBe(4);
+    for (const bad of ["0", "two", "1.5", "65"]) {
+      expect(() => parseConfig(baseConfigSchema, { PROCESSES: bad })).toThrow(
+        /PROCESSES: expected a whole number of processes from 1 to 64/,
+      );
+    }
+  });
+});
+
+// Each case starts Node processes (tsx) and waits for them to exit: slow on a loaded machine.
+describe("a service as several processes", { timeout: 90_000 }, () => {
+  it("serves one port from two workers and stops them all on SIGTERM", async () => {
+    const port = await freePort();
+    const cluster = startCluster("2", port);
+    await cluster.waitForLines(`listening on port ${port}`, 2);
+
+    const pids = await pidsServing(port);
+    expect(pids.size).toBe(2);
+    expect(pids.has(cluster.child.pid ?? 0)).toBe(false);
+
+    cluster.child.kill("SIGTERM");
+    expect(await cluster.exited).toBe(0);
+    // Each worker ran its own shutdown, then the primary reported them all stopped.
+    expect(cluster.count("hook: stop consumers")).toBe(2);
+    expect(cluster.count("cluster-fixture stopped")).toBe(2);
+    expect(cluster.count("every worker has stopped")).toBe(1);
+  });
+
+  it("restarts a worker that dies and keeps serving from both", async () => {
+    const port = await freePort();
+    const cluster = startCluster("2", port);
+    await cluster.waitForLines(`listening on port ${port}`, 2);
+    const [victim] = await pidsServing(port);
+    process.kill(victim ?? 0, "SIGKILL");
+
+    await cluster.waitForLines("died (signal SIGKILL); restarting it in", 1);
+    await cluster.waitForLines(`listening on port ${port}`, 3);
+    const pids = await pidsServing(port);
+    expect(pids.size).toBe(2);
+    expect(pids.has(victim ?? 0)).toBe(false);
+
+    cluster.child.kill("SIGTERM");
+    expect(await cluster.exited).toBe(0);
+  });
+
+  it("stops cleanly on Ctrl-C, which reaches the primary and every worker at once", async () => {
+    const port = await freePort();
+    const cluster = startCluster("2", port);
+    await cluster.waitForLines(`listening on port ${port}`, 2);
+
+    process.kill(-(cluster.child.pid ?? 0), "SIGINT");
+    // A worker told twice would take it as "exit now" and exit 1.
+    expect(await cluster.exited).toBe(0);
+    expect(cluster.count("second signal")).toBe(0);
+    expect(cluster.count("hook: stop consumers")).toBe(2);
+  });
+
+  it("exits 1 instead of restarting forever when no worker can start", async () => {
+    const cluster = startCluster("2", await freePort(), "fail");
+    expect(await cluster.exited).toBe(1);
+    expect(cluster.count("before cluster-fixture ever listened; stopping")).toBe(1);
+  });
+
+  it("runs in the process itself with PROCESSES=1", async () => {
+    const port = await freePort();
+    const cluster = startCluster("1", port);
+    await cluster.waitForLines("cluster-fixture ready on", 1);
+    expect(await pidsServing(port, 3)).toEqual(new Set([cluster.child.pid]));
+    expect(cluster.lines.some((line) => line.msg.includes("worker"))).toBe(false);
+    cluster.child.kill("SIGTERM");
+    expect(await cluster.exited).toBe(0);
+  });
+});
