@@ -1,5 +1,6 @@
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JSONWebKeySet } from "jose";
 import { z } from "zod";
+import { cacheVerifiedTokens } from "./auth-token-cache";
 
 /** Who may call what. `guest` holds a checkout-scoped token; `customer` and `admin` have accounts. */
 export const Role = z.enum(["customer", "guest", "admin"]);
@@ -143,8 +144,10 @@ export const tokenVerifierFor = (config: {
   JWT_ISSUER: string;
   JWT_AUDIENCE: string;
 }): TokenVerifier =>
-  createTokenVerifier({
-    jwksUrl: config.IDENTITY_JWKS_URL,
-    issuer: config.JWT_ISSUER,
-    audience: config.JWT_AUDIENCE,
-  });
+  cacheVerifiedTokens(
+    createTokenVerifier({
+      jwksUrl: config.IDENTITY_JWKS_URL,
+      issuer: config.JWT_ISSUER,
+      audience: config.JWT_AUDIENCE,
+    }),
+  );
