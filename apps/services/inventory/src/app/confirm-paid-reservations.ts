@@ -61,7 +61,7 @@ const confirmOne = async (
   const confirmed = () =>
     announce(
       createEvent(ReservationConfirmed, {
-        key: reservation.eventId,
+        key: orderId, // spreads a hot on-sale's sales over partitions (packages/events/README.md)
         ...causedBy(payment),
         data: { ...ref, orderId },
       }),
@@ -69,7 +69,7 @@ const confirmOne = async (
   const failed = (unavailableSeatIds: string[], reason: string) =>
     announce(
       createEvent(ReservationConfirmationFailed, {
-        key: reservation.eventId,
+        key: orderId,
         ...causedBy(payment),
         data: { ...ref, orderId, unavailableSeatIds, reason },
       }),
