@@ -3,6 +3,8 @@
 // before `npm install` ever ran: each command first sets up whatever is missing, then does its job.
 //
 //   npm start        set up, run the whole stack, print where to point the browser
+//                    (REPLICAS=inventory=2,ordering=2 or REPLICAS=all=2: services as several
+//                    processes sharing their ports)
 //   npm run dev      the same with services restarting on change and `next dev`
 //   npm test         set up, then typecheck, lint, integration tests and browser tests
 //   npm run setup    only set up (add --env test for the test environment)
@@ -19,6 +21,7 @@ import { WEB_PORT } from "./lib/services.mjs";
 import { ensureWebBuild, runStack } from "./lib/stack.mjs";
 import { runTests } from "./lib/tests.mjs";
 import { runBenchmarks } from "./lib/benchmarks.mjs";
+import { describeReplicas, replicasFromEnv } from "./lib/replicas.mjs";
 
 const [command = "help", ...args] = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -49,30 +52,36 @@ const commands = {
 
   async start() {
     const environment = environmentFrom("dev");
+    // Checked before any set-up, so a typo in REPLICAS costs a second, not a build.
+    const replicas = replicasFromEnv();
     await setup(environment);
     await step("web app build", ensureWebBuild);
-    await runStack(environment);
+    await runStack(environment, { replicas });
     say(`Marquee is running (started in ${elapsed()}).`);
     say(`  Storefront:  http://localhost:${WEB_PORT}`);
     say(`  Mail viewer: http://localhost:${environment.smtp.webPort}`);
     say(`  Services:    http://localhost:5000-5006 (/readyz, /metrics)`);
+    say(`  Processes:   ${describeReplicas(replicas)} (REPLICAS)`);
     say("Press Ctrl-C to stop.");
   },
 
   /** Like start, but services restart on change and the web app runs `next dev`. */
   async dev() {
     const environment = environmentFrom("dev");
+    const replicas = replicasFromEnv();
     await setup(environment);
-    await runStack(environment, { watch: true });
+    await runStack(environment, { watch: true, replicas });
     say(`Marquee (watch mode) is running: http://localhost:${WEB_PORT}`);
+    say(`  Processes: ${describeReplicas(replicas)} (REPLICAS)`);
   },
 
   /** The stack the browser tests drive (Playwright starts it, or reuses a running one). */
   async stack() {
     const environment = environmentFrom("test");
+    const replicas = replicasFromEnv();
     await setup(environment);
     await step("web app build", ensureWebBuild);
-    await runStack(environment, { quiet: args.includes("--quiet") });
+    await runStack(environment, { quiet: args.includes("--quiet"), replicas });
     say("stack ready");
   },
 

@@ -52,11 +52,12 @@ const waitForHttp = async (url, { timeoutMs, isAlive }) => {
 
 /**
  * Starts the seven services, the web app and (in development) MailDev as child processes, waits
- * until every one reports ready, and stops them all on Ctrl-C / SIGTERM.
+ * until every one reports ready, and stops them all on Ctrl-C / SIGTERM. `replicas` (from
+ * REPLICAS, replicas.mjs) sets each service's PROCESSES: its cluster workers share its port.
  */
 export const runStack = async (
   environment,
-  { maildev = true, quiet = false, watch = false } = {},
+  { maildev = true, quiet = false, watch = false, replicas = {} } = {},
 ) => {
   const children = [];
   const sink = quiet ? () => {} : (line) => console.log(line);
@@ -127,7 +128,8 @@ export const runStack = async (
       ["--import", "tsx", ...(watch ? ["--watch"] : []), "src/main.ts"],
       {
         cwd: service.dir,
-        env: { ...env, PORT: String(service.port) },
+        // Always set, so a PROCESSES left in the caller's shell does not apply to every service.
+        env: { ...env, PORT: String(service.port), PROCESSES: String(replicas[service.name] ?? 1) },
       },
     ),
   }));
@@ -154,7 +156,9 @@ export const runStack = async (
         isAlive: () => !web.exited,
       }),
     ]);
-    return services.map((s) => `${s.name}:${s.port}`).join(" ");
+    return services
+      .map((s) => `${s.name}:${s.port}${(replicas[s.name] ?? 1) > 1 ? `×${replicas[s.name]}` : ""}`)
+      .join(" ");
   }).catch(async (error) => {
     say(String(error.message));
     await shutdown(1);
