@@ -2,27 +2,85 @@
 // own message before anything is sent, and by the web's tRPC router, which trusts nothing.
 import { z } from "zod";
 
+/** Wall-clock time as `<input type="datetime-local" step="1">` gives it, seconds optional. */
+const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
+
+/**
+ * When sales open and close, and the waiting room, as the organizer types them: times are
+ * wall-clock in the event's time zone ("" = not set), the shopping window in minutes.
+ */
+export const OnSaleFields = {
+  salesOpenAt: z
+    .string()
+    .regex(LOCAL_TIME, "Give the date and time sales open, or leave it empty.")
+    .or(z.literal(""))
+    .default(""),
+  salesCloseAt: z
+    .string()
+    .regex(LOCAL_TIME, "Give the date and time sales close, or leave it empty.")
+    .or(z.literal(""))
+    .default(""),
+  waitingRoom: z
+    .object({
+      admitPerMinute: z
+        .number("Give how many visitors are let in per minute.")
+        .int("A whole number of visitors.")
+        .min(1, "At least 1 visitor per minute.")
+        .max(10_000, "At most 10,000 visitors per minute."),
+      windowMinutes: z
+        .number("Give the shopping window in minutes.")
+        .int("Whole minutes only.")
+        .min(1, "At least 1 minute.")
+        .max(60, "At most 60 minutes."),
+    })
+    .nullable()
+    .default(null),
+};
+
+/** Closing before opening is refused next to the closing time (same zone, so text order is time order). */
+const closesAfterOpening = (
+  value: { salesOpenAt: string; salesCloseAt: string },
+  ctx: z.RefinementCtx,
+) => {
+  if (value.salesOpenAt && value.salesCloseAt && value.salesCloseAt <= value.salesOpenAt) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["salesCloseAt"],
+      message: "Sales must close after they open.",
+    });
+  }
+};
+
 /** Browser → web: a new draft event; `startsAt` is wall-clock time in the venue's time zone. */
-export const CreateEventForm = z.object({
-  name: z.string().trim().min(1, "Give the event a name.").max(200),
-  description: z.string().trim().max(5_000).default(""),
-  venueId: z.uuid("Choose a venue."),
-  startsAt: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Give the date and time the doors open."),
-  holdTtlMinutes: z
-    .number("Give the hold time in minutes.")
-    .int("Whole minutes only.")
-    .min(1, "At least 1 minute.")
-    .max(60, "At most 60 minutes."),
-  imagePath: z
-    .string()
-    .trim()
-    .regex(/^(\/[\w./-]+)?$/, "A path on this site, e.g. /events/jazz-night.svg.")
-    .max(300)
-    .optional(),
-});
+export const CreateEventForm = z
+  .object({
+    name: z.string().trim().min(1, "Give the event a name.").max(200),
+    description: z.string().trim().max(5_000).default(""),
+    venueId: z.uuid("Choose a venue."),
+    startsAt: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Give the date and time the doors open."),
+    holdTtlMinutes: z
+      .number("Give the hold time in minutes.")
+      .int("Whole minutes only.")
+      .min(1, "At least 1 minute.")
+      .max(60, "At most 60 minutes."),
+    imagePath: z
+      .string()
+      .trim()
+      .regex(/^(\/[\w./-]+)?$/, "A path on this site, e.g. /events/jazz-night.svg.")
+      .max(300)
+      .optional(),
+    ...OnSaleFields,
+  })
+  .superRefine(closesAfterOpening);
 export type CreateEventForm = z.infer<typeof CreateEventForm>;
+
+/** Browser → web: an event's on-sale settings changed (times in the event's own time zone). */
+export const OnSaleForm = z
+  .object({ eventId: z.uuid(), ...OnSaleFields })
+  .superRefine(closesAfterOpening);
+export type OnSaleForm = z.infer<typeof OnSaleForm>;
 
 /** Browser → web: a new venue (name, city, IANA time zone). */
 export const CreateVenueForm = z.object({

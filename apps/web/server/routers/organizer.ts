@@ -6,6 +6,7 @@ import {
   CreateVenueForm,
   EventIdInput,
   LayoutForm,
+  OnSaleForm,
 } from "../../lib/organizer-forms";
 import { zonedTimeToUtc } from "../../lib/zoned-time";
 import { adminProcedure, router, toFriendlyError } from "../trpc";
@@ -21,6 +22,34 @@ export const OrganizerEventsInput = z.object({
   cursor: z.string().max(200).optional(),
 });
 export type OrganizerEventsInput = z.infer<typeof OrganizerEventsInput>;
+
+/**
+ * The on-sale settings as catalog takes them: the organizer's wall-clock times in `timeZone` become
+ * UTC instants (null when not set), the shopping window minutes become seconds.
+ */
+const onSaleForCatalog = (
+  input: Pick<CreateEventForm, "salesOpenAt" | "salesCloseAt" | "waitingRoom">,
+  timeZone: string,
+) => {
+  const instant = (field: "salesOpenAt" | "salesCloseAt") => {
+    const local = input[field];
+    if (!local) return null;
+    const utc = zonedTimeToUtc(local, timeZone);
+    if (!utc)
+      throw new TRPCError({ code: "BAD_REQUEST", message: `${field}: not a date and time.` });
+    return utc.toISOString();
+  };
+  return {
+    salesOpenAt: instant("salesOpenAt"),
+    salesCloseAt: instant("salesCloseAt"),
+    waitingRoom: input.waitingRoom
+      ? {
+          admitPerMinute: input.waitingRoom.admitPerMinute,
+          windowSeconds: input.waitingRoom.windowMinutes * 60,
+        }
+      : null,
+  };
+};
 
 /** Seat counts of an event, and its takings once ordering answers. */
 export type EventSalesView = {
@@ -77,8 +106,18 @@ export const organizerRouter = router({
       startsAt: startsAt.toISOString(),
       holdTtlSeconds: input.holdTtlMinutes * 60,
       ...(input.imagePath ? { imagePath: input.imagePath } : {}),
+      ...onSaleForCatalog(input, venue.timeZone),
     });
     return { eventId: event.id };
+  }),
+
+  /** Sales opening and closing and the waiting room, typed in the event's own time zone. */
+  updateOnSale: adminProcedure.input(OnSaleForm).mutation(async ({ ctx, input }) => {
+    const event = await ctx.services.catalog.adminEvent.query({ eventId: input.eventId });
+    return ctx.services.catalog.updateEvent.mutate({
+      eventId: input.eventId,
+      ...onSaleForCatalog(input, event.timeZone),
+    });
   }),
 
   event: adminProcedure

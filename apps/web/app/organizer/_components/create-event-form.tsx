@@ -9,13 +9,17 @@ import { trpc } from "../../../lib/trpc";
 import { EVENT_IMAGES } from "./event-images";
 import { describedBy, FieldText } from "./field-text";
 import { NewVenueForm } from "./new-venue-form";
+import { OnSaleFields, onSaleFromFormData } from "./on-sale-fields";
 
 const text = (data: FormData, name: string): string => {
   const value = data.get(name);
   return typeof value === "string" ? value : "";
 };
 
-/** Name, venue, start (in the venue's time zone), hold time and artwork of a new draft event. */
+/**
+ * Name, venue, start (in the venue's time zone), hold time, when sales open and close, the waiting
+ * room and artwork of a new draft event.
+ */
 export function CreateEventFormView() {
   const router = useRouter();
   const utils = trpc.useUtils();
@@ -44,6 +48,7 @@ export function CreateEventFormView() {
       startsAt: text(data, "startsAt"),
       holdTtlMinutes: minutes === "" ? Number.NaN : Number(minutes),
       imagePath: text(data, "imagePath") || undefined,
+      ...onSaleFromFormData(data),
     });
     setFormError(null);
     if (!parsed.success) {
@@ -156,6 +161,7 @@ export function CreateEventFormView() {
             aria-describedby={describedBy("holdTtlMinutes", true, errors.holdTtlMinutes)}
           />
         </FieldText>
+        <OnSaleFields errors={errors} timeZone={venue?.timeZone ?? null} />
         <FieldText id="imagePath" label="Artwork" error={errors.imagePath}>
           <select
             id="imagePath"

@@ -8,11 +8,15 @@ import { trpc } from "../../../lib/trpc";
 import { EventActions } from "./event-actions";
 import { EventStatus } from "./event-status";
 import { LayoutBuilder } from "./layout-builder";
+import { OnSaleFormView } from "./on-sale-form";
 import { SalesPanel } from "./sales-panel";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** One event for its organizer: details, seat layout, publish / cancel, and sales. */
+/**
+ * One event for its organizer: details, publish / cancel, the waiting room live, on-sale settings,
+ * seat layout and sales.
+ */
 export function OrganizerEvent({ eventId }: { eventId: string }) {
   const valid = UUID.test(eventId);
   const event = trpc.organizer.event.useQuery({ eventId }, { enabled: valid });
@@ -60,6 +64,30 @@ export function OrganizerEvent({ eventId }: { eventId: string }) {
           <dd>{Math.round(data.holdTtlSeconds / 60)} min</dd>
         </div>
         <div>
+          <dt>Sales open</dt>
+          <dd>
+            {data.salesOpenAt
+              ? formatEventTime(data.salesOpenAt, data.timeZone)
+              : "When the event is published"}
+          </dd>
+        </div>
+        <div>
+          <dt>Sales close</dt>
+          <dd>
+            {data.salesCloseAt
+              ? formatEventTime(data.salesCloseAt, data.timeZone)
+              : "When the event starts"}
+          </dd>
+        </div>
+        <div>
+          <dt>Waiting room</dt>
+          <dd data-testid="waiting-room-setting">
+            {data.waitingRoom
+              ? `${data.waitingRoom.admitPerMinute.toLocaleString("en-GB")} visitors per minute, ${Math.round(data.waitingRoom.windowSeconds / 60)} min to shop`
+              : "Off"}
+          </dd>
+        </div>
+        <div>
           <dt>Seats</dt>
           <dd>
             {data.seating
@@ -71,6 +99,8 @@ export function OrganizerEvent({ eventId }: { eventId: string }) {
       {data.description ? <p className="lede">{data.description}</p> : null}
 
       <EventActions event={data} />
+
+      {data.status === "cancelled" ? null : <OnSaleFormView event={data} />}
 
       {data.seating ? (
         <SalesPanel eventId={data.id} />
