@@ -46,10 +46,14 @@ export type ComposeFile = z.infer<typeof ComposeFile>;
 
 /**
  * docker-compose.yml as `docker compose` reads it: YAML merge keys (`<<: *anchor`) applied,
- * variables interpolated with their defaults, then checked against the shape above.
+ * variables interpolated from `env` (none set by default, so their defaults apply), then checked
+ * against the shape above.
  */
-export const loadComposeFile = (path = "docker-compose.yml"): ComposeFile =>
-  ComposeFile.parse(interpolateTree(parse(readRepoFile(path), { merge: true })));
+export const loadComposeFile = (
+  path = "docker-compose.yml",
+  env: Record<string, string> = {},
+): ComposeFile =>
+  ComposeFile.parse(interpolateTree(parse(readRepoFile(path), { merge: true }), env));
 
 /** A service's environment as the container sees it: every value a string, empty ones dropped. */
 export const environmentOf = (service: ComposeService): Record<string, string> =>

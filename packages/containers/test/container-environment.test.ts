@@ -55,6 +55,22 @@ describe("container environments", () => {
     },
   );
 
+  it.each(listServices())(
+    "runs $name as the number of processes <NAME>_PROCESSES says, one by default",
+    async ({ name, dir }) => {
+      const schema = await loadConfigSchema(dir, name);
+      // Parsed as in development, where secrets may keep their local defaults: this checks only
+      // that the compose variable reaches the service's PROCESSES (the test above checks the rest).
+      const processesOf = (env: Record<string, string>) => {
+        const service = loadComposeFile("docker-compose.yml", env).services[name] ?? {};
+        const parsed = parseWith(schema, { ...environmentOf(service), NODE_ENV: "development" });
+        return parsed.ok ? parsed.values.PROCESSES : parsed.problems;
+      };
+      expect(processesOf({})).toBe(1);
+      expect(processesOf({ [`${name.toUpperCase()}_PROCESSES`]: "3" })).toBe(3);
+    },
+  );
+
   it("gives the web app the services' addresses and a session secret of its own", async () => {
     const env = environmentOf(compose.services.web ?? {});
     const values = await loadWebServerEnv(env);
