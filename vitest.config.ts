@@ -4,7 +4,11 @@ import { defineConfig } from "vitest/config";
 // broker, so files run one at a time.
 export default defineConfig({
   test: {
-    projects: ["packages/*/vitest.config.ts", "apps/services/*/vitest.config.ts"],
+    projects: [
+      "packages/*/vitest.config.ts",
+      "apps/services/*/vitest.config.ts",
+      "apps/web/vitest.config.ts",
+    ],
     maxWorkers: 1,
     fileParallelism: false,
   },
