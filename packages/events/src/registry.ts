@@ -1,5 +1,6 @@
 import { catalogEvents } from "./contracts/catalog";
 import { fulfillmentEvents } from "./contracts/fulfillment";
+import { identityEvents } from "./contracts/identity";
 import { inventoryEvents } from "./contracts/inventory";
 import { orderingEvents } from "./contracts/ordering";
 import { paymentEvents } from "./contracts/payment";
@@ -8,6 +9,7 @@ import type { Topic } from "./topics";
 
 /** Every event Marquee publishes; the one list parsing, typing and handler maps derive from. */
 export const allEvents = [
+  ...identityEvents,
   ...catalogEvents,
   ...inventoryEvents,
   ...orderingEvents,

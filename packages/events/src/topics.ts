@@ -3,6 +3,7 @@
  * in order. Created explicitly at setup (auto-create is off on our brokers).
  */
 export const Topics = {
+  identityAccounts: "identity.accounts",
   catalogEvents: "catalog.events",
   inventoryReservations: "inventory.reservations",
   orderingOrders: "ordering.orders",

@@ -12,6 +12,8 @@ export const AuthUser = z.object({
   email: z.email(),
   role: Role,
   name: z.string(),
+  /** Whether the email is proven (identity's `emailVerified` claim); absent in older tokens. */
+  emailVerified: z.boolean().optional(),
 });
 export type AuthUser = z.infer<typeof AuthUser>;
 
@@ -24,6 +26,8 @@ export const AccessTokenClaims = z.object({
   email: z.email(),
   role: Role,
   name: z.string(),
+  /** The account verified its email address (by link); always false for guests. */
+  emailVerified: z.boolean().optional(),
 });
 export type AccessTokenClaims = z.infer<typeof AccessTokenClaims>;
 
@@ -125,8 +129,14 @@ export const createTokenVerifier = (options: TokenVerifierOptions): TokenVerifie
           cause: claims.error,
         });
       }
-      const { sub, email, role, name } = claims.data;
-      return { id: sub, email, role, name };
+      const { sub, email, role, name, emailVerified } = claims.data;
+      return {
+        id: sub,
+        email,
+        role,
+        name,
+        ...(emailVerified === undefined ? {} : { emailVerified }),
+      };
     },
   };
 };

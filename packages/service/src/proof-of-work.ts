@@ -28,6 +28,13 @@ export type ProofOfWork = {
   verify(payload: string, purpose: string): Promise<ProofOfWorkResult>;
 };
 
+/**
+ * The documented local default of every service's `POW_HMAC_KEY` (identity issues and verifies
+ * challenges, inventory verifies waiting-room joins: they must share one key). Services refuse it
+ * when `NODE_ENV=production`; the local stack generates its own into `.data/local-secrets.json`.
+ */
+export const LOCAL_POW_HMAC_KEY = "marquee-local-proof-of-work-key-not-for-production";
+
 /** Key derivation every challenge uses: native PBKDF2 in Node and in browsers (WebCrypto). */
 export const PROOF_OF_WORK_ALGORITHM = "PBKDF2/SHA-256";
 /** PBKDF2 iterations per attempt: about 0.4 ms of one core in Node or Chromium. */

@@ -1,5 +1,9 @@
 import { fileURLToPath } from "node:url";
 import { baseConfigSchema, parseConfig, portSchema } from "@marquee/service/config";
+import {
+  DEFAULT_PROOF_OF_WORK_DIFFICULTY,
+  LOCAL_POW_HMAC_KEY,
+} from "@marquee/service/proof-of-work";
 import { z } from "zod";
 // The port lives in package.json, where `npm start` also reads it.
 import packageJson from "../package.json" with { type: "json" };
@@ -29,7 +33,10 @@ const trustProxy = z
       .filter(Boolean);
   });
 
-/** Identity's environment: the shared settings plus keys, token lifetimes, bcrypt cost and throttling. */
+/**
+ * Identity's environment: the shared settings plus keys, token lifetimes, bcrypt cost, throttling,
+ * proof of work and email verification.
+ */
 export const IdentityConfig = baseConfigSchema
   .extend({
     PORT: portSchema(packageJson.marquee.port),
@@ -46,6 +53,25 @@ export const IdentityConfig = baseConfigSchema
     LOGIN_LOCKOUT_BASE_SECONDS: seconds(60),
     LOGIN_LOCKOUT_MAX_SECONDS: seconds(900),
     TRUST_PROXY: trustProxy,
+    /** Signs proof-of-work challenges; inventory verifies waiting-room joins with the same key. */
+    POW_HMAC_KEY: z.string().min(32).default(LOCAL_POW_HMAC_KEY),
+    /** Largest secret counter of a challenge: ~3/4 of it PBKDF2 attempts to solve (see README). */
+    POW_DIFFICULTY: count(DEFAULT_PROOF_OF_WORK_DIFFICULTY),
+    POW_EXPIRES_IN_SECONDS: seconds(300),
+    /** Guest tokens per client address and per email in one fixed window. */
+    GUEST_TOKENS_PER_IP: count(20),
+    GUEST_TOKENS_PER_EMAIL: count(5),
+    GUEST_TOKEN_WINDOW_SECONDS: seconds(600),
+    /** Sign-ups per client address and per email in one fixed window. */
+    REGISTRATIONS_PER_IP: count(10),
+    REGISTRATIONS_PER_EMAIL: count(3),
+    REGISTRATION_WINDOW_SECONDS: seconds(3_600),
+    /** How long the link in the verification email works. */
+    EMAIL_VERIFICATION_TTL_SECONDS: seconds(86_400),
+  })
+  .refine((c) => c.NODE_ENV !== "production" || c.POW_HMAC_KEY !== LOCAL_POW_HMAC_KEY, {
+    path: ["POW_HMAC_KEY"],
+    message: "must be set to a secret of your own in production",
   })
   .transform(({ BCRYPT_COST, ...config }) => ({
     ...config,

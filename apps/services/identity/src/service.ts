@@ -1,12 +1,14 @@
 import { createTokenVerifier } from "@marquee/service/auth";
 import type { Logger } from "@marquee/service/logger";
 import { createServiceRuntime } from "@marquee/service/runtime";
+import { createProofOfWork } from "@marquee/service/proof-of-work";
 import type { Service } from "@marquee/service/server";
 import { createPasswordHasher } from "./adapters/bcrypt/password-hasher";
 import { createDb } from "./adapters/db/client";
 import { createUsers } from "./adapters/db/users";
 import { loadSigningKeys } from "./adapters/keys/signing-keys";
 import { createLoginThrottle } from "./adapters/redis/login-throttle";
+import { createRequestThrottle } from "./adapters/redis/request-throttle";
 import { createAppRouter } from "./adapters/trpc/router";
 import type { IdentityDeps } from "./app/deps";
 import type { IdentityConfig } from "./config";
@@ -35,6 +37,25 @@ export const createIdentityService = async (opts: {
       lockoutBaseSeconds: config.LOGIN_LOCKOUT_BASE_SECONDS,
       lockoutMaxSeconds: config.LOGIN_LOCKOUT_MAX_SECONDS,
     }),
+    guestThrottle: createRequestThrottle(redis, {
+      name: "guest-token",
+      perIp: config.GUEST_TOKENS_PER_IP,
+      perEmail: config.GUEST_TOKENS_PER_EMAIL,
+      windowSeconds: config.GUEST_TOKEN_WINDOW_SECONDS,
+    }),
+    registrationThrottle: createRequestThrottle(redis, {
+      name: "registration",
+      perIp: config.REGISTRATIONS_PER_IP,
+      perEmail: config.REGISTRATIONS_PER_EMAIL,
+      windowSeconds: config.REGISTRATION_WINDOW_SECONDS,
+    }),
+    proofOfWork: createProofOfWork({
+      hmacKey: config.POW_HMAC_KEY,
+      redis,
+      difficulty: config.POW_DIFFICULTY,
+      expiresInSeconds: config.POW_EXPIRES_IN_SECONDS,
+    }),
+    emailVerification: { ttlSeconds: config.EMAIL_VERIFICATION_TTL_SECONDS },
     keys,
     tokens: {
       ...tokens,

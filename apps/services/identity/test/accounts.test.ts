@@ -3,9 +3,11 @@ import { testEnv } from "@marquee/testkit/test-env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedAdmin } from "../src/app/seed-admin";
 import {
+  guestToken,
   jwksUrlOf,
   logLines,
   register,
+  solvedProof,
   startIdentity,
   startProtectedService,
   trpc,
@@ -124,6 +126,7 @@ describe("login", () => {
       email: account.email,
       name: "Linus",
       role: "customer",
+      emailVerified: false,
     });
   });
 
@@ -175,20 +178,8 @@ describe("login", () => {
 describe("guest tokens", () => {
   it("issues a guest token that other services accept, with a new guest id each time", async () => {
     const email = uniqueEmail("guest");
-    const first = await trpc<{ accessToken: string; guest: { id: string } }>(
-      identity.base,
-      "guestToken",
-      {
-        input: { email: ` ${email.toUpperCase()}` },
-      },
-    );
-    const second = await trpc<{ accessToken: string; guest: { id: string } }>(
-      identity.base,
-      "guestToken",
-      {
-        input: { email },
-      },
-    );
+    const first = await guestToken(identity.base, ` ${email.toUpperCase()}`);
+    const second = await guestToken(identity.base, email);
     secrets.push(first.data?.accessToken ?? "missing");
     expect(first.data?.guest.id).not.toBe(second.data?.guest.id);
 
@@ -196,13 +187,21 @@ describe("guest tokens", () => {
       token: first.data?.accessToken,
       query: true,
     });
-    expect(whoami.data).toEqual({ id: first.data?.guest.id, email, role: "guest", name: "Guest" });
+    expect(whoami.data).toEqual({
+      id: first.data?.guest.id,
+      email,
+      role: "guest",
+      name: "Guest",
+      emailVerified: false,
+    });
     const me = await trpc(identity.base, "me", { token: first.data?.accessToken, query: true });
     expect(me.data).toMatchObject({ role: "guest", email });
   });
 
   it("refuses a guest token request without a valid email, naming the field", async () => {
-    const reply = await trpc(identity.base, "guestToken", { input: { email: "nope" } });
+    const reply = await trpc(identity.base, "guestToken", {
+      input: { email: "nope", proof: await solvedProof(identity.base) },
+    });
     expect(reply.error?.message).toContain("email: must be a valid email address");
   });
 });

@@ -6,7 +6,8 @@ import {
   createTokenVerifier,
 } from "@marquee/service/auth";
 import { createLogger } from "@marquee/service/logger";
-import { createService, type Service } from "@marquee/service/server";
+import { solveProofOfWork, type ChallengeJson } from "@marquee/service/proof-of-work";
+import { createService } from "@marquee/service/server";
 import { router } from "@marquee/service/trpc";
 import { testEnv, testKafkaBrokers } from "@marquee/testkit/test-env";
 import type { JWK } from "jose";
@@ -29,7 +30,7 @@ const captureLogger = (name: string) =>
 export const newKey = (): Promise<JWK> => generateSigningJwk();
 export const publicOnly = ({ kty, crv, x, y, kid }: JWK): JWK => ({ kty, crv, x, y, kid });
 
-export type RunningIdentity = Service & { base: string };
+export type RunningIdentity = Awaited<ReturnType<typeof createIdentityService>> & { base: string };
 
 /** The real identity service on an ephemeral port against the test database, Redis and Kafka. */
 export const startIdentity = async (
@@ -45,6 +46,11 @@ export const startIdentity = async (
     PORT: String(opts.port ?? 0),
     JWT_KEYS: JSON.stringify({ keys }),
     BCRYPT_COST: "10",
+    // Every test signs up and checks out from 127.0.0.1: only bots.test.ts tests these limits.
+    GUEST_TOKENS_PER_IP: "1000000",
+    REGISTRATIONS_PER_IP: "1000000",
+    // Cheap challenges keep the tests quick; what is checked does not depend on the difficulty.
+    POW_DIFFICULTY: "20",
     ...opts.env,
   });
   const service = await createIdentityService({
@@ -154,3 +160,26 @@ export const startProtectedService = async (
   const base = await service.start();
   return { ...service, base };
 };
+
+/** A solved proof of work for `purpose`, from identity's own challenge, as the web sends it. */
+export const solvedProof = async (base: string, purpose: "guest" | "waiting-room" = "guest") => {
+  const challenge = await trpc<ChallengeJson>(base, "proofOfWorkChallenge", {
+    input: { purpose },
+    query: true,
+  });
+  if (!challenge.data) throw new Error(`no challenge: ${challenge.error?.message}`);
+  return solveProofOfWork(challenge.data);
+};
+
+export type GuestSession = {
+  accessToken: string;
+  expiresAt: string;
+  guest: { id: string; email: string; role: "guest" };
+};
+
+/** A guest token the way the web gets one: solve a challenge, then ask with the proof. */
+export const guestToken = async (base: string, email: string, opts: { ip?: string } = {}) =>
+  trpc<GuestSession>(base, "guestToken", {
+    input: { email, proof: await solvedProof(base) },
+    ...(opts.ip ? { ip: opts.ip } : {}),
+  });

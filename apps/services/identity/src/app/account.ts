@@ -6,6 +6,8 @@ export type Account = {
   email: string;
   name: string;
   role: "customer" | "admin";
+  /** The account followed the link in its verification email. */
+  emailVerified: boolean;
   createdAt: string;
 };
 
@@ -14,5 +16,6 @@ export const toAccount = (user: UserRecord): Account => ({
   email: user.email,
   name: user.displayName,
   role: user.role,
+  emailVerified: user.emailVerifiedAt !== null,
   createdAt: user.createdAt.toISOString(),
 });

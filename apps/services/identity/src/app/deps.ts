@@ -1,7 +1,9 @@
 import type { PasswordHasher } from "../adapters/bcrypt/password-hasher";
 import type { Users } from "../adapters/db/users";
 import type { SigningKeys } from "../adapters/keys/signing-keys";
+import type { ProofOfWork } from "@marquee/service/proof-of-work";
 import type { LoginThrottle } from "../adapters/redis/login-throttle";
+import type { RequestThrottle } from "../adapters/redis/request-throttle";
 import type { TokenSettings } from "./issue-token";
 
 /** What identity's use cases need, wired in `service.ts`. */
@@ -9,6 +11,12 @@ export type IdentityDeps = {
   users: Users;
   passwords: PasswordHasher;
   throttle: LoginThrottle;
+  /** Guest tokens per address and per email. */
+  guestThrottle: RequestThrottle;
+  /** Sign-ups per address and per email. */
+  registrationThrottle: RequestThrottle;
+  proofOfWork: ProofOfWork;
+  emailVerification: { ttlSeconds: number };
   keys: SigningKeys;
   tokens: TokenSettings & { accessTtlSeconds: number; guestTtlSeconds: number };
 };

@@ -7,7 +7,10 @@ export type TokenSettings = { issuer: string; audience: string };
 /** What sign-in, sign-up and guest checkout hand back: the bearer token and when it stops working. */
 export type IssuedToken = { accessToken: string; expiresAt: string };
 
-/** Signs an access token for `user` (claims `sub`, `email`, `role`, `name`, `iss`, `aud`, `iat`, `exp`). */
+/**
+ * Signs an access token for `user` (claims `sub`, `email`, `role`, `name`, `emailVerified`, `iss`,
+ * `aud`, `iat`, `exp`).
+ */
 export const issueToken = async (
   keys: SigningKeys,
   settings: TokenSettings,
@@ -16,7 +19,12 @@ export const issueToken = async (
 ): Promise<IssuedToken> => {
   const issuedAt = Math.floor(Date.now() / 1_000);
   const expiresAt = issuedAt + ttlSeconds;
-  const accessToken = await new SignJWT({ email: user.email, role: user.role, name: user.name })
+  const accessToken = await new SignJWT({
+    email: user.email,
+    role: user.role,
+    name: user.name,
+    emailVerified: user.emailVerified ?? false,
+  })
     .setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM, kid: keys.current.kid, typ: "JWT" })
     .setIssuer(settings.issuer)
     .setAudience(settings.audience)

@@ -60,10 +60,23 @@ export const LoginInput = z.object({
 });
 export type LoginInput = z.infer<typeof LoginInput>;
 
-/** Checkout without an account: the web asks identity for a guest token for this email. */
-export const GuestTokenInput = z.object({ email: Email });
+/**
+ * Checkout without an account: the web asks identity for a guest token for this email, with the
+ * browser's solved proof of work (purpose `guest`, see `proofOfWorkChallenge`).
+ */
+export const GuestTokenInput = z.object({
+  email: Email,
+  proof: z.string().min(1, "is required: solve a proof-of-work challenge first").max(8_192),
+});
 export type GuestTokenInput = z.infer<typeof GuestTokenInput>;
 
 /** A password longer than bcrypt reads could match a stored one by its first 72 bytes only. */
 export const isComparablePassword = (password: string): boolean =>
   byteLength(password) <= MAX_PASSWORD_BYTES;
+
+/** What a proof-of-work challenge is for: a guest token here, a waiting-room join at inventory. */
+export const ProofOfWorkPurpose = z.enum(["guest", "waiting-room"]);
+export type ProofOfWorkPurpose = z.infer<typeof ProofOfWorkPurpose>;
+
+export const ProofOfWorkChallengeInput = z.object({ purpose: ProofOfWorkPurpose });
+export type ProofOfWorkChallengeInput = z.infer<typeof ProofOfWorkChallengeInput>;

@@ -1,4 +1,5 @@
 import { TRPCError } from "@trpc/server";
+import { z } from "zod";
 import { authedProcedure } from "@marquee/service/auth";
 import { publicProcedure, router } from "@marquee/service/trpc";
 import { toAccount } from "../../app/account";
@@ -6,9 +7,34 @@ import type { IdentityDeps } from "../../app/deps";
 import { issueGuestToken } from "../../app/issue-guest-token";
 import { registerCustomer } from "../../app/register-customer";
 import { signIn } from "../../app/sign-in";
-import { GuestTokenInput, LoginInput, RegisterInput } from "../../domain/credentials";
+import { verifyEmail } from "../../app/verify-email";
+import {
+  GuestTokenInput,
+  LoginInput,
+  ProofOfWorkChallengeInput,
+  RegisterInput,
+} from "../../domain/credentials";
 
 const INVALID_CREDENTIALS = "invalid email or password";
+
+/** Verification links: the token from `/verify-email?token=…`. */
+export const VerifyEmailInput = z.object({ token: z.string().min(1).max(4_096) });
+export type VerifyEmailInput = z.infer<typeof VerifyEmailInput>;
+
+const seconds = (n: number) => `${n} second${n === 1 ? "" : "s"}`;
+
+/** TOO_MANY_REQUESTS with a `Retry-After` header and a message saying when to try again. */
+const throttled = (
+  res: { header(name: string, value: string): unknown },
+  what: string,
+  retryAfterSeconds: number,
+): TRPCError => {
+  void res.header("retry-after", String(retryAfterSeconds));
+  return new TRPCError({
+    code: "TOO_MANY_REQUESTS",
+    message: `${what}; try again in ${seconds(retryAfterSeconds)}`,
+  });
+};
 
 /** Identity's API. Called by the web server, which imports only the `AppRouter` type. */
 export const createAppRouter = (deps: IdentityDeps) =>
@@ -16,11 +42,19 @@ export const createAppRouter = (deps: IdentityDeps) =>
     ping: publicProcedure.query(() => ({ service: "identity", time: new Date().toISOString() })),
 
     /** Sign-up from the web: creates a customer and returns their first access token. */
-    register: publicProcedure.input(RegisterInput).mutation(async ({ input }) => {
-      const result = await registerCustomer(deps, input);
-      if (!result.ok)
-        throw new TRPCError({ code: "CONFLICT", message: "email already registered" });
-      return { user: result.account, ...result.token };
+    register: publicProcedure.input(RegisterInput).mutation(async ({ ctx, input }) => {
+      const result = await registerCustomer(deps, {
+        ...input,
+        ip: ctx.req.ip,
+        correlationId: ctx.correlationId,
+      });
+      if (result.ok) return { user: result.account, ...result.token };
+      switch (result.error) {
+        case "email-taken":
+          throw new TRPCError({ code: "CONFLICT", message: "email already registered" });
+        case "throttled":
+          throw throttled(ctx.res, "too many sign-ups", result.retryAfterSeconds);
+      }
     }),
 
     /** Sign-in from the web (next-auth's credentials provider). */
@@ -31,20 +65,49 @@ export const createAppRouter = (deps: IdentityDeps) =>
         case "invalid-credentials":
           throw new TRPCError({ code: "UNAUTHORIZED", message: INVALID_CREDENTIALS });
         case "throttled":
-          void ctx.res.header("retry-after", String(result.retryAfterSeconds));
-          throw new TRPCError({
-            code: "TOO_MANY_REQUESTS",
-            message: `too many failed sign-in attempts; try again in ${result.retryAfterSeconds} second${
-              result.retryAfterSeconds === 1 ? "" : "s"
-            }`,
-          });
+          throw throttled(ctx.res, "too many failed sign-in attempts", result.retryAfterSeconds);
       }
     }),
 
+    /**
+     * A proof-of-work challenge for the web to solve in the browser before `guestToken`
+     * (purpose `guest`) or inventory's `joinWaitingRoom` (purpose `waiting-room`).
+     */
+    proofOfWorkChallenge: publicProcedure
+      .input(ProofOfWorkChallengeInput)
+      .query(({ input }) => deps.proofOfWork.challenge(input.purpose)),
+
     /** Checkout without an account: a `guest` token owning what is bought with it. */
-    guestToken: publicProcedure.input(GuestTokenInput).mutation(async ({ input }) => {
-      const { guestId, ...token } = await issueGuestToken(deps, input);
-      return { guest: { id: guestId, email: input.email, role: "guest" as const }, ...token };
+    guestToken: publicProcedure.input(GuestTokenInput).mutation(async ({ ctx, input }) => {
+      const result = await issueGuestToken(deps, { ...input, ip: ctx.req.ip });
+      if (result.ok) {
+        const { guestId, ...token } = result.token;
+        return { guest: { id: guestId, email: input.email, role: "guest" as const }, ...token };
+      }
+      switch (result.error) {
+        case "proof-refused":
+          throw new TRPCError({ code: "FORBIDDEN", message: `proof: ${result.reason}` });
+        case "throttled":
+          throw throttled(ctx.res, "too many guest checkouts", result.retryAfterSeconds);
+      }
+    }),
+
+    /** The link in the verification email: marks the account's address as proven. */
+    verifyEmail: publicProcedure.input(VerifyEmailInput).mutation(async ({ ctx, input }) => {
+      const result = await verifyEmail(deps, { ...input, correlationId: ctx.correlationId });
+      if (result.ok) return { email: result.email, alreadyVerified: result.alreadyVerified };
+      switch (result.error) {
+        case "expired":
+          throw new TRPCError({
+            code: "BAD_REQUEST",
+            message: "token: this verification link has expired; sign in to get a new one",
+          });
+        case "invalid":
+          throw new TRPCError({
+            code: "BAD_REQUEST",
+            message: "token: this verification link is not valid",
+          });
+      }
     }),
 
     /** The caller's account (customers, admins) or guest identity, from their token. */
