@@ -1,4 +1,5 @@
 import { baseConfigSchema, parseConfig, portSchema } from "@marquee/service/config";
+import { LOCAL_POW_HMAC_KEY } from "@marquee/service/proof-of-work";
 import { z } from "zod";
 // The port lives in package.json, where `npm start` also reads it.
 import packageJson from "../package.json" with { type: "json" };
@@ -6,20 +7,46 @@ import packageJson from "../package.json" with { type: "json" };
 const positiveInt = (defaultValue: number) =>
   z.coerce.number().int().positive().default(defaultValue);
 
-/** Inventory's environment: the shared settings plus its port, hold and worker settings. */
-export const InventoryConfig = baseConfigSchema.extend({
-  PORT: portSchema(packageJson.marquee.port),
-  /** How long a hold lasts when catalog set no TTL for the event. */
-  HOLD_TTL_SECONDS: positiveInt(900),
-  /** Seats one customer may hold at once for one event, across all their active holds. */
-  MAX_SEATS_PER_CUSTOMER: positiveInt(10),
-  /** Lifetime of a per-seat Redis lock; a crashed holder blocks the seat at most this long. */
-  SEAT_LOCK_TTL_MS: positiveInt(5_000),
-  /** How often the expiry worker looks for holds past their time, and how many it frees at once. */
-  EXPIRY_INTERVAL_MS: positiveInt(500),
-  EXPIRY_BATCH_SIZE: positiveInt(200),
-  DB_POOL_MAX: positiveInt(20),
-});
+/**
+ * The documented local default of `ADMISSION_SIGNING_KEY`; refused in production. The local stack
+ * generates its own into `.data/local-secrets.json`.
+ */
+export const LOCAL_ADMISSION_SIGNING_KEY = "marquee-local-admission-signing-key-not-for-production";
+
+/** Inventory's environment: the shared settings plus its port, hold, worker and waiting-room settings. */
+export const InventoryConfig = baseConfigSchema
+  .extend({
+    PORT: portSchema(packageJson.marquee.port),
+    /** How long a hold lasts when catalog set no TTL for the event. */
+    HOLD_TTL_SECONDS: positiveInt(900),
+    /** Seats one customer may hold at once for one event, across all their active holds. */
+    MAX_SEATS_PER_CUSTOMER: positiveInt(10),
+    /** Lifetime of a per-seat Redis lock; a crashed holder blocks the seat at most this long. */
+    SEAT_LOCK_TTL_MS: positiveInt(5_000),
+    /** How often the expiry worker looks for holds past their time, and how many it frees at once. */
+    EXPIRY_INTERVAL_MS: positiveInt(500),
+    EXPIRY_BATCH_SIZE: positiveInt(200),
+    DB_POOL_MAX: positiveInt(20),
+    /** Signs waiting-room admission tokens (HS256); every inventory process must share it. */
+    ADMISSION_SIGNING_KEY: z.string().min(32).default(LOCAL_ADMISSION_SIGNING_KEY),
+    /** Verifies the proof of work of a waiting-room join; identity signs challenges with the same key. */
+    POW_HMAC_KEY: z.string().min(32).default(LOCAL_POW_HMAC_KEY),
+    /** How long before sales open a waiting room accepts visitors (who then get a random place). */
+    WAITING_ROOM_PRE_QUEUE_MINUTES: positiveInt(30),
+    /** How often each process advances the open waiting rooms (admission is atomic in Redis). */
+    WAITING_ROOM_TICK_MS: positiveInt(1_000),
+  })
+  .refine(
+    (c) => c.NODE_ENV !== "production" || c.ADMISSION_SIGNING_KEY !== LOCAL_ADMISSION_SIGNING_KEY,
+    {
+      path: ["ADMISSION_SIGNING_KEY"],
+      message: "must be set to a secret of your own in production",
+    },
+  )
+  .refine((c) => c.NODE_ENV !== "production" || c.POW_HMAC_KEY !== LOCAL_POW_HMAC_KEY, {
+    path: ["POW_HMAC_KEY"],
+    message: "must be set to a secret of your own in production",
+  });
 export type InventoryConfig = z.infer<typeof InventoryConfig>;
 
 export const loadConfig = (env?: Record<string, string | undefined>): InventoryConfig =>

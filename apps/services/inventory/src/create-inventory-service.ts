@@ -4,15 +4,24 @@ import type { Service } from "@marquee/service/server";
 import { createDb, createHoldPool, type InventoryDb } from "./adapters/db/client";
 import { createSeatFactsCache } from "./adapters/db/seat-facts";
 import { catalogHandlers, orderingHandlers, paymentHandlers } from "./adapters/kafka/handlers";
+import { createAdmissionTokens } from "./adapters/jwt/admission-tokens";
 import { createSeatLocks } from "./adapters/redis/seat-locks";
+import { createWaitingRoomStore } from "./adapters/redis/waiting-room-store";
 import { createAppRouter } from "./adapters/trpc/router";
 import type { InventoryDeps } from "./app/deps";
 import { startExpiryWorker, type ExpiryWorker } from "./app/expire-holds";
+import { startWaitingRoomTicker, type WaitingRoomTicker } from "./app/admit-from-waiting-rooms";
+import { createSaleGate } from "./app/check-sale-gate";
+import type { WaitingRoomDeps } from "./app/waiting-room-deps";
+import { createProofOfWork } from "@marquee/service/proof-of-work";
+import { randomInt } from "node:crypto";
 import type { InventoryConfig } from "./config";
 
 export type InventoryService = {
   service: Service;
   deps: InventoryDeps;
+  /** The waiting room's and the hold gate's dependencies (its store reads Redis directly). */
+  waitingRoom: WaitingRoomDeps;
   db: InventoryDb;
   /** Listens, joins the consumer groups and starts the expiry worker; resolves with the address. */
   start(): Promise<string>;
@@ -25,7 +34,7 @@ export type InventoryService = {
  */
 export const createInventoryService = (
   config: InventoryConfig,
-  opts: { logger?: Logger; handleSignals?: boolean } = {},
+  opts: { logger?: Logger; handleSignals?: boolean; clock?: () => Date } = {},
 ): InventoryService => {
   const db = createDb(config.DATABASE_URL, { poolMax: config.DB_POOL_MAX });
   const holdPool = createHoldPool(config.DATABASE_URL, { poolMax: config.DB_POOL_MAX });
@@ -49,16 +58,29 @@ export const createInventoryService = (
     },
   };
 
+  const waitingRoom: WaitingRoomDeps = {
+    db,
+    store: createWaitingRoomStore(redis),
+    admissions: createAdmissionTokens(config.ADMISSION_SIGNING_KEY),
+    proofOfWork: createProofOfWork({ hmacKey: config.POW_HMAC_KEY, redis }),
+    preQueueMinutes: config.WAITING_ROOM_PRE_QUEUE_MINUTES,
+    now: opts.clock ?? (() => new Date()),
+    random: () => randomInt(0, 2 ** 47) / 2 ** 47,
+  };
+  const gate = createSaleGate(waitingRoom);
+
   let expiry: ExpiryWorker | undefined;
+  let ticker: WaitingRoomTicker | undefined;
   const service = serve({
-    router: createAppRouter(deps),
-    stopFirst: [() => expiry?.stop(), () => holdPool.end()],
+    router: createAppRouter(deps, { deps: waitingRoom, gate }),
+    stopFirst: [() => expiry?.stop(), () => ticker?.stop(), () => holdPool.end()],
     handleSignals: opts.handleSignals,
   });
 
   return {
     service,
     deps,
+    waitingRoom,
     db,
     async start() {
       const address = await service.start();
@@ -68,6 +90,10 @@ export const createInventoryService = (
       expiry = startExpiryWorker(deps, {
         intervalMs: config.EXPIRY_INTERVAL_MS,
         batchSize: config.EXPIRY_BATCH_SIZE,
+      });
+      ticker = startWaitingRoomTicker(waitingRoom, {
+        intervalMs: config.WAITING_ROOM_TICK_MS,
+        log: logger,
       });
       return address;
     },

@@ -1,4 +1,4 @@
-import { authedProcedure } from "@marquee/service/auth";
+import { adminProcedure, authedProcedure } from "@marquee/service/auth";
 import { publicProcedure, router } from "@marquee/service/trpc";
 import { z } from "zod";
 import type { InventoryDeps } from "../../app/deps";
@@ -6,13 +6,22 @@ import { getAvailability } from "../../app/get-availability";
 import { listMyReservations } from "../../app/list-my-reservations";
 import { releaseReservation } from "../../app/release-reservation";
 import { reserveSeats } from "../../app/reserve-seats";
+import type { SaleGate } from "../../app/check-sale-gate";
+import { getWaitingRoomStats } from "../../app/get-waiting-room-stats";
+import { getWaitingRoomStatus } from "../../app/get-waiting-room-status";
+import { joinWaitingRoom } from "../../app/join-waiting-room";
+import { setWaitingRoomPaused } from "../../app/set-waiting-room-paused";
+import type { WaitingRoomDeps } from "../../app/waiting-room-deps";
 import { MAX_SEATS_PER_REQUEST } from "../../domain/hold-rules";
 import { releaseErrorToTRPC, reserveErrorToTRPC } from "./errors";
+import { gateErrorToTRPC, joinErrorToTRPC, statsErrorToTRPC } from "./waiting-room-errors";
 
 /** Web → inventory: hold these seats of one event for the signed-in customer, all or nothing. */
 export const ReserveInput = z.object({
   eventId: z.uuid(),
   seatIds: z.array(z.uuid()).min(1).max(MAX_SEATS_PER_REQUEST),
+  /** The waiting room's admission token (`waitingRoomStatus`), for an event that has one. */
+  admission: z.string().max(4_000).optional(),
 });
 export type ReserveInput = z.infer<typeof ReserveInput>;
 
@@ -28,12 +37,32 @@ export type MyReservationsInput = z.infer<typeof MyReservationsInput>;
 export const AvailabilityInput = z.object({ eventId: z.uuid() });
 export type AvailabilityInput = z.infer<typeof AvailabilityInput>;
 
+/** Web → inventory: join an event's waiting room, with a solved proof of work ("waiting-room"). */
+export const JoinWaitingRoomInput = z.object({
+  eventId: z.uuid(),
+  proof: z.string().min(1).max(20_000),
+});
+export type JoinWaitingRoomInput = z.infer<typeof JoinWaitingRoomInput>;
+
+/** Web → inventory: the caller's place in a waiting room; organizer: its stats, pause, resume. */
+export const WaitingRoomInput = z.object({ eventId: z.uuid() });
+export type WaitingRoomInput = z.infer<typeof WaitingRoomInput>;
+
 /** Inventory's API. Called by the web server, which imports only the `AppRouter` type. */
-export const createAppRouter = (deps: InventoryDeps) =>
+export const createAppRouter = (
+  deps: InventoryDeps,
+  room: { deps: WaitingRoomDeps; gate: SaleGate },
+) =>
   router({
     ping: publicProcedure.query(() => ({ service: "inventory", time: new Date().toISOString() })),
 
     reserve: authedProcedure.input(ReserveInput).mutation(async ({ ctx, input }) => {
+      const gate = await room.gate.check({
+        eventId: input.eventId,
+        visitorId: ctx.user.id,
+        admission: input.admission,
+      });
+      if (!gate.ok) throw gateErrorToTRPC(gate.error);
       const result = await reserveSeats(deps, {
         customerId: ctx.user.id,
         customerEmail: ctx.user.email,
@@ -60,6 +89,48 @@ export const createAppRouter = (deps: InventoryDeps) =>
       .query(({ ctx, input }) =>
         listMyReservations(deps.db, { customerId: ctx.user.id, eventId: input?.eventId }),
       ),
+
+    joinWaitingRoom: authedProcedure
+      .input(JoinWaitingRoomInput)
+      .mutation(async ({ ctx, input }) => {
+        const result = await joinWaitingRoom(room.deps, {
+          eventId: input.eventId,
+          visitorId: ctx.user.id,
+          proof: input.proof,
+        });
+        if (!result.ok) throw joinErrorToTRPC(result.error);
+        return result.value;
+      }),
+
+    waitingRoomStatus: authedProcedure
+      .input(WaitingRoomInput)
+      .query(({ ctx, input }) =>
+        getWaitingRoomStatus(room.deps, { eventId: input.eventId, visitorId: ctx.user.id }),
+      ),
+
+    waitingRoomStats: adminProcedure.input(WaitingRoomInput).query(async ({ input }) => {
+      const result = await getWaitingRoomStats(room.deps, { eventId: input.eventId });
+      if (!result.ok) throw statsErrorToTRPC(result.error);
+      return result.value;
+    }),
+
+    pauseWaitingRoom: adminProcedure.input(WaitingRoomInput).mutation(async ({ input }) => {
+      const result = await setWaitingRoomPaused(room.deps, {
+        eventId: input.eventId,
+        paused: true,
+      });
+      if (!result.ok) throw statsErrorToTRPC(result.error);
+      return result.value;
+    }),
+
+    resumeWaitingRoom: adminProcedure.input(WaitingRoomInput).mutation(async ({ input }) => {
+      const result = await setWaitingRoomPaused(room.deps, {
+        eventId: input.eventId,
+        paused: false,
+      });
+      if (!result.ok) throw statsErrorToTRPC(result.error);
+      return result.value;
+    }),
 
     availability: publicProcedure
       .input(AvailabilityInput)
