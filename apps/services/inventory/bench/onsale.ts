@@ -1,151 +1,372 @@
-// An on-sale rush through the real HTTP API: BUYERS signed-in customers (default 2,000) go for
-// SEATS seats (default 1,000) of one event, CONCURRENCY at a time. Each buyer tries a random seat
-// it believes free and, when told it is taken, another (up to ATTEMPTS), like someone clicking
-// around a live seat map. Then the same number of single-seat holds as a bare conditional UPDATE
-// on Postgres, to show what the locks, checks, outbox and HTTP cost on top of the guard itself.
-//   npm run bench            (all benchmarks)
-//   BUYERS=5000 SEATS=2000 npx tsx apps/services/inventory/bench/onsale.ts
+// An on-sale rush through the real HTTP API, against inventory run as PROCESSES=1 and PROCESSES=2
+// (`node --import tsx src/main.ts`, exactly as `npm start` runs it), then the bare database write
+// it is measured against.
+//   1. single seats: BUYERS signed-in customers (default 2,000) go for SEATS seats (default 1,000)
+//      of a fresh event, CONCURRENCY at a time; each tries a random seat it believes free and, when
+//      told it is taken, another (up to ATTEMPTS), like someone clicking around a live seat map;
+//   2. multi-seat holds at 10x contention: MULTI_BUYERS (2,000) each ask once for 2 or 4 adjacent
+//      seats among MULTI_SEATS (200), overlapping; afterwards the database must show no seat in two
+//      active holds and every 200 answer exactly as an active hold;
+//   3. the bare guard: as many single-row conditional UPDATEs as the API made holds, each taking a
+//      free seat (a shuffled fresh event, every seat used once), through a plain `pg` Pool at each
+//      of POOL_SIZES, keeping the fastest, so the ratio cannot improve by slowing the baseline.
+//   npm run bench:onsale
+//   BUYERS=1000 SEATS=500 PROCESSES_LIST=1,2 npx tsx apps/services/inventory/bench/onsale.ts
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { createServer } from "node:net";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
-import { startHarness } from "../test/harness";
+import { createSchemaPool } from "@marquee/db/pool";
+import { testEnv, testKafkaBrokers } from "@marquee/testkit/test-env";
+import { startHarness, type SeatSpec } from "../test/harness";
 
 const buyers = Number(process.env.BUYERS ?? 2_000);
 const seatCount = Number(process.env.SEATS ?? 1_000);
 const concurrency = Number(process.env.CONCURRENCY ?? 100);
 const attempts = Number(process.env.ATTEMPTS ?? 3);
+const multiSeats = Number(process.env.MULTI_SEATS ?? 200);
+const multiBuyers = Number(process.env.MULTI_BUYERS ?? multiSeats * 10);
+const poolSizes = (process.env.POOL_SIZES ?? "4,8,16,32,64").split(",").map(Number);
+const processCounts = (process.env.PROCESSES_LIST ?? "1,2").split(",").map(Number);
 
 const h = await startHarness({ LOG_LEVEL: "silent" }, { watch: false });
-const { eventId, seats } = await h.stockEvent({ seats: seatCount });
-const tokens = await Promise.all(Array.from({ length: buyers }, () => h.issuer.tokenFor()));
+const tokens = (
+  await Promise.all(
+    Array.from({ length: Math.max(buyers, multiBuyers) }, () => h.issuer.tokenFor()),
+  )
+).map((t) => t.token);
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-const summary = (ms: number[]) => {
+const latencySummary = (ms: number[]) => {
   const sorted = [...ms].sort((a, b) => a - b);
-  return `p50 ${percentile(sorted, 50).toFixed(1)} ms · p95 ${percentile(sorted, 95).toFixed(1)} ms · p99 ${percentile(sorted, 99).toFixed(1)} ms`;
+  const p = (q: number) => `${percentile(sorted, q).toFixed(1)} ms`;
+  return { p99: percentile(sorted, 99), text: `p50 ${p(50)} · p95 ${p(95)} · p99 ${p(99)}` };
+};
+const shuffle = <T>(items: T[]): T[] => {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
 };
 
-// ---- through the API ----
-// The buyers run in a worker thread, as plain JS over fetch, so the load generator does not
-// compete with the service for its event loop (it still shares the machine's cores).
+// ---- inventory as its own process(es), the way `npm start` runs it ----
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+const startInventory = async (
+  processes: number,
+): Promise<{ url: string; stop(): Promise<void> }> => {
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      // INVENTORY_CPU_PROF=<dir> profiles the service under the rush (node --cpu-prof).
+      ...(process.env.INVENTORY_CPU_PROF
+        ? ["--cpu-prof", `--cpu-prof-dir=${process.env.INVENTORY_CPU_PROF}`]
+        : []),
+      "--import",
+      "tsx",
+      join(import.meta.dirname, "..", "src", "main.ts"),
+    ],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: "test",
+        LOG_LEVEL: "warn",
+        DATABASE_URL: testEnv.databaseUrl,
+        REDIS_URL: testEnv.redisUrl,
+        KAFKA_BROKERS: testKafkaBrokers().join(","),
+        HOST: "127.0.0.1",
+        PORT: String(port),
+        IDENTITY_JWKS_URL: h.issuer.jwksUrl,
+        PROCESSES: String(processes),
+      },
+      stdio: ["ignore", "inherit", "inherit"],
+    },
+  );
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`inventory (PROCESSES=${processes}) exited`);
+    const ready = await fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) break;
+    if (Date.now() > deadline) throw new Error(`inventory (PROCESSES=${processes}) never ready`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    url,
+    async stop() {
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+};
+
+// ---- buyers: a worker thread, plain JS over fetch, so the load generator has its own loop ----
 const buyerScript = `
 const { parentPort, workerData } = require("node:worker_threads");
 const { performance } = require("node:perf_hooks");
-const { baseUrl, eventId, seatIds, tokens, concurrency, attempts } = workerData;
+const { baseUrl, eventId, mode, seatIds, tokens, requests, concurrency, attempts } = workerData;
 const believedFree = new Set(seatIds);
 const latencies = [];
 const outcomes = { held: 0, conflict: 0, other4xx: 0, errors: 0 };
+const holds = [];
 let next = 0;
-const reserve = async (token, seatId) => {
+const reserve = async (token, ids) => {
   const response = await fetch(baseUrl + "/trpc/reserve", {
     method: "POST",
     headers: { "content-type": "application/json", authorization: "Bearer " + token },
-    body: JSON.stringify({ eventId, seatIds: [seatId] }),
+    body: JSON.stringify({ eventId, seatIds: ids }),
   });
   const body = await response.json();
-  return { status: response.status, code: body.error?.data?.code };
+  return { status: response.status, code: body.error?.data?.code, data: body.result?.data };
 };
-const buy = async (token) => {
-  for (let attempt = 0; attempt < attempts && believedFree.size > 0; attempt += 1) {
+const attempt = async (token, ids) => {
+  const started = performance.now();
+  const outcome = await reserve(token, ids).catch(() => ({ status: 599 }));
+  latencies.push(performance.now() - started);
+  if (outcome.status === 200) {
+    outcomes.held += 1;
+    holds.push({ reservationId: outcome.data.reservationId, seatIds: outcome.data.seats.map((s) => s.seatId) });
+    return true;
+  }
+  if (outcome.status >= 500) outcomes.errors += 1;
+  else if (outcome.code === "CONFLICT") outcomes.conflict += 1;
+  else outcomes.other4xx += 1;
+  return false;
+};
+const buy = async (i) => {
+  if (mode === "multi") { await attempt(tokens[i], requests[i]); return; }
+  for (let a = 0; a < attempts && believedFree.size > 0; a += 1) {
     const pool = [...believedFree];
     const seatId = pool[Math.floor(Math.random() * pool.length)];
-    const started = performance.now();
-    const outcome = await reserve(token, seatId).catch(() => ({ status: 599 }));
-    latencies.push(performance.now() - started);
+    const held = await attempt(tokens[i], [seatId]);
     believedFree.delete(seatId);
-    if (outcome.status === 200) { outcomes.held += 1; return; }
-    if (outcome.status >= 500) outcomes.errors += 1;
-    else if (outcome.code === "CONFLICT") outcomes.conflict += 1;
-    else outcomes.other4xx += 1;
+    if (held) return;
   }
 };
 (async () => {
+  const total = mode === "multi" ? requests.length : tokens.length;
   const t0 = performance.now();
   await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < tokens.length) { const token = tokens[next]; next += 1; await buy(token); }
+    while (next < total) { const i = next; next += 1; await buy(i); }
   }));
-  parentPort.postMessage({ latencies, outcomes, seconds: (performance.now() - t0) / 1000 });
+  parentPort.postMessage({ latencies, outcomes, holds, seconds: (performance.now() - t0) / 1000 });
 })();
 `;
 type BuyerReport = {
   latencies: number[];
   outcomes: { held: number; conflict: number; other4xx: number; errors: number };
+  holds: Array<{ reservationId: string; seatIds: string[] }>;
   seconds: number;
 };
-const report = await new Promise<BuyerReport>((resolve, reject) => {
-  const worker = new Worker(buyerScript, {
-    eval: true,
-    workerData: {
-      baseUrl: h.baseUrl,
-      eventId,
-      seatIds: seats.map((s) => s.seatId),
-      tokens: tokens.map((t) => t.token),
-      concurrency,
-      attempts,
-    },
+const runBuyers = (workerData: Record<string, unknown>) =>
+  new Promise<BuyerReport>((resolve, reject) => {
+    const worker = new Worker(buyerScript, {
+      eval: true,
+      workerData: { concurrency, attempts, seatIds: [], requests: [], ...workerData },
+    });
+    worker.once("message", (message: BuyerReport) => resolve(message));
+    worker.once("error", reject);
   });
-  worker.once("message", (message: BuyerReport) => resolve(message));
-  worker.once("error", reject);
-});
-const { latencies, outcomes } = report;
-const apiSeconds = report.seconds;
-const apiRate = latencies.length / apiSeconds;
 
+// ---- what the database says afterwards ----
 const db = h.inventory.db;
-const [check] = await db.$queryRawUnsafe<
-  Array<{ heldSeats: number; activeHolds: number; oversold: number }>
->(
-  `SELECT (SELECT count(*)::int FROM seat WHERE event_id = $1::uuid AND state = 'held') AS "heldSeats",
-          (SELECT count(*)::int FROM reservation WHERE event_id = $1::uuid AND status = 'active') AS "activeHolds",
-          (SELECT count(*)::int FROM (
-             SELECT rs.seat_id FROM reservation_seat rs JOIN reservation r ON r.id = rs.reservation_id
-              WHERE r.event_id = $1::uuid AND r.status = 'active'
-              GROUP BY rs.seat_id HAVING count(*) > 1) x) AS oversold`,
-  eventId,
-);
+const checkEvent = async (eventId: string, answers: BuyerReport["holds"]) => {
+  const [counts] = await db.$queryRawUnsafe<
+    Array<{ heldSeats: number; activeHolds: number; doubleHeld: number }>
+  >(
+    `SELECT (SELECT count(*)::int FROM seat WHERE event_id = $1::uuid AND state = 'held') AS "heldSeats",
+            (SELECT count(*)::int FROM reservation WHERE event_id = $1::uuid AND status = 'active') AS "activeHolds",
+            (SELECT count(*)::int FROM (
+               SELECT rs.seat_id FROM reservation_seat rs JOIN reservation r ON r.id = rs.reservation_id
+                WHERE r.event_id = $1::uuid AND r.status = 'active'
+                GROUP BY rs.seat_id HAVING count(*) > 1) x) AS "doubleHeld"`,
+    eventId,
+  );
+  // Every successful answer, exactly as the database has it: an active hold listing those seats,
+  // each seat pointing back at it.
+  const rows = await db.$queryRawUnsafe<Array<{ reservationId: string; seatIds: string[] }>>(
+    `SELECT r.id::text AS "reservationId",
+            array_agg(rs.seat_id::text ORDER BY rs.seat_id) FILTER (WHERE s.reservation_id = r.id AND s.state = 'held') AS "seatIds"
+       FROM reservation r JOIN reservation_seat rs ON rs.reservation_id = r.id JOIN seat s ON s.id = rs.seat_id
+      WHERE r.event_id = $1::uuid AND r.status = 'active'
+      GROUP BY r.id`,
+    eventId,
+  );
+  const inDb = new Map(rows.map((r) => [r.reservationId, (r.seatIds ?? []).join(",")]));
+  const matching = answers.filter(
+    (a) => inDb.get(a.reservationId) === [...a.seatIds].sort().join(","),
+  ).length;
+  const ok =
+    counts?.doubleHeld === 0 &&
+    matching === answers.length &&
+    counts.activeHolds === answers.length &&
+    counts.heldSeats === answers.reduce((n, a) => n + a.seatIds.length, 0);
+  return { ...counts, matching, answers: answers.length, ok };
+};
 
-// ---- the bare guard: the same conditional UPDATE, straight on Postgres ----
-const raw = await h.stockEvent({ seats: seatCount });
-const rawLatencies: number[] = [];
-let rawHeld = 0;
-let rawNext = 0;
-const rawTotal = latencies.length;
-const t1 = performance.now();
-await Promise.all(
-  Array.from({ length: Math.min(concurrency, 20) }, async () => {
-    while (rawNext < rawTotal) {
-      rawNext += 1;
-      const seat = raw.seats[Math.floor(Math.random() * raw.seats.length)]!;
-      const started = performance.now();
-      rawHeld += await db.$executeRawUnsafe(
-        `UPDATE seat SET state = 'held', reservation_id = $1::uuid, version = version + 1
-          WHERE id = $2::uuid AND state = 'available'`,
-        randomUUID(),
-        seat.seatId,
-      );
-      rawLatencies.push(performance.now() - started);
-    }
-  }),
-);
-const rawSeconds = (performance.now() - t1) / 1_000;
-const rawRate = rawTotal / rawSeconds;
+/** 2 or 4 adjacent seats (same row, consecutive numbers) for each buyer, overlapping at random. */
+const adjacentRequests = (seats: SeatSpec[], count: number): string[][] => {
+  const rows = new Map<string, SeatSpec[]>();
+  for (const seat of seats) rows.set(seat.row, [...(rows.get(seat.row) ?? []), seat]);
+  const ordered = [...rows.values()].map((row) => row.sort((a, b) => a.number - b.number));
+  return Array.from({ length: count }, () => {
+    const size = Math.random() < 0.5 ? 2 : 4;
+    const row = ordered[Math.floor(Math.random() * ordered.length)]!;
+    const start = Math.floor(Math.random() * (row.length - size + 1));
+    return row.slice(start, start + size).map((s) => s.seatId);
+  });
+};
 
-console.log(
-  [
-    `inventory on-sale: ${buyers} buyers, ${seatCount} seats, ${concurrency} in flight, up to ${attempts} tries each`,
-    `  API       ${latencies.length} reserve calls in ${apiSeconds.toFixed(2)} s = ${apiRate.toFixed(0)} calls/s (${(outcomes.held / apiSeconds).toFixed(0)} holds/s)`,
-    `            latency ${summary(latencies)}`,
-    `            held ${outcomes.held} · taken (409) ${outcomes.conflict} · other 4xx ${outcomes.other4xx} · 5xx ${outcomes.errors}`,
-    `            database: ${check?.heldSeats} seats held by ${check?.activeHolds} holds, oversold ${check?.oversold}`,
-    `  raw SQL   ${rawTotal} conditional UPDATEs in ${rawSeconds.toFixed(2)} s = ${rawRate.toFixed(0)}/s (${rawHeld} took a seat), ${summary(rawLatencies)}`,
-    `  ratio     API / raw UPDATE = ${(apiRate / rawRate).toFixed(3)} (${(rawRate / apiRate).toFixed(1)}x slower per call)`,
-  ].join("\n"),
-);
+type Run = {
+  processes: number;
+  single: BuyerReport;
+  singleCheck: Awaited<ReturnType<typeof checkEvent>>;
+  multi: BuyerReport;
+  multiCheck: Awaited<ReturnType<typeof checkEvent>>;
+};
+const runs: Run[] = [];
+for (const processes of processCounts) {
+  const inventory = await startInventory(processes);
+  try {
+    const single = await h.stockEvent({ seats: seatCount });
+    const singleReport = await runBuyers({
+      baseUrl: inventory.url,
+      eventId: single.eventId,
+      mode: "single",
+      seatIds: single.seats.map((s) => s.seatId),
+      tokens: tokens.slice(0, buyers),
+    });
+    const multi = await h.stockEvent({ seats: multiSeats });
+    const multiReport = await runBuyers({
+      baseUrl: inventory.url,
+      eventId: multi.eventId,
+      mode: "multi",
+      tokens: tokens.slice(0, multiBuyers),
+      requests: adjacentRequests(multi.seats, multiBuyers),
+    });
+    runs.push({
+      processes,
+      single: singleReport,
+      singleCheck: await checkEvent(single.eventId, singleReport.holds),
+      multi: multiReport,
+      multiCheck: await checkEvent(multi.eventId, multiReport.holds),
+    });
+  } finally {
+    await inventory.stop();
+  }
+}
+
+// ---- the bare guard: one conditional UPDATE per hold, each on a free seat, plain pg Pool ----
+const writes = Math.max(1, ...runs.map((r) => r.single.outcomes.held));
+const bare = await h.stockEvent({ seats: writes * poolSizes.length });
+const freeSeats = shuffle(bare.seats.map((s) => s.seatId));
+const bareRuns: Array<{ size: number; rate: number; took: number; latency: string }> = [];
+for (const [i, size] of poolSizes.entries()) {
+  const seats = freeSeats.slice(i * writes, (i + 1) * writes);
+  const pool = createSchemaPool({
+    url: testEnv.databaseUrl,
+    schema: "bc_inventory",
+    poolMax: size,
+  });
+  // Open every connection first, so the timing is of writes, not of connecting.
+  await Promise.all(Array.from({ length: size }, async () => (await pool.connect()).release()));
+  const latencies: number[] = [];
+  let took = 0;
+  let nextSeat = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: size }, async () => {
+      while (nextSeat < seats.length) {
+        const seatId = seats[nextSeat]!;
+        nextSeat += 1;
+        const started = performance.now();
+        const result = await pool.query({
+          name: "bench-bare-hold",
+          text: `UPDATE seat SET state = 'held', reservation_id = $1::uuid, version = version + 1,
+                        updated_at = now()
+                  WHERE id = $2::uuid AND state = 'available'`,
+          values: [randomUUID(), seatId],
+        });
+        took += result.rowCount ?? 0;
+        latencies.push(performance.now() - started);
+      }
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1_000;
+  await pool.end();
+  bareRuns.push({
+    size,
+    rate: seats.length / seconds,
+    took,
+    latency: latencySummary(latencies).text,
+  });
+}
+const best = bareRuns.reduce((a, b) => (b.rate > a.rate ? b : a));
+
+// ---- report ----
+const lines = [
+  `inventory on-sale: ${buyers} buyers for ${seatCount} seats (up to ${attempts} tries each), then ${multiBuyers} buyers for pairs/fours of ${multiSeats} seats; ${concurrency} in flight`,
+  `  bare UPDATE (pg Pool, ${writes} writes, each takes a free seat):`,
+  ...bareRuns.map(
+    (b) =>
+      `    pool ${String(b.size).padStart(2)}: ${b.rate.toFixed(0).padStart(5)} writes/s (${b.took} took a seat) · ${b.latency}`,
+  ),
+  `    best: ${best.rate.toFixed(0)} writes/s at pool ${best.size}`,
+];
+let failed = bareRuns.some((b) => b.took !== writes);
+for (const run of runs) {
+  const { single, singleCheck, multi, multiCheck } = run;
+  const calls = single.latencies.length / single.seconds;
+  const holds = single.outcomes.held / single.seconds;
+  const latency = latencySummary(single.latencies);
+  const multiLatency = latencySummary(multi.latencies);
+  const multiSeatsHeld = multi.holds.reduce((n, a) => n + a.seatIds.length, 0);
+  failed ||=
+    !singleCheck.ok || !multiCheck.ok || single.outcomes.errors + multi.outcomes.errors > 0;
+  lines.push(
+    `  API, ${run.processes} process${run.processes === 1 ? "" : "es"}:`,
+    `    single seats  ${single.latencies.length} reserve calls in ${single.seconds.toFixed(2)} s = ${calls.toFixed(0)} calls/s, ${holds.toFixed(0)} holds/s · ${latency.text}`,
+    `                  held ${single.outcomes.held} · taken (409) ${single.outcomes.conflict} · other 4xx ${single.outcomes.other4xx} · 5xx ${single.outcomes.errors}`,
+    `                  database: ${singleCheck.heldSeats} seats held by ${singleCheck.activeHolds} holds, seats in two holds ${singleCheck.doubleHeld}, answers matching ${singleCheck.matching}/${singleCheck.answers}`,
+    `    ratio         calls/s ÷ bare writes/s = ${(calls / best.rate).toFixed(3)} · holds/s ÷ bare writes/s = ${(holds / best.rate).toFixed(3)} · p99 ${latency.p99.toFixed(0)} ms (target ≥ 0.5, < 250 ms)`,
+    `    pairs/fours   ${multi.latencies.length} calls in ${multi.seconds.toFixed(2)} s = ${(multi.latencies.length / multi.seconds).toFixed(0)} calls/s · ${multiLatency.text}`,
+    `                  held ${multi.outcomes.held} (${multiSeatsHeld} seats) · taken (409) ${multi.outcomes.conflict} · other 4xx ${multi.outcomes.other4xx} · 5xx ${multi.outcomes.errors}`,
+    `                  database: ${multiCheck.heldSeats} seats held by ${multiCheck.activeHolds} holds, seats in two holds ${multiCheck.doubleHeld}, answers matching ${multiCheck.matching}/${multiCheck.answers}`,
+  );
+}
+if (runs.length > 1) {
+  lines.push(
+    `  side by side (single seats, holds/s): ${runs
+      .map(
+        (r) =>
+          `${r.processes} process${r.processes === 1 ? "" : "es"} ${(r.single.outcomes.held / r.single.seconds).toFixed(0)} (${(r.single.latencies.length / r.single.seconds).toFixed(0)} calls/s)`,
+      )
+      .join(" · ")}`,
+  );
+}
+console.log(lines.join("\n"));
 
 await h.stop();
-if ((check?.oversold ?? 1) !== 0 || check?.heldSeats !== outcomes.held) {
-  console.error("OVERSOLD or inconsistent: the seat guard failed");
+if (failed) {
+  console.error("OVERSOLD or inconsistent: the seat guard failed, or a request failed with 5xx");
   process.exit(1);
 }
 process.exit(0);
