@@ -82,13 +82,19 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       id: "guest",
       name: "Continue as a guest",
-      credentials: { email: { label: "Email", type: "email" } },
-      async authorize(credentials) {
+      // `proof`: the browser's solved proof of work (lib/proof-of-work.ts, purpose "guest").
+      credentials: { email: { label: "Email", type: "email" }, proof: { type: "hidden" } },
+      async authorize(credentials, req) {
         const email = credentials?.email?.trim() ?? "";
         if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
           throw new Error("Enter a valid email address.");
+        if (!credentials?.proof) throw new Error("Your browser check did not finish; try again.");
         try {
-          const guest = await issueGuestToken(email);
+          const guest = await issueGuestToken(
+            email,
+            credentials.proof,
+            clientIp(req.headers?.["x-forwarded-for"] as string | string[] | undefined),
+          );
           return {
             id: guest.guestId,
             name: "Guest",

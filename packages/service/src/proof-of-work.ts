@@ -90,7 +90,8 @@ export const createProofOfWork = (opts: {
         cost: PROOF_OF_WORK_COST,
         counter: randomInt(difficulty, Math.ceil(difficulty / 2)),
         deriveKey,
-        data: { purpose },
+        // The upper bound of the secret counter, so a browser can show how far along it is.
+        data: { purpose, maxAttempts: difficulty },
         expiresAt: Math.floor(Date.now() / 1_000) + expiresInSeconds,
         hmacSignatureSecret: signatureSecret,
         hmacKeySignatureSecret: keySignatureSecret,

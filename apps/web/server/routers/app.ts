@@ -4,6 +4,7 @@ import { cartRouter } from "./cart";
 import { checkoutRouter } from "./checkout";
 import { eventsRouter } from "./events";
 import { organizerRouter } from "./organizer";
+import { proofOfWorkRouter } from "./proof-of-work";
 
 /** The web's tRPC API at /api/trpc: one router per area of the site. */
 export const appRouter = router({
@@ -12,6 +13,7 @@ export const appRouter = router({
   account: accountRouter,
   cart: cartRouter,
   checkout: checkoutRouter,
+  proofOfWork: proofOfWorkRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,10 +4,13 @@ import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
 import { FormField, textOf } from "../../../../components/form-field";
+import { solveProofOfWork } from "../../../../lib/proof-of-work";
 
 /**
  * Asked at the first seat a visitor picks without being signed in: sign in, or give an email and
- * continue as a guest (identity issues a guest token; tickets go to that email).
+ * continue as a guest (identity issues a guest token; tickets go to that email). Before the token,
+ * the browser solves a proof of work (about a second, shown as "Checking your browser…"), which
+ * costs a visitor nothing to notice and a bot farm minting thousands of tokens real CPU.
  */
 export function GuestGate({
   callbackUrl,
@@ -20,6 +23,8 @@ export function GuestGate({
 }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  // Share of the browser check done (0–1) while it runs; null before and after.
+  const [checking, setChecking] = useState<number | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
@@ -30,8 +35,21 @@ export function GuestGate({
       setError("Enter a valid email address; your tickets are sent there.");
       return;
     }
+    setError(null);
     startTransition(async () => {
-      const result = await signIn("guest", { email, redirect: false });
+      let proof: string;
+      setChecking(0);
+      try {
+        proof = await solveProofOfWork("guest", {
+          onProgress: ({ fraction }) => setChecking(fraction),
+        });
+      } catch {
+        setError("We could not check your browser. Please try again.");
+        return;
+      } finally {
+        setChecking(null);
+      }
+      const result = await signIn("guest", { email, proof, redirect: false });
       if (!result || result.error) {
         setError(result?.error || "Guest checkout is unavailable right now. Please try again.");
         return;
@@ -60,12 +78,28 @@ export function GuestGate({
         />
         <div className="button-row">
           <button type="submit" className="button" disabled={pending}>
-            {pending ? "One moment…" : "Continue as guest"}
+            {checking !== null
+              ? "Checking your browser…"
+              : pending
+                ? "One moment…"
+                : "Continue as guest"}
           </button>
           <button type="button" className="link-button" onClick={onCancel}>
             Cancel
           </button>
         </div>
+        <p role="status" aria-live="polite" className="guest-gate-check">
+          {checking !== null ? (
+            <>
+              Checking your browser…{" "}
+              <progress
+                max={100}
+                value={Math.round(checking * 100)}
+                aria-label="Browser check progress"
+              />
+            </>
+          ) : null}
+        </p>
       </form>
     </section>
   );
