@@ -88,6 +88,11 @@ export const startOutboxRelay = (opts: OutboxRelayOptions): OutboxRelay => {
   let failures = 0;
   /** The last batch left rows behind (row or byte limit), so look again at once. */
   let moreWaiting = false;
+  /**
+   * A nudge arrived since the last pick: rows committed while a batch was being published must
+   * not wait for the next poll (a wake-up is lost on a relay that is not asleep).
+   */
+  let nudged = false;
 
   const publishBatch = async (): Promise<number> => {
     let picked: string[] = [];
@@ -96,6 +101,7 @@ export const startOutboxRelay = (opts: OutboxRelayOptions): OutboxRelay => {
         async (tx) => {
           const [lock] = await tx.$queryRawUnsafe<Array<{ locked: boolean }>>(LOCK_SQL);
           if (!lock?.locked) return STANDBY;
+          nudged = false;
           const candidates = await tx.$queryRawUnsafe<OutboxRow[]>(PICK_SQL, batchSize);
           if (candidates.length === 0) return 0;
           // Rows left out stay unsent and come first in the next batch, so order is kept.
@@ -132,7 +138,7 @@ export const startOutboxRelay = (opts: OutboxRelayOptions): OutboxRelay => {
         const published = await publishBatch();
         if (failures > 0) log.info({ failures }, "outbox relay recovered");
         failures = 0;
-        if (published > 0 && moreWaiting) continue;
+        if ((published > 0 && moreWaiting) || (published !== STANDBY && nudged)) continue;
         await sleeper.sleep(published === STANDBY ? pollMs * 5 : pollMs);
       } catch (error) {
         failures += 1;
@@ -160,7 +166,10 @@ export const startOutboxRelay = (opts: OutboxRelayOptions): OutboxRelay => {
 
   return {
     flush: () => drain(Date.now() + 30_000),
-    nudge: () => sleeper.wake(),
+    nudge: () => {
+      nudged = true;
+      sleeper.wake();
+    },
     async stop({ drainTimeoutMs = 5_000 } = {}) {
       running = false;
       sleeper.wake();

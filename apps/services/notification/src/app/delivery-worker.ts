@@ -17,6 +17,8 @@ export const startDeliveryWorker = (
   opts: { pollMs: number; concurrency: number },
 ): DeliveryWorker => {
   let stopped = false;
+  /** Bumped by every nudge: a sender that was busy when it came looks again before sleeping. */
+  let nudges = 0;
   const sleepers = new Set<() => void>();
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -33,9 +35,10 @@ export const startDeliveryWorker = (
     let failures = 0;
     while (!stopped) {
       try {
+        const seen = nudges;
         const sent = await sendNextEmail(deps);
         failures = 0;
-        if (!sent) await sleep(opts.pollMs);
+        if (!sent && seen === nudges) await sleep(opts.pollMs);
       } catch (error) {
         // The database is away; the emails wait in it. Log the first failure and every 20th.
         if (failures % 20 === 0)
@@ -48,7 +51,10 @@ export const startDeliveryWorker = (
   const loops = Array.from({ length: opts.concurrency }, () => run());
 
   return {
-    nudge: () => [...sleepers].forEach((wake) => wake()),
+    nudge: () => {
+      nudges += 1;
+      [...sleepers].forEach((wake) => wake());
+    },
     async stop() {
       stopped = true;
       [...sleepers].forEach((wake) => wake());
