@@ -14,6 +14,7 @@
 //   BUYERS=1000 SEATS=500 PROCESSES_LIST=1,2 npx tsx apps/services/inventory/bench/onsale.ts
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -54,6 +55,46 @@ const shuffle = <T>(items: T[]): T[] => {
   return out;
 };
 
+/**
+ * CPU time (ms) used so far by a process and its descendants (the cluster's workers), from /proc:
+ * a figure that a busy machine does not inflate the way it inflates wall-clock rates. Linux only.
+ */
+const cpuMsOf = (rootPid: number): number | null => {
+  try {
+    const stats = readdirSync("/proc")
+      .filter((name) => /^\d+$/.test(name))
+      .flatMap((pid) => {
+        try {
+          const text = readFileSync(`/proc/${pid}/stat`, "utf8");
+          const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+          // After "(comm) ": state, ppid, ..., utime = fields[11], stime = fields[12], in ticks (100/s).
+          return [
+            {
+              pid: Number(pid),
+              ppid: Number(fields[1]),
+              ticks: Number(fields[11]) + Number(fields[12]),
+            },
+          ];
+        } catch {
+          return [];
+        }
+      });
+    const tree = new Set([rootPid]);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const s of stats) {
+        if (tree.has(s.ppid) && !tree.has(s.pid)) {
+          tree.add(s.pid);
+          grew = true;
+        }
+      }
+    }
+    return stats.filter((s) => tree.has(s.pid)).reduce((ms, s) => ms + s.ticks * 10, 0);
+  } catch {
+    return null;
+  }
+};
+
 // ---- inventory as its own process(es), the way `npm start` runs it ----
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -67,7 +108,7 @@ const freePort = () =>
 
 const startInventory = async (
   processes: number,
-): Promise<{ url: string; stop(): Promise<void> }> => {
+): Promise<{ url: string; cpuMs(): number | null; stop(): Promise<void> }> => {
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
@@ -111,6 +152,7 @@ const startInventory = async (
   }
   return {
     url,
+    cpuMs: () => (child.pid === undefined ? null : cpuMsOf(child.pid)),
     async stop() {
       child.kill("SIGTERM");
       await exited;
@@ -241,12 +283,16 @@ type Run = {
   singleCheck: Awaited<ReturnType<typeof checkEvent>>;
   multi: BuyerReport;
   multiCheck: Awaited<ReturnType<typeof checkEvent>>;
+  /** Inventory's CPU time (all its processes) during the single-seat and the multi-seat rush. */
+  singleCpuMs: number | null;
+  multiCpuMs: number | null;
 };
 const runs: Run[] = [];
 for (const processes of processCounts) {
   const inventory = await startInventory(processes);
   try {
     const single = await h.stockEvent({ seats: seatCount });
+    const cpu0 = inventory.cpuMs();
     const singleReport = await runBuyers({
       baseUrl: inventory.url,
       eventId: single.eventId,
@@ -254,7 +300,9 @@ for (const processes of processCounts) {
       seatIds: single.seats.map((s) => s.seatId),
       tokens: tokens.slice(0, buyers),
     });
+    const cpu1 = inventory.cpuMs();
     const multi = await h.stockEvent({ seats: multiSeats });
+    const cpu2 = inventory.cpuMs();
     const multiReport = await runBuyers({
       baseUrl: inventory.url,
       eventId: multi.eventId,
@@ -262,8 +310,13 @@ for (const processes of processCounts) {
       tokens: tokens.slice(0, multiBuyers),
       requests: adjacentRequests(multi.seats, multiBuyers),
     });
+    const cpu3 = inventory.cpuMs();
+    const spent = (from: number | null, to: number | null) =>
+      from === null || to === null ? null : to - from;
     runs.push({
       processes,
+      singleCpuMs: spent(cpu0, cpu1),
+      multiCpuMs: spent(cpu2, cpu3),
       single: singleReport,
       singleCheck: await checkEvent(single.eventId, singleReport.holds),
       multi: multiReport,
@@ -339,6 +392,8 @@ for (const run of runs) {
   const latency = latencySummary(single.latencies);
   const multiLatency = latencySummary(multi.latencies);
   const multiSeatsHeld = multi.holds.reduce((n, a) => n + a.seatIds.length, 0);
+  const perCall = (cpuMs: number | null, calls: number) =>
+    cpuMs === null ? "n/a" : `${(cpuMs / calls).toFixed(2)} ms`;
   failed ||=
     !singleCheck.ok || !multiCheck.ok || single.outcomes.errors + multi.outcomes.errors > 0;
   lines.push(
@@ -346,9 +401,11 @@ for (const run of runs) {
     `    single seats  ${single.latencies.length} reserve calls in ${single.seconds.toFixed(2)} s = ${calls.toFixed(0)} calls/s, ${holds.toFixed(0)} holds/s · ${latency.text}`,
     `                  held ${single.outcomes.held} · taken (409) ${single.outcomes.conflict} · other 4xx ${single.outcomes.other4xx} · 5xx ${single.outcomes.errors}`,
     `                  database: ${singleCheck.heldSeats} seats held by ${singleCheck.activeHolds} holds, seats in two holds ${singleCheck.doubleHeld}, answers matching ${singleCheck.matching}/${singleCheck.answers}`,
+    `                  inventory CPU ${perCall(run.singleCpuMs, single.latencies.length)} per call, ${perCall(run.singleCpuMs, single.outcomes.held)} per hold (all its processes; a busy machine does not inflate it)`,
     `    ratio         calls/s ÷ bare writes/s = ${(calls / best.rate).toFixed(3)} · holds/s ÷ bare writes/s = ${(holds / best.rate).toFixed(3)} · p99 ${latency.p99.toFixed(0)} ms (target ≥ 0.5, < 250 ms)`,
     `    pairs/fours   ${multi.latencies.length} calls in ${multi.seconds.toFixed(2)} s = ${(multi.latencies.length / multi.seconds).toFixed(0)} calls/s · ${multiLatency.text}`,
     `                  held ${multi.outcomes.held} (${multiSeatsHeld} seats) · taken (409) ${multi.outcomes.conflict} · other 4xx ${multi.outcomes.other4xx} · 5xx ${multi.outcomes.errors}`,
+    `                  inventory CPU ${perCall(run.multiCpuMs, multi.latencies.length)} per call`,
     `                  database: ${multiCheck.heldSeats} seats held by ${multiCheck.activeHolds} holds, seats in two holds ${multiCheck.doubleHeld}, answers matching ${multiCheck.matching}/${multiCheck.answers}`,
   );
 }
