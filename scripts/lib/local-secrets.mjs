@@ -8,7 +8,12 @@ import { DATA_DIR } from "./paths.mjs";
 // restarts keep them (tickets issued yesterday still verify today). Variables set in the
 // environment win.
 const FILE = path.join(DATA_DIR, "local-secrets.json");
-const NAMES = ["TICKET_SIGNING_KEY", "REQUEST_HASH_SECRET", "POW_HMAC_KEY", "ADMISSION_SIGNING_KEY"];
+const NAMES = [
+  "TICKET_SIGNING_KEY",
+  "REQUEST_HASH_SECRET",
+  "POW_HMAC_KEY",
+  "ADMISSION_SIGNING_KEY",
+];
 
 const readStored = () => {
   try {
