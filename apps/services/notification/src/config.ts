@@ -26,6 +26,8 @@ export const NotificationConfig = baseConfigSchema
     /** Connection, greeting and socket timeouts of one SMTP conversation. */
     SMTP_TIMEOUT_MS: positiveInt(15_000),
     MAIL_FROM: z.string().min(3).default("Marquee <tickets@marquee.local>"),
+    /** The storefront as a browser reaches it: where links in emails (email verification) point. */
+    WEB_URL: z.url().default("http://localhost:3000"),
     /** Backoff between attempts of one email: base doubling up to max, with a little jitter. */
     DELIVERY_RETRY_BASE_MS: positiveInt(1_000),
     DELIVERY_RETRY_MAX_MS: positiveInt(300_000),

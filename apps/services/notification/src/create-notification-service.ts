@@ -2,7 +2,12 @@ import type { Logger } from "@marquee/service/logger";
 import { createServiceRuntime } from "@marquee/service/runtime";
 import type { Service } from "@marquee/service/server";
 import { createDb, type NotificationDb } from "./adapters/db/client";
-import { fulfillmentHandlers, orderingHandlers, paymentHandlers } from "./adapters/kafka/handlers";
+import {
+  createIdentityHandlers,
+  fulfillmentHandlers,
+  orderingHandlers,
+  paymentHandlers,
+} from "./adapters/kafka/handlers";
 import { createSmtpMailer } from "./adapters/smtp/mailer";
 import { createAppRouter } from "./adapters/trpc/router";
 import { startDeliveryWorker, type DeliveryWorker } from "./app/delivery-worker";
@@ -94,6 +99,11 @@ export const createNotificationService = (
       messaging.consume("payments", {
         topics: ["payment.payments"],
         handlers: paymentHandlers,
+        onApplied,
+      });
+      messaging.consume("accounts", {
+        topics: ["identity.accounts"],
+        handlers: createIdentityHandlers({ webUrl: config.WEB_URL }),
         onApplied,
       });
       worker = startDeliveryWorker(deps, {

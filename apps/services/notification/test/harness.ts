@@ -1,6 +1,7 @@
 import { callTrpc, type TrpcOutcome } from "@marquee/testkit/call-trpc";
 import { randomUUID } from "node:crypto";
 import { TicketsIssued } from "@marquee/events/contracts/fulfillment";
+import { EmailVerified } from "@marquee/events/contracts/identity";
 import { OrderPlaced } from "@marquee/events/contracts/ordering";
 import { createEvent } from "@marquee/events/create-event";
 import { createKafka } from "@marquee/events/kafka";
@@ -27,6 +28,10 @@ export type Harness = {
   baseUrl: string;
   issuer: TestIssuer;
   newCustomer(): Promise<Customer>;
+  /** A guest: its own random id, its token, an email nobody proved. */
+  newGuest(): Promise<Customer>;
+  /** Publishes identity.email-verified for the customer and waits until it is applied. */
+  verify(customer: Customer): Promise<void>;
   /** A tickets-issued envelope for a new order of `customer` (not yet published). */
   ticketsIssued(
     customer: Customer,
@@ -55,6 +60,7 @@ export const startHarness = async (smtpPort: number): Promise<Harness> => {
     PORT: "0",
     IDENTITY_JWKS_URL: issuer.jwksUrl,
     SMTP_HOST: "127.0.0.1",
+    WEB_URL: "http://shop.example.test:3000",
     SMTP_PORT: String(smtpPort),
     SMTP_TIMEOUT_MS: "5000",
     DELIVERY_RETRY_BASE_MS: "100",
@@ -66,6 +72,7 @@ export const startHarness = async (smtpPort: number): Promise<Harness> => {
       tickets: Topics.fulfillmentTickets,
       orders: Topics.orderingOrders,
       payments: Topics.paymentPayments,
+      accounts: Topics.identityAccounts,
     },
     brokers,
     log,
@@ -97,6 +104,29 @@ export const startHarness = async (smtpPort: number): Promise<Harness> => {
     async newCustomer() {
       const { token, user } = await issuer.tokenFor();
       return { id: user.id, email: user.email, token };
+    },
+    async newGuest() {
+      const { token, user } = await issuer.tokenFor({ role: "guest", name: "Guest" });
+      return { id: user.id, email: user.email, token };
+    },
+    async verify(customer) {
+      const event = createEvent(EmailVerified, {
+        key: customer.id,
+        correlationId: randomUUID(),
+        data: { userId: customer.id, email: customer.email, verifiedAt: new Date().toISOString() },
+      });
+      await publish(Topics.identityAccounts, event);
+      await waitFor(
+        `envelope ${event.id} applied`,
+        async () =>
+          (
+            await notification.db.$queryRawUnsafe<unknown[]>(
+              `SELECT 1 FROM processed_message WHERE message_id = $1::uuid`,
+              event.id,
+            )
+          ).length > 0,
+        { timeoutMs: 60_000, intervalMs: 100 },
+      );
     },
     ticketsIssued(
       customer,

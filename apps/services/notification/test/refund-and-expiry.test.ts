@@ -60,6 +60,7 @@ describe("the refund email", () => {
 
   it("waits for the order's address when the refund arrives first", async () => {
     const customer = await h.newCustomer();
+    await h.verify(customer);
     const orderId = randomUUID();
     const refunded = createEvent(PaymentRefunded, {
       key: orderId,
@@ -92,8 +93,9 @@ describe("the refund email", () => {
 });
 
 describe("the expired-holds email", () => {
-  it("tells the customer their seats went back on sale, once per order", async () => {
+  it("tells a verified customer their seats went back on sale, once per order", async () => {
     const customer = await h.newCustomer();
+    await h.verify(customer);
     const orderId = randomUUID();
     const expired = createEvent(OrderExpired, {
       key: orderId,
@@ -121,6 +123,7 @@ describe("the expired-holds email", () => {
 describe("an old expiry", () => {
   it("is not worth an email hours later", async () => {
     const customer = await h.newCustomer();
+    await h.verify(customer);
     const orderId = randomUUID();
     const stale = {
       ...createEvent(OrderExpired, {

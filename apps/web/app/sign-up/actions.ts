@@ -1,6 +1,7 @@
 "use server";
 
-import { identity, isIdentityError } from "../../lib/identity-client";
+import { headers } from "next/headers";
+import { identityFor, isIdentityError } from "../../lib/identity-client";
 
 export type SignUpFields = { email: string; password: string; displayName: string };
 export type SignUpResult =
@@ -12,7 +13,9 @@ const FIELDS = ["email", "password", "displayName"] as const;
 /** Creates the account through identity; the form then signs in with the same credentials. */
 export async function registerAccount(fields: SignUpFields): Promise<SignUpResult> {
   try {
-    await identity.register.mutate(fields);
+    // The browser's address (the last hop Next recorded), for identity's per-address sign-up limit.
+    const clientIp = (await headers()).get("x-forwarded-for")?.split(",").at(-1)?.trim();
+    await identityFor(clientIp || undefined).register.mutate(fields);
     return { ok: true };
   } catch (error) {
     if (!isIdentityError(error)) throw error;
@@ -20,6 +23,14 @@ export async function registerAccount(fields: SignUpFields): Promise<SignUpResul
       return {
         ok: false,
         fieldErrors: { email: "This email is already registered. Sign in instead?" },
+      };
+    }
+    // "too many sign-ups; try again in N seconds"
+    if (error.data?.code === "TOO_MANY_REQUESTS") {
+      return {
+        ok: false,
+        fieldErrors: {},
+        formError: `${error.message.charAt(0).toUpperCase()}${error.message.slice(1)}.`,
       };
     }
     const zodError = (

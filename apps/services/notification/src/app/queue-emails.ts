@@ -5,7 +5,9 @@ import type { EventOfType } from "@marquee/events/registry";
 import {
   findOrderContact,
   insertDeliveryOnce,
+  isVerifiedAddress,
   upsertOrderContact,
+  upsertVerifiedAccount,
   type SqlTx,
 } from "../adapters/db/delivery-store";
 import { dedupeKeyOf, type DeliveryPayload } from "../domain/delivery";
@@ -30,7 +32,7 @@ export const recordOrderContact = (tx: SqlTx, { data }: OrderEvent): Promise<voi
 const queue = async (
   tx: SqlTx,
   log: EventLog,
-  d: { orderId: string; customerId: string; to: string; payload: DeliveryPayload },
+  d: { orderId: string | null; customerId: string; to: string; payload: DeliveryPayload },
 ): Promise<boolean> => {
   const dedupeKey = dedupeKeyOf(d.payload);
   const queued = await insertDeliveryOnce(tx, {
@@ -81,7 +83,10 @@ export const HOLDS_EXPIRED_MAX_AGE_MS = 60 * 60_000;
 
 /**
  * The holds of an open cart expired: tell the customer their seats went back on sale, unless the
- * expiry is over an hour old by now. Tickets and refunds are always told, however late.
+ * expiry is over an hour old by now, or the address never proved itself. Only accounts that
+ * followed their verification link are told: a guest (or an unverified account) can type anyone's
+ * address, and a hold left to expire must not make Marquee mail a stranger. Tickets and refunds
+ * are always told, however late: paying proved the address.
  */
 export const queueHoldsExpiredEmail = async (
   tx: SqlTx,
@@ -94,6 +99,10 @@ export const queueHoldsExpiredEmail = async (
   const ageMs = now().getTime() - new Date(event.occurredAt).getTime();
   if (ageMs > HOLDS_EXPIRED_MAX_AGE_MS) {
     log.info({ orderId: data.orderId, ageMs }, "expired-holds notice too old to send; skipped");
+    return false;
+  }
+  if (!(await isVerifiedAddress(tx, data.customerId, data.email))) {
+    log.info({ orderId: data.orderId }, "expired-holds notice skipped: address not verified");
     return false;
   }
   return queue(tx, log, {
@@ -142,3 +151,35 @@ export const queueRefundEmail = async (
     },
   });
 };
+
+/**
+ * A new account's verification link. The token came from identity in the event; the link points at
+ * the storefront, whose `/verify-email` page hands it back to identity.
+ */
+export const queueVerificationEmail = (
+  tx: SqlTx,
+  { data }: EventOfType<"identity.verification-requested">,
+  log: EventLog,
+  webUrl: string,
+): Promise<boolean> => {
+  const link = new URL("/verify-email", webUrl);
+  link.searchParams.set("token", data.token);
+  return queue(tx, log, {
+    orderId: null,
+    customerId: data.userId,
+    to: data.email,
+    payload: {
+      kind: "email-verification",
+      userId: data.userId,
+      displayName: data.displayName,
+      link: link.toString(),
+      expiresAt: data.expiresAt,
+    },
+  });
+};
+
+/** Remembers that an account proved its address, for the notices only such addresses get. */
+export const recordVerifiedAccount = (
+  tx: SqlTx,
+  { data }: EventOfType<"identity.email-verified">,
+): Promise<void> => upsertVerifiedAccount(tx, data);

@@ -1,7 +1,10 @@
 import { z } from "zod";
 
-/** Why an email is sent: its tickets, a refund, or holds that ran out with the cart still open. */
-export const DeliveryKind = z.enum(["tickets", "refund", "holds-expired"]);
+/**
+ * Why an email is sent: its tickets, a refund, holds that ran out with the cart still open, or the
+ * link a new account follows to prove its address.
+ */
+export const DeliveryKind = z.enum(["tickets", "refund", "holds-expired", "email-verification"]);
 export type DeliveryKind = z.infer<typeof DeliveryKind>;
 
 export const DeliveryStatus = z.enum(["pending", "sent", "failed"]);
@@ -46,6 +49,14 @@ export const DeliveryPayload = z.discriminatedUnion("kind", [
     reason: z.string(),
   }),
   z.object({ kind: z.literal("holds-expired"), orderId: z.string(), eventId: z.string() }),
+  z.object({
+    kind: z.literal("email-verification"),
+    userId: z.string(),
+    displayName: z.string(),
+    /** The storefront's `/verify-email?token=…` link (the token is good for this purpose only). */
+    link: z.string(),
+    expiresAt: z.string(),
+  }),
 ]);
 export type DeliveryPayload = z.infer<typeof DeliveryPayload>;
 
@@ -58,5 +69,7 @@ export const dedupeKeyOf = (payload: DeliveryPayload): string => {
       return `refund:${payload.refundId}`;
     case "holds-expired":
       return `holds-expired:${payload.orderId}`;
+    case "email-verification":
+      return `email-verification:${payload.userId}:${payload.expiresAt}`;
   }
 };

@@ -3,6 +3,7 @@ import type { RenderedEmail } from "./email";
 import { renderHoldsExpiredEmail } from "./holds-expired-email";
 import { renderRefundEmail } from "./refund-email";
 import { renderTicketsEmail } from "./tickets-email";
+import { renderVerificationEmail } from "./verification-email";
 
 /** The email a delivery stands for. */
 export const renderEmail = async (payload: DeliveryPayload): Promise<RenderedEmail> => {
@@ -13,5 +14,7 @@ export const renderEmail = async (payload: DeliveryPayload): Promise<RenderedEma
       return renderRefundEmail(payload);
     case "holds-expired":
       return renderHoldsExpiredEmail(payload);
+    case "email-verification":
+      return renderVerificationEmail(payload);
   }
 };

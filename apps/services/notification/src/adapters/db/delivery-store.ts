@@ -16,7 +16,8 @@ export type OrderContactRow = {
 export type DeliveryRow = {
   id: string;
   dedupeKey: string;
-  orderId: string;
+  /** Null for an account's email (verification), which belongs to no order. */
+  orderId: string | null;
   customerId: string;
   kind: DeliveryKind;
   toAddress: string;
@@ -59,6 +60,38 @@ export const findOrderContact = async (
     orderId,
   );
   return row ?? null;
+};
+
+/** identity.email-verified: the account's address is proven (the latest address wins). */
+export const upsertVerifiedAccount = async (
+  tx: SqlTx,
+  a: { userId: string; email: string; verifiedAt: string },
+): Promise<void> => {
+  await tx.$executeRawUnsafe(
+    `INSERT INTO verified_account (user_id, email, verified_at)
+     VALUES ($1::uuid, $2, $3::timestamptz)
+     ON CONFLICT (user_id) DO UPDATE SET email = EXCLUDED.email, verified_at = EXCLUDED.verified_at`,
+    a.userId,
+    a.email,
+    a.verifiedAt,
+  );
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether `customerId` is an account that proved `email` (guests, with their own ids, never are). */
+export const isVerifiedAddress = async (
+  q: SqlTx,
+  customerId: string,
+  email: string,
+): Promise<boolean> => {
+  if (!UUID.test(customerId)) return false;
+  const rows = await q.$queryRawUnsafe<unknown[]>(
+    `SELECT 1 FROM verified_account WHERE user_id = $1::uuid AND lower(email) = lower($2)`,
+    customerId,
+    email,
+  );
+  return rows.length > 0;
 };
 
 /** Queues an email unless one with the same dedupe key exists. Returns whether this call queued it. */

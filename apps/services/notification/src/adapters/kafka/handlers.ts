@@ -3,8 +3,23 @@ import {
   queueHoldsExpiredEmail,
   queueRefundEmail,
   queueTicketsEmail,
+  queueVerificationEmail,
   recordOrderContact,
+  recordVerifiedAccount,
 } from "../../app/queue-emails";
+
+/**
+ * Consumer group `notification.accounts`: the verification email, and which accounts proved their
+ * address. Links point at the storefront (`webUrl`).
+ */
+export const createIdentityHandlers = (opts: {
+  webUrl: string;
+}): HandlerMap<"identity.accounts"> => ({
+  "identity.verification-requested": async (event, { tx, log }) => {
+    await queueVerificationEmail(tx, event, log, opts.webUrl);
+  },
+  "identity.email-verified": (event, { tx }) => recordVerifiedAccount(tx, event),
+});
 
 /** Consumer group `notification.tickets`: the one email with an order's tickets. */
 export const fulfillmentHandlers: HandlerMap<"fulfillment.tickets"> = {
