@@ -83,6 +83,33 @@ describe("the per-customer cap counts by email", () => {
     expect(await heldSeatsOf(eventId)).toBe(8);
   });
 
+  it("still counts a hold recorded before emails were kept, by its customer id", async () => {
+    const { eventId, seats } = await h.stockEvent({ seats: 6 });
+    const ids = seats.map((s) => s.seatId);
+    const buyer = await h.issuer.tokenFor();
+    // As a hold written before the customer_email column: same customer id, no email.
+    const old = randomUUID();
+    await h.inventory.db.reservation.create({
+      data: {
+        id: old,
+        eventId,
+        customerId: buyer.user.id,
+        currency: "EUR",
+        expiresAt: new Date(Date.now() + 600_000),
+        seats: {
+          create: ids.slice(0, 3).map((seatId) => ({ seatId, priceCents: 4_500 })),
+        },
+      },
+    });
+
+    expect(await reserve(buyer.token, eventId, ids.slice(3, 5))).toMatchObject({
+      ok: false,
+      code: "BAD_REQUEST",
+      message: capMessage(3, 2),
+    });
+    expect((await reserve(buyer.token, eventId, ids.slice(3, 4))).ok).toBe(true);
+  });
+
   it("lets no more than the cap through when ten tokens of one email race for a seat each", async () => {
     const { eventId, seats } = await h.stockEvent({ seats: 10 });
     const email = `racer-${randomUUID().slice(0, 8)}@example.com`;
