@@ -84,6 +84,11 @@ export const continueAsGuest = async (page: Page, email: string) => {
   await expect(page.getByRole("heading", { name: "Who are these seats for?" })).toBeVisible();
   await page.getByLabel("Email for your tickets").fill(email);
   await page.getByRole("button", { name: "Continue as guest" }).click();
+  // The browser solves a proof of work before the guest token (about a second on a quiet
+  // machine, several on a loaded one); the gate closes once the guest is signed in.
+  await expect(page.getByRole("heading", { name: "Who are these seats for?" })).toBeHidden({
+    timeout: 30_000,
+  });
 };
 
 export const payByCard = async (page: Page, number: string) => {
