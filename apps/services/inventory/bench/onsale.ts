@@ -125,7 +125,8 @@ const startInventory = async (
       env: {
         ...process.env,
         NODE_ENV: "test",
-        LOG_LEVEL: "warn",
+        // Kafka's rebalancing chatter would bury the figures; INVENTORY_LOG_LEVEL=warn shows it.
+        LOG_LEVEL: process.env.INVENTORY_LOG_LEVEL ?? "fatal",
         DATABASE_URL: testEnv.databaseUrl,
         REDIS_URL: testEnv.redisUrl,
         KAFKA_BROKERS: testKafkaBrokers().join(","),
