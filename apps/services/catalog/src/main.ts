@@ -1,8 +1,11 @@
 import { runProcesses } from "@marquee/service/cluster";
 import { loadConfig } from "./config";
-import { createCatalogService } from "./create-catalog-service";
 
-// Composition root: configuration in, the wired service (HTTP API, relay, seat map projection) out; with
-// PROCESSES=N, N worker processes share the port and this process only supervises them.
+// Composition root: configuration in, the wired service (HTTP API, relay, seat map projection) out. With
+// PROCESSES=N, N workers share the port and this process only supervises them, so the service's
+// modules are loaded where it runs, not in the supervisor.
 const config = loadConfig();
-await runProcesses({ name: "catalog", config }, () => createCatalogService(config).start());
+await runProcesses({ name: "catalog", config }, async () => {
+  const { createCatalogService } = await import("./create-catalog-service");
+  await createCatalogService(config).start();
+});

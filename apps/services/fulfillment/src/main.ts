@@ -1,8 +1,11 @@
 import { runProcesses } from "@marquee/service/cluster";
 import { loadConfig } from "./config";
-import { createFulfillmentService } from "./create-fulfillment-service";
 
-// Composition root: configuration in, the wired service (HTTP API, PDF route, consumers) out; with
-// PROCESSES=N, N worker processes share the port and this process only supervises them.
+// Composition root: configuration in, the wired service (HTTP API, PDF route, consumers) out. With
+// PROCESSES=N, N workers share the port and this process only supervises them, so the service's
+// modules are loaded where it runs, not in the supervisor.
 const config = loadConfig();
-await runProcesses({ name: "fulfillment", config }, () => createFulfillmentService(config).start());
+await runProcesses({ name: "fulfillment", config }, async () => {
+  const { createFulfillmentService } = await import("./create-fulfillment-service");
+  await createFulfillmentService(config).start();
+});

@@ -1,10 +1,11 @@
 import { runProcesses } from "@marquee/service/cluster";
 import { loadConfig } from "./config";
-import { createNotificationService } from "./create-notification-service";
 
-// Composition root: configuration in, the wired service (HTTP API, consumers, senders) out; with
-// PROCESSES=N, N worker processes share the port and this process only supervises them.
+// Composition root: configuration in, the wired service (HTTP API, consumers, senders) out. With
+// PROCESSES=N, N workers share the port and this process only supervises them, so the service's
+// modules are loaded where it runs, not in the supervisor.
 const config = loadConfig();
-await runProcesses({ name: "notification", config }, () =>
-  createNotificationService(config).start(),
-);
+await runProcesses({ name: "notification", config }, async () => {
+  const { createNotificationService } = await import("./create-notification-service");
+  await createNotificationService(config).start();
+});

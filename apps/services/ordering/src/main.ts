@@ -1,8 +1,11 @@
 import { runProcesses } from "@marquee/service/cluster";
 import { loadConfig } from "./config";
-import { createOrderingService } from "./create-ordering-service";
 
-// Composition root: configuration in, the wired service (HTTP API, consumers) out; with
-// PROCESSES=N, N worker processes share the port and this process only supervises them.
+// Composition root: configuration in, the wired service (HTTP API, consumers) out. With
+// PROCESSES=N, N workers share the port and this process only supervises them, so the service's
+// modules are loaded where it runs, not in the supervisor.
 const config = loadConfig();
-await runProcesses({ name: "ordering", config }, () => createOrderingService(config).start());
+await runProcesses({ name: "ordering", config }, async () => {
+  const { createOrderingService } = await import("./create-ordering-service");
+  await createOrderingService(config).start();
+});

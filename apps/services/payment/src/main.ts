@@ -1,8 +1,11 @@
 import { runProcesses } from "@marquee/service/cluster";
 import { loadConfig } from "./config";
-import { createPaymentService } from "./create-payment-service";
 
-// Composition root: configuration in, the wired service (HTTP API, consumers) out; with
-// PROCESSES=N, N worker processes share the port and this process only supervises them.
+// Composition root: configuration in, the wired service (HTTP API, consumers) out. With
+// PROCESSES=N, N workers share the port and this process only supervises them, so the service's
+// modules are loaded where it runs, not in the supervisor.
 const config = loadConfig();
-await runProcesses({ name: "payment", config }, () => createPaymentService(config).start());
+await runProcesses({ name: "payment", config }, async () => {
+  const { createPaymentService } = await import("./create-payment-service");
+  await createPaymentService(config).start();
+});

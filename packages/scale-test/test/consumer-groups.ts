@@ -1,0 +1,28 @@
+import { AssignerProtocol, type Admin } from "kafkajs";
+
+export type GroupMembers = {
+  groupId: string;
+  state: string;
+  /** Each member's assigned partitions per topic. */
+  members: Array<{ memberId: string; assignment: Record<string, number[]> }>;
+};
+
+/** The members of each consumer group and what the group leader assigned them (describeGroups). */
+export const describeMembers = async (
+  admin: Admin,
+  groupIds: string[],
+): Promise<GroupMembers[]> => {
+  const { groups } = await admin.describeGroups(groupIds);
+  return groups.map((group) => ({
+    groupId: group.groupId,
+    state: group.state,
+    members: group.members.map((member) => ({
+      memberId: member.memberId,
+      assignment:
+        AssignerProtocol.MemberAssignment.decode(member.memberAssignment)?.assignment ?? {},
+    })),
+  }));
+};
+
+export const partitionCount = (assignment: Record<string, number[]>) =>
+  Object.values(assignment).reduce((sum, partitions) => sum + partitions.length, 0);

@@ -1,0 +1,13 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    // The test broker, database and topics; `npm test` has prepared them already.
+    globalSetup: [fileURLToPath(new URL("../testkit/src/global-setup.ts", import.meta.url))],
+    // Ten service processes start from TypeScript on a machine that may be busy.
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
+  },
+});
