@@ -21,6 +21,7 @@ import { performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
 import { createSchemaPool } from "@marquee/db/pool";
 import { testEnv, testKafkaBrokers } from "@marquee/testkit/test-env";
+import { holdInDatabase } from "../src/app/reserve-seats";
 import { startHarness, type SeatSpec } from "../test/harness";
 
 const buyers = Number(process.env.BUYERS ?? 2_000);
@@ -330,7 +331,7 @@ for (const processes of processCounts) {
 
 // ---- the bare guard: one conditional UPDATE per hold, each on a free seat, plain pg Pool ----
 const writes = Math.max(1, ...runs.map((r) => r.single.outcomes.held));
-const bare = await h.stockEvent({ seats: writes * poolSizes.length });
+const bare = await h.stockEvent({ seats: writes * (poolSizes.length + 1) });
 const freeSeats = shuffle(bare.seats.map((s) => s.seatId));
 const bareRuns: Array<{ size: number; rate: number; took: number; latency: string }> = [];
 for (const [i, size] of poolSizes.entries()) {
@@ -375,6 +376,44 @@ for (const [i, size] of poolSizes.entries()) {
 }
 const best = bareRuns.reduce((a, b) => (b.rate > a.rate ? b : a));
 
+// ---- the hold statement alone (hold_seats, as the service calls it) at the baseline's best pool:
+// how much of the gap is the database's work for a hold (reservation, listing, outbox row, cap) ----
+const statementSeats = freeSeats.slice(poolSizes.length * writes);
+const statementPool = createSchemaPool({
+  url: testEnv.databaseUrl,
+  schema: "bc_inventory",
+  poolMax: best.size,
+});
+await Promise.all(
+  Array.from({ length: best.size }, async () => (await statementPool.connect()).release()),
+);
+const seatFacts = new Map(bare.seats.map((s) => [s.seatId, s]));
+let statementHeld = 0;
+let nextStatement = 0;
+const tStatement = performance.now();
+await Promise.all(
+  Array.from({ length: best.size }, async () => {
+    while (nextStatement < statementSeats.length) {
+      const seat = seatFacts.get(statementSeats[nextStatement]!)!;
+      nextStatement += 1;
+      const held = await holdInDatabase(
+        { holdPool: statementPool, settings: { holdTtlSeconds: 900, maxSeatsPerCustomer: 10 } },
+        {
+          customerId: randomUUID(),
+          customerEmail: `${randomUUID()}@example.com`,
+          eventId: bare.eventId,
+          seatIds: [seat.seatId],
+          cause: { correlationId: randomUUID() },
+        },
+        [{ ...seat, id: seat.seatId, eventId: bare.eventId, currency: "EUR" }],
+      );
+      if (held.ok) statementHeld += 1;
+    }
+  }),
+);
+const statementRate = statementSeats.length / ((performance.now() - tStatement) / 1_000);
+await statementPool.end();
+
 // ---- report ----
 const lines = [
   `inventory on-sale: ${buyers} buyers for ${seatCount} seats (up to ${attempts} tries each), then ${multiBuyers} buyers for pairs/fours of ${multiSeats} seats; ${concurrency} in flight`,
@@ -384,8 +423,9 @@ const lines = [
       `    pool ${String(b.size).padStart(2)}: ${b.rate.toFixed(0).padStart(5)} writes/s (${b.took} took a seat) · ${b.latency}`,
   ),
   `    best: ${best.rate.toFixed(0)} writes/s at pool ${best.size}`,
+  `  hold statement alone (hold_seats via the pool, no HTTP/Redis, pool ${best.size}): ${statementRate.toFixed(0)} holds/s (${statementHeld} held) = ${(statementRate / best.rate).toFixed(2)} of the bare UPDATE`,
 ];
-let failed = bareRuns.some((b) => b.took !== writes);
+let failed = bareRuns.some((b) => b.took !== writes) || statementHeld !== statementSeats.length;
 for (const run of runs) {
   const { single, singleCheck, multi, multiCheck } = run;
   const calls = single.latencies.length / single.seconds;
@@ -402,7 +442,7 @@ for (const run of runs) {
     `    single seats  ${single.latencies.length} reserve calls in ${single.seconds.toFixed(2)} s = ${calls.toFixed(0)} calls/s, ${holds.toFixed(0)} holds/s · ${latency.text}`,
     `                  held ${single.outcomes.held} · taken (409) ${single.outcomes.conflict} · other 4xx ${single.outcomes.other4xx} · 5xx ${single.outcomes.errors}`,
     `                  database: ${singleCheck.heldSeats} seats held by ${singleCheck.activeHolds} holds, seats in two holds ${singleCheck.doubleHeld}, answers matching ${singleCheck.matching}/${singleCheck.answers}`,
-    `                  inventory CPU ${perCall(run.singleCpuMs, single.latencies.length)} per call, ${perCall(run.singleCpuMs, single.outcomes.held)} per hold (all its processes; a busy machine does not inflate it)`,
+    `                  inventory CPU ${perCall(run.singleCpuMs, single.latencies.length)} per call, ${perCall(run.singleCpuMs, single.outcomes.held)} per hold (all its processes; CPU time, so less distorted by a busy machine than rates)`,
     `    ratio         calls/s ÷ bare writes/s = ${(calls / best.rate).toFixed(3)} · holds/s ÷ bare writes/s = ${(holds / best.rate).toFixed(3)} · p99 ${latency.p99.toFixed(0)} ms (target ≥ 0.5, < 250 ms)`,
     `    pairs/fours   ${multi.latencies.length} calls in ${multi.seconds.toFixed(2)} s = ${(multi.latencies.length / multi.seconds).toFixed(0)} calls/s · ${multiLatency.text}`,
     `                  held ${multi.outcomes.held} (${multiSeatsHeld} seats) · taken (409) ${multi.outcomes.conflict} · other 4xx ${multi.outcomes.other4xx} · 5xx ${multi.outcomes.errors}`,
