@@ -3,6 +3,7 @@ import { createDeadLetterer } from "./dead-letter";
 import type { EventLog } from "./log";
 import { parseEventBytes } from "./parse-event";
 import type { EventOnTopic, MarqueeEvent } from "./registry";
+import { rejoinAsSameMember } from "./rejoin-as-same-member";
 import { backoffMs } from "./sleep";
 import type { SqlDb, SqlTx } from "./sql";
 import type { Topic } from "./topics";
@@ -231,6 +232,7 @@ export const startConsumer = async <TTopic extends Topic>(
   };
 
   const launch = async (): Promise<Consumer> => {
+    rejoinAsSameMember();
     const consumer = kafka.consumer({
       groupId,
       allowAutoTopicCreation: false,

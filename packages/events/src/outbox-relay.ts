@@ -82,7 +82,7 @@ export const startOutboxRelay = (opts: OutboxRelayOptions): OutboxRelay => {
   const maxBatchBytes = opts.maxBatchBytes ?? 800_000;
   const pollMs = opts.pollMs ?? 100;
   const retryBaseMs = opts.retryBaseMs ?? 250;
-  const retryMaxMs = opts.retryMaxMs ?? 5_000;
+  const retryMaxMs = opts.retryMaxMs ?? 1_000;
   const sleeper = createSleeper();
   let running = true;
   let failures = 0;
