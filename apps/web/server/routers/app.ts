@@ -5,6 +5,7 @@ import { checkoutRouter } from "./checkout";
 import { eventsRouter } from "./events";
 import { organizerRouter } from "./organizer";
 import { proofOfWorkRouter } from "./proof-of-work";
+import { waitingRoomRouter } from "./waiting-room";
 
 /** The web's tRPC API at /api/trpc: one router per area of the site. */
 export const appRouter = router({
@@ -14,6 +15,7 @@ export const appRouter = router({
   cart: cartRouter,
   checkout: checkoutRouter,
   proofOfWork: proofOfWorkRouter,
+  waitingRoom: waitingRoomRouter,
 });
 
 export type AppRouter = typeof appRouter;

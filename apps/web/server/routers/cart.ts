@@ -1,12 +1,17 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { OrderView } from "../order-shapes";
+import { keepRefusalMessage } from "../refusal-message";
 import { authedProcedure, router } from "../trpc";
 
-/** Browser → web: hold one or more seats of an event and put them in the cart. */
+/**
+ * Browser → web: hold one or more seats of an event and put them in the cart. `admission` is the
+ * waiting room's token (from `waitingRoom.status`), passed on to inventory, which checks it.
+ */
 export const HoldSeatsInput = z.object({
   eventId: z.uuid(),
   seatIds: z.array(z.uuid()).min(1, "seatIds: choose at least one seat").max(10),
+  admission: z.string().min(1).max(4_000).optional(),
 });
 export type HoldSeatsInput = z.infer<typeof HoldSeatsInput>;
 
@@ -24,7 +29,9 @@ export const cartRouter = router({
   hold: authedProcedure
     .input(HoldSeatsInput)
     .mutation(async ({ ctx, input }): Promise<OrderView> => {
-      const reservation = await ctx.services.inventory.reserve.mutate(input);
+      const reservation = await ctx.services.inventory.reserve
+        .mutate(input)
+        .catch(keepRefusalMessage("FORBIDDEN"));
       try {
         return await ctx.services.ordering.addToCart.mutate({
           reservationId: reservation.reservationId,

@@ -30,6 +30,11 @@ export const eventsRouter = router({
   seatMap: publicProcedure
     .input(EventIdInput)
     .query(({ ctx, input }) => ctx.services.catalog.seatMap.query(input)),
+  /**
+   * The server's clock, so the page counts down to the services' time rather than the browser's
+   * (a visitor's clock may be minutes off); the page measures the round trip and corrects for it.
+   */
+  serverTime: publicProcedure.query(() => ({ now: new Date().toISOString() })),
   seatIds: publicProcedure
     .input(SectionInput)
     .query(({ ctx, input }) => ctx.services.catalog.seatIds.query(input)),

@@ -120,6 +120,19 @@ export const organizerRouter = router({
     });
   }),
 
+  /** The waiting room's queue and admissions (inventory), polled by the event page. */
+  waitingRoomStats: adminProcedure
+    .input(EventIdInput)
+    .query(({ ctx, input }) => ctx.services.inventory.waitingRoomStats.query(input)),
+
+  pauseWaitingRoom: adminProcedure
+    .input(EventIdInput)
+    .mutation(({ ctx, input }) => ctx.services.inventory.pauseWaitingRoom.mutate(input)),
+
+  resumeWaitingRoom: adminProcedure
+    .input(EventIdInput)
+    .mutation(({ ctx, input }) => ctx.services.inventory.resumeWaitingRoom.mutate(input)),
+
   event: adminProcedure
     .input(EventIdInput)
     .query(({ ctx, input }) => ctx.services.catalog.adminEvent.query(input)),

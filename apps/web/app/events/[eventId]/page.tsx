@@ -5,7 +5,8 @@ import { cache } from "react";
 import { formatEventTime, formatMoney } from "../../../lib/format";
 import { getSignedInUser } from "../../../lib/session";
 import { isNotFound, publicServices } from "../../../server/public-services";
-import { EventSeating } from "./_components/event-seating";
+import { salesPhase } from "../../../lib/on-sale";
+import { EventOnSale } from "./_components/event-on-sale";
 import "../../storefront.css";
 
 type Params = { params: Promise<{ eventId: string }> };
@@ -67,7 +68,19 @@ export default async function EventPage({ params }: Params) {
           This event has been cancelled.
         </p>
       ) : event.seating ? (
-        <EventSeating eventId={event.id} eventName={event.name} signedIn={Boolean(user)} />
+        <EventOnSale
+          event={{
+            id: event.id,
+            name: event.name,
+            timeZone: event.timeZone,
+            startsAt: event.startsAt,
+            salesOpenAt: event.salesOpenAt,
+            salesCloseAt: event.salesCloseAt,
+            waitingRoom: event.waitingRoom,
+          }}
+          signedIn={Boolean(user)}
+          initialPhase={salesPhase(event, Date.now())}
+        />
       ) : (
         <p className="muted">Seats for this event are not on sale yet.</p>
       )}

@@ -10,6 +10,7 @@ import { EventStatus } from "./event-status";
 import { LayoutBuilder } from "./layout-builder";
 import { OnSaleFormView } from "./on-sale-form";
 import { SalesPanel } from "./sales-panel";
+import { WaitingRoomPanel } from "./waiting-room-panel";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -100,6 +101,9 @@ export function OrganizerEvent({ eventId }: { eventId: string }) {
 
       <EventActions event={data} />
 
+      {data.status === "published" && data.waitingRoom ? (
+        <WaitingRoomPanel eventId={data.id} />
+      ) : null}
       {data.status === "cancelled" ? null : <OnSaleFormView event={data} />}
 
       {data.seating ? (

@@ -21,22 +21,44 @@ import {
   SOLD_COLOR,
 } from "../../../../components/seat-map/seat-colors";
 import { formatMoney } from "../../../../lib/format";
+import { withInstantsIn } from "../../../../lib/on-sale";
 import { trpc } from "../../../../lib/trpc";
 import type { OrderView } from "../../../../server/order-shapes";
 import { CartPanel } from "./cart-panel";
 import { GuestGate } from "./guest-gate";
 import { useLiveSeatMap } from "./use-live-seat-map";
 
-type Props = { eventId: string; eventName: string; signedIn: boolean };
+type Props = {
+  eventId: string;
+  eventName: string;
+  /** The event's zone, for times in the services' messages. */
+  timeZone: string;
+  signedIn: boolean;
+  onSignedIn: () => void;
+  /** Why seats cannot be held right now (before the opening, after the close, not admitted). */
+  lockedReason: string | null;
+  /** The waiting room's admission token, sent with every hold; null without a waiting room. */
+  admission: string | null;
+};
 
 const LIVE_TEXT = { connecting: "Connecting…", live: "Live", reconnecting: "Reconnecting…" };
 
-/** The event page's interactive part: the live seat map, holding seats, and the cart. */
-export function EventSeating({ eventId, eventName, signedIn: signedInAtLoad }: Props) {
+/**
+ * The event page's interactive part: the live seat map, holding seats, and the cart. While
+ * `lockedReason` is set the map shows but picking a seat says why it cannot be held.
+ */
+export function EventSeating({
+  eventId,
+  eventName,
+  timeZone,
+  signedIn,
+  onSignedIn,
+  lockedReason,
+  admission,
+}: Props) {
   const router = useRouter();
   const utils = trpc.useUtils();
   const { model, version, bump, status, query } = useLiveSeatMap(eventId);
-  const [signedIn, setSignedIn] = useState(signedInAtLoad);
   const [gateFor, setGateFor] = useState<SeatRef | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -73,7 +95,13 @@ export function EventSeating({ eventId, eventName, signedIn: signedInAtLoad }: P
     try {
       await action();
     } catch (error) {
-      setMessage(error instanceof Error ? error.message : "That did not work. Please try again.");
+      setMessage(
+        error instanceof Error
+          ? withInstantsIn(error.message, timeZone)
+          : "That did not work. Please try again.",
+      );
+      // A refused admission (window over, paused room) shows in the waiting room at once.
+      if (admission) void utils.waitingRoom.status.invalidate({ eventId });
     } finally {
       working.current = false;
       setBusy(false);
@@ -88,7 +116,11 @@ export function EventSeating({ eventId, eventName, signedIn: signedInAtLoad }: P
       const { seatIds } = await utils.events.seatIds.fetch({ eventId, section: ref.section });
       const seatId = seatIds[ref.index];
       if (!seatId) throw new Error("That seat is not on sale.");
-      const order = await hold.mutateAsync({ eventId, seatIds: [seatId] });
+      const order = await hold.mutateAsync({
+        eventId,
+        seatIds: [seatId],
+        ...(admission ? { admission } : {}),
+      });
       const states = model.sections[ref.section]?.states;
       if (states) states[ref.index] = HELD;
       setNotice(null);
@@ -116,6 +148,10 @@ export function EventSeating({ eventId, eventName, signedIn: signedInAtLoad }: P
       if (item) void removeHold(item.reservationId);
       return;
     }
+    if (lockedReason) {
+      setMessage(lockedReason);
+      return;
+    }
     if (model.sections[ref.section]?.states[ref.index] !== AVAILABLE) {
       setMessage("That seat is already taken. Please pick another one.");
       return;
@@ -126,6 +162,9 @@ export function EventSeating({ eventId, eventName, signedIn: signedInAtLoad }: P
     }
     void holdSeat(ref);
   };
+
+  // What a locked map said goes once the reason changes (the sale opened, the visitor was admitted).
+  useEffect(() => setMessage(null), [lockedReason]);
 
   const onExpire = () => setExpiring(true);
 
@@ -202,8 +241,12 @@ export function EventSeating({ eventId, eventName, signedIn: signedInAtLoad }: P
           {total.available} available · {total.held} held · {total.sold} sold
         </p>
         {message ? (
-          <p className="form-error" role="alert">
+          <p className="form-error" role="alert" data-testid="seat-map-message">
             {message}
+          </p>
+        ) : lockedReason ? (
+          <p className="seatmap-locked" data-testid="seat-map-locked">
+            {lockedReason}
           </p>
         ) : null}
         <SeatMapCanvas
@@ -223,8 +266,7 @@ export function EventSeating({ eventId, eventName, signedIn: signedInAtLoad }: P
             onSignedIn={() => {
               const ref = gateFor;
               setGateFor(null);
-              setSignedIn(true);
-              router.refresh();
+              onSignedIn();
               void holdSeat(ref);
             }}
           />
