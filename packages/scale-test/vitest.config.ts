@@ -7,7 +7,7 @@ export default defineConfig({
     // The test broker, database and topics; `npm test` has prepared them already.
     globalSetup: [fileURLToPath(new URL("../testkit/src/global-setup.ts", import.meta.url))],
     // Ten service processes start from TypeScript on a machine that may be busy.
-    testTimeout: 180_000,
-    hookTimeout: 180_000,
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
   },
 });

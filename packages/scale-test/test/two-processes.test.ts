@@ -56,7 +56,7 @@ const RELAYS = [
   { schema: "bc_fulfillment", topic: Topics.fulfillmentTickets },
 ];
 
-const STARTUP = { timeoutMs: 150_000, intervalMs: 250 };
+const STARTUP = { timeoutMs: 240_000, intervalMs: 250 };
 const SAGA = { timeoutMs: 120_000, intervalMs: 250 };
 const VISA_OK = "4242 4242 4242 4242";
 
