@@ -16,6 +16,7 @@ describe("parseConfig", () => {
       IDENTITY_JWKS_URL: "http://127.0.0.1:5000/.well-known/jwks.json",
       JWT_ISSUER: "marquee-identity",
       JWT_AUDIENCE: "marquee",
+      PROCESSES: 1,
       PORT: 5002,
     });
   });
