@@ -4,6 +4,7 @@ import { testEnv, testKafkaBrokers } from "@marquee/testkit/test-env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WaitingRoomStats } from "../src/app/get-waiting-room-stats";
 import type { ReservationView } from "../src/app/reservation-view";
+import { waitingRoomKeys } from "../src/adapters/redis/waiting-room-store";
 import { loadConfig } from "../src/config";
 import { createInventoryService, type InventoryService } from "../src/create-inventory-service";
 import { callTrpc, startHarness, type Harness } from "./harness";
@@ -78,6 +79,7 @@ describe("a waiting room with a set opening", () => {
   let eventId: string;
   let seatId: string;
   let opensAt: number;
+  let startsAt: number;
   const early: Visitor[] = [];
   const late: Visitor[] = [];
   /** Visitor id → place at the opening (1-based). */
@@ -88,7 +90,9 @@ describe("a waiting room with a set opening", () => {
     eventId = stock.eventId;
     seatId = stock.seats[0]!.seatId;
     opensAt = openingInDays(2);
+    startsAt = opensAt + 7 * day;
     await announceSale(h, eventId, {
+      startsAt: new Date(startsAt),
       salesOpenAt: new Date(opensAt),
       waitingRoom: { admitPerMinute: 60, windowSeconds: 120 },
     });
@@ -149,6 +153,12 @@ describe("a waiting room with a set opening", () => {
     // The identity permutation would mean arrival order leaked through (chance: 1 in 50!).
     expect(earlyPlaces).not.toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     expect(latePlaces).toEqual([51, 52, 53]);
+    // Redis does not keep rooms forever: every key expires a day after the event starts
+    // (`admits` does not exist yet: nobody has been admitted).
+    const [queueKey, seqKey, , stateKey] = waitingRoomKeys(eventId);
+    for (const key of [queueKey!, seqKey!, stateKey!]) {
+      expect(await redis.call("PEXPIRETIME", key), key).toBe(startsAt + day);
+    }
     [...early, ...late].forEach((v, i) =>
       placeAtOpening.set(v.id, [...earlyPlaces, ...latePlaces][i]!),
     );
