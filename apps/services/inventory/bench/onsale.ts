@@ -288,6 +288,8 @@ type Run = {
   /** Inventory's CPU time (all its processes) during the single-seat and the multi-seat rush. */
   singleCpuMs: number | null;
   multiCpuMs: number | null;
+  /** CPU ms per second it burns idle (consumers, relay, expiry worker), measured after the rush. */
+  idleCpuMsPerSecond: number | null;
 };
 const runs: Run[] = [];
 for (const processes of processCounts) {
@@ -313,11 +315,18 @@ for (const processes of processCounts) {
       requests: adjacentRequests(multi.seats, multiBuyers),
     });
     const cpu3 = inventory.cpuMs();
+    // Afterwards, when it is warm and its consumers have joined: what it burns doing nothing.
+    const idleStarted = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const idle1 = inventory.cpuMs();
+    const idleSeconds = (performance.now() - idleStarted) / 1_000;
+    const idle0 = cpu3;
     const spent = (from: number | null, to: number | null) =>
       from === null || to === null ? null : to - from;
     runs.push({
       processes,
       singleCpuMs: spent(cpu0, cpu1),
+      idleCpuMsPerSecond: idle0 === null || idle1 === null ? null : (idle1 - idle0) / idleSeconds,
       multiCpuMs: spent(cpu2, cpu3),
       single: singleReport,
       singleCheck: await checkEvent(single.eventId, singleReport.holds),
@@ -435,6 +444,10 @@ for (const run of runs) {
   const multiSeatsHeld = multi.holds.reduce((n, a) => n + a.seatIds.length, 0);
   const perCall = (cpuMs: number | null, calls: number) =>
     cpuMs === null ? "n/a" : `${(cpuMs / calls).toFixed(2)} ms`;
+  const net = (cpuMs: number | null, seconds: number) =>
+    cpuMs === null || run.idleCpuMsPerSecond === null
+      ? null
+      : Math.max(0, cpuMs - run.idleCpuMsPerSecond * seconds);
   failed ||=
     !singleCheck.ok || !multiCheck.ok || single.outcomes.errors + multi.outcomes.errors > 0;
   lines.push(
@@ -442,11 +455,11 @@ for (const run of runs) {
     `    single seats  ${single.latencies.length} reserve calls in ${single.seconds.toFixed(2)} s = ${calls.toFixed(0)} calls/s, ${holds.toFixed(0)} holds/s · ${latency.text}`,
     `                  held ${single.outcomes.held} · taken (409) ${single.outcomes.conflict} · other 4xx ${single.outcomes.other4xx} · 5xx ${single.outcomes.errors}`,
     `                  database: ${singleCheck.heldSeats} seats held by ${singleCheck.activeHolds} holds, seats in two holds ${singleCheck.doubleHeld}, answers matching ${singleCheck.matching}/${singleCheck.answers}`,
-    `                  inventory CPU ${perCall(run.singleCpuMs, single.latencies.length)} per call, ${perCall(run.singleCpuMs, single.outcomes.held)} per hold (all its processes; CPU time, so less distorted by a busy machine than rates)`,
+    `                  inventory CPU ${perCall(run.singleCpuMs, single.latencies.length)} per call, ${perCall(run.singleCpuMs, single.outcomes.held)} per hold; net of what it burns idle (${run.idleCpuMsPerSecond?.toFixed(0) ?? "n/a"} ms/s: consumers, relay, expiry) ${perCall(net(run.singleCpuMs, single.seconds), single.latencies.length)} per call (all its processes)`,
     `    ratio         calls/s ÷ bare writes/s = ${(calls / best.rate).toFixed(3)} · holds/s ÷ bare writes/s = ${(holds / best.rate).toFixed(3)} · p99 ${latency.p99.toFixed(0)} ms (target ≥ 0.5, < 250 ms)`,
     `    pairs/fours   ${multi.latencies.length} calls in ${multi.seconds.toFixed(2)} s = ${(multi.latencies.length / multi.seconds).toFixed(0)} calls/s · ${multiLatency.text}`,
     `                  held ${multi.outcomes.held} (${multiSeatsHeld} seats) · taken (409) ${multi.outcomes.conflict} · other 4xx ${multi.outcomes.other4xx} · 5xx ${multi.outcomes.errors}`,
-    `                  inventory CPU ${perCall(run.multiCpuMs, multi.latencies.length)} per call`,
+    `                  inventory CPU ${perCall(run.multiCpuMs, multi.latencies.length)} per call, net of idle ${perCall(net(run.multiCpuMs, multi.seconds), multi.latencies.length)}`,
     `                  database: ${multiCheck.heldSeats} seats held by ${multiCheck.activeHolds} holds, seats in two holds ${multiCheck.doubleHeld}, answers matching ${multiCheck.matching}/${multiCheck.answers}`,
   );
 }
