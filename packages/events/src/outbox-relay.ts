@@ -139,7 +139,10 @@ export const startOutboxRelay = (opts: OutboxRelayOptions): OutboxRelay => {
         if (failures > 0) log.info({ failures }, "outbox relay recovered");
         failures = 0;
         if ((published > 0 && moreWaiting) || (published !== STANDBY && nudged)) continue;
-        await sleeper.sleep(published === STANDBY ? pollMs * 5 : pollMs);
+        // Standing by while another replica publishes: a nudge (rows committed here) is worth a
+        // quick second look once that replica's batch is done, not a long idle wait.
+        const standbyMs = nudged ? Math.min(pollMs, 20) : pollMs * 5;
+        await sleeper.sleep(published === STANDBY ? standbyMs : pollMs);
       } catch (error) {
         failures += 1;
         const wait = backoffMs(failures, retryBaseMs, retryMaxMs);
