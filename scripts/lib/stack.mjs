@@ -50,6 +50,17 @@ const waitForHttp = async (url, { timeoutMs, isAlive }) => {
   throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000} s`);
 };
 
+// `--watch` restarts on changes to the modules the process loaded. A service of several processes
+// loads its modules in the cluster's workers, which `--watch` does not see, so it watches the
+// folders instead: the service's own sources and those of the packages every service runs on.
+const SHARED_SOURCES = ["service", "events", "db", "tickets"].map((name) =>
+  path.join(ROOT, "packages", name, "src"),
+);
+const watchFlags = (processes) =>
+  processes > 1
+    ? ["--watch-path=src", ...SHARED_SOURCES.map((dir) => `--watch-path=${dir}`)]
+    : ["--watch"];
+
 /**
  * Starts the seven services, the web app and (in development) MailDev as child processes, waits
  * until every one reports ready, and stops them all on Ctrl-C / SIGTERM. `replicas` (from
@@ -125,7 +136,7 @@ export const runStack = async (
     proc: launch(
       service.name,
       process.execPath,
-      ["--import", "tsx", ...(watch ? ["--watch"] : []), "src/main.ts"],
+      ["--import", "tsx", ...(watch ? watchFlags(replicas[service.name] ?? 1) : []), "src/main.ts"],
       {
         cwd: service.dir,
         // Always set, so a PROCESSES left in the caller's shell does not apply to every service.
