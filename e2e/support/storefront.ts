@@ -21,7 +21,14 @@ export const publishEvent = async ({
   seats = 10,
   holdTtlSeconds = 900,
   priceCents = 2_500,
-}: { seats?: number; holdTtlSeconds?: number; priceCents?: number } = {}) => {
+  onSale = {},
+}: {
+  seats?: number;
+  holdTtlSeconds?: number;
+  priceCents?: number;
+  /** Catalog's sales window and waiting room (ISO instants), as createEvent takes them. */
+  onSale?: { salesOpenAt?: string; salesCloseAt?: string };
+} = {}) => {
   const token = await adminToken();
   const venues = await callService<{ id: string }[]>("catalog", "venues", undefined, {
     token,
@@ -39,6 +46,7 @@ export const publishEvent = async ({
       venueId: venue.id,
       holdTtlSeconds,
       imagePath: "/events/jazz-quartet.svg",
+      ...onSale,
     },
     { token },
   );

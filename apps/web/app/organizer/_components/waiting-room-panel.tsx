@@ -42,9 +42,16 @@ export function WaitingRoomPanel({ eventId }: { eventId: string }) {
       </div>
       {stats.isPending ? (
         <LoadingState label="Loading the waiting room…" />
-      ) : stats.isError ? (
-        <ErrorNotice message={stats.error.message} onRetry={() => void stats.refetch()} />
-      ) : (
+      ) : stats.isError && !stats.data ? (
+        stats.error.data?.code === "PRECONDITION_FAILED" ? (
+          // Inventory learns of the room from catalog's event-published or event-updated.
+          <p className="stat-note" role="status">
+            Inventory is taking up the waiting room settings; this updates by itself.
+          </p>
+        ) : (
+          <ErrorNotice message={stats.error.message} onRetry={() => void stats.refetch()} />
+        )
+      ) : !stats.data ? null : (
         <>
           <dl className="stats" aria-label="Waiting room">
             <div className="stat">
