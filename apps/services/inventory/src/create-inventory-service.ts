@@ -12,6 +12,7 @@ import type { InventoryDeps } from "./app/deps";
 import { startExpiryWorker, type ExpiryWorker } from "./app/expire-holds";
 import { startWaitingRoomTicker, type WaitingRoomTicker } from "./app/admit-from-waiting-rooms";
 import { createSaleGate } from "./app/check-sale-gate";
+import { createSaleSettingsCache } from "./app/sale-settings-cache";
 import type { WaitingRoomDeps } from "./app/waiting-room-deps";
 import { createProofOfWork } from "@marquee/service/proof-of-work";
 import { randomInt } from "node:crypto";
@@ -60,6 +61,7 @@ export const createInventoryService = (
 
   const waitingRoom: WaitingRoomDeps = {
     db,
+    settings: createSaleSettingsCache(db),
     store: createWaitingRoomStore(redis),
     admissions: createAdmissionTokens(config.ADMISSION_SIGNING_KEY),
     proofOfWork: createProofOfWork({ hmacKey: config.POW_HMAC_KEY, redis }),

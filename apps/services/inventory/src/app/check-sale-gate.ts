@@ -1,6 +1,5 @@
-import { findSaleSettings } from "../adapters/db/event-settings-store";
 import type { AdmissionProblem } from "../adapters/jwt/admission-tokens";
-import { saleWindowAt, type SaleSettings } from "../domain/sale-window";
+import { saleWindowAt } from "../domain/sale-window";
 import type { WaitingRoomDeps } from "./waiting-room-deps";
 
 export type GateError =
@@ -20,29 +19,13 @@ export type SaleGate = {
   }): Promise<{ ok: true } | { ok: false; error: GateError }>;
 };
 
-/**
- * Settings are cached per process for `cacheMs` only (a few hundred ms): an on-sale hits the same
- * event thousands of times a second, and a change from catalog must still reach every process at
- * once for practical purposes. The clock is never cached: the opening is judged per request.
- */
+/** The gate reads settings through the waiting room's short cache (`sale-settings-cache.ts`). */
 export const createSaleGate = (
-  deps: Pick<WaitingRoomDeps, "db" | "admissions" | "now">,
-  opts: { cacheMs: number } = { cacheMs: 250 },
+  deps: Pick<WaitingRoomDeps, "settings" | "admissions" | "now">,
 ): SaleGate => {
-  const cache = new Map<string, { at: number; settings: SaleSettings | null }>();
-  const settingsOf = async (eventId: string): Promise<SaleSettings | null> => {
-    const hit = cache.get(eventId);
-    const at = Date.now();
-    if (hit && at - hit.at < opts.cacheMs) return hit.settings;
-    const settings = await findSaleSettings(deps.db, eventId);
-    if (cache.size > 1_000) cache.clear();
-    cache.set(eventId, { at, settings });
-    return settings;
-  };
-
   return {
     async check({ eventId, visitorId, admission }) {
-      const settings = await settingsOf(eventId);
+      const settings = await deps.settings(eventId);
       if (!settings || settings.cancelled) return { ok: true };
       const now = deps.now();
       const window = saleWindowAt(settings, now);

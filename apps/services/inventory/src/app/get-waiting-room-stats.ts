@@ -1,4 +1,3 @@
-import { findSaleSettings } from "../adapters/db/event-settings-store";
 import type { WaitingRoomOp } from "../adapters/redis/waiting-room-store";
 import type { WaitingRoomDeps } from "./waiting-room-deps";
 import { hasWaitingRoom, stepRoom } from "./waiting-room-status";
@@ -26,7 +25,7 @@ export const getWaitingRoomStats = async (
   input: { eventId: string; op?: Extract<WaitingRoomOp, { op: "read" | "pause" | "resume" }> },
 ): Promise<{ ok: true; value: WaitingRoomStats } | { ok: false; error: StatsError }> => {
   const now = deps.now();
-  const settings = await findSaleSettings(deps.db, input.eventId);
+  const settings = await deps.settings(input.eventId);
   if (!hasWaitingRoom(settings))
     return { ok: false, error: { kind: "no-waiting-room", eventId: input.eventId } };
   const snapshot = await stepRoom(deps, settings, now, input.op ?? { op: "read" });

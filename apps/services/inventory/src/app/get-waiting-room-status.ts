@@ -1,4 +1,3 @@
-import { findSaleSettings } from "../adapters/db/event-settings-store";
 import type { WaitingRoomDeps } from "./waiting-room-deps";
 import {
   hasWaitingRoom,
@@ -18,7 +17,7 @@ export const getWaitingRoomStatus = async (
   input: { eventId: string; visitorId: string },
 ): Promise<WaitingRoomStatus> => {
   const now = deps.now();
-  const settings = await findSaleSettings(deps.db, input.eventId);
+  const settings = await deps.settings(input.eventId);
   if (!hasWaitingRoom(settings)) return notRequired(input.eventId, settings, now);
   const snapshot = isOver(settings, now)
     ? await stepRoom(deps, settings, now, { op: "read" })

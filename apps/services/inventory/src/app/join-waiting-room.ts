@@ -1,4 +1,3 @@
-import { findSaleSettings } from "../adapters/db/event-settings-store";
 import { queueOpensAt } from "../domain/sale-window";
 import { WAITING_ROOM_PROOF_PURPOSE, type WaitingRoomDeps } from "./waiting-room-deps";
 import {
@@ -26,7 +25,7 @@ export const joinWaitingRoom = async (
   const proof = await deps.proofOfWork.verify(input.proof, WAITING_ROOM_PROOF_PURPOSE);
   if (!proof.ok) return { ok: false, error: { kind: "bad-proof", reason: proof.reason } };
   const now = deps.now();
-  const settings = await findSaleSettings(deps.db, input.eventId);
+  const settings = await deps.settings(input.eventId);
   if (!hasWaitingRoom(settings))
     return { ok: true, value: notRequired(input.eventId, settings, now) };
   if (isOver(settings, now)) {

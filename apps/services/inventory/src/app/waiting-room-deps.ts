@@ -1,10 +1,13 @@
 import type { SqlDb } from "../adapters/db/inventory-store";
 import type { AdmissionTokens } from "../adapters/jwt/admission-tokens";
 import type { WaitingRoomStore } from "../adapters/redis/waiting-room-store";
+import type { SaleSettingsReader } from "./sale-settings-cache";
 
 /** What the hold gate and the waiting room use cases share, wired in the composition root. */
 export type WaitingRoomDeps = {
   db: SqlDb;
+  /** An event's sale settings, briefly cached (`sale-settings-cache.ts`). */
+  settings: SaleSettingsReader;
   store: WaitingRoomStore;
   admissions: AdmissionTokens;
   /** Checks a solved proof-of-work payload (`@marquee/service/proof-of-work`), spending it. */
