@@ -55,9 +55,10 @@ export function OnSaleFields({
 }) {
   const [waitingRoom, setWaitingRoom] = useState(defaults.waitingRoom !== null);
   const switchHint = useId();
+  // Worded apart from the start's hint ("Local time at the venue …"), which says the same zone.
   const zone = timeZone
-    ? `Local time at the venue (${timeZone}).`
-    : "Local time at the venue; choose the venue first.";
+    ? `In the venue's time zone (${timeZone}), to the second.`
+    : "In the venue's time zone; choose the venue first.";
   return (
     <fieldset className="rows-editor on-sale-fields">
       <legend>On sale</legend>
