@@ -128,11 +128,11 @@ try {
         const cart = await s.order<OrderView>(customer, "addToCart", {
           reservationId: hold.reservationId,
         });
-        if (!cart.ok) throw new Error(cart.message);
+        if (!cart.ok) throw new Error(`addToCart refused: ${cart.code} ${cart.message}`);
         const placed = await s.order<OrderView>(customer, "checkout", {
           orderId: cart.data.orderId,
         });
-        if (!placed.ok) throw new Error(placed.message);
+        if (!placed.ok) throw new Error(`checkout refused: ${placed.code} ${placed.message}`);
         return { customer, orderId: cart.data.orderId };
       }),
     );
@@ -151,7 +151,8 @@ try {
     await Promise.all(
       orders.map(async ({ customer, orderId }) => {
         const paid = await s.pay(customer, orderId, VISA_OK);
-        if (!paid.ok || paid.data.status !== "succeeded") throw new Error("payment failed");
+        if (!paid.ok) throw new Error(`pay refused: ${paid.code} ${paid.message}`);
+        if (paid.data.status !== "succeeded") throw new Error(`payment ${paid.data.status}`);
       }),
     );
     await waitFor(
@@ -195,7 +196,7 @@ try {
         await notification.db.delivery.findMany({
           where: { orderId: { in: orderIds }, kind: "tickets" },
         })
-      ).map((d) => [d.orderId, d.createdAt.getTime()]),
+      ).flatMap((d) => (d.orderId ? [[d.orderId, d.createdAt.getTime()] as const] : [])),
     );
 
     const each = (f: (orderId: string, email: string) => number | undefined) =>
