@@ -106,6 +106,7 @@ const superviseWorkers = (options: RunProcessesOptions) => {
   const slotOf = (worker: Worker) => slots.find((slot) => slot.worker === worker);
   let everListened = false;
   let stopping: NodeJS.Signals | "start-failure" | null = null;
+  let stoppingAt = 0;
   let failed = false;
 
   const fork = (slot: Slot) => {
@@ -129,6 +130,7 @@ const superviseWorkers = (options: RunProcessesOptions) => {
 
   const stopAll = (reason: NodeJS.Signals | "start-failure") => {
     stopping = reason;
+    stoppingAt = Date.now();
     for (const slot of slots) {
       if (slot.restart) clearTimeout(slot.restart);
       slot.restart = null;
@@ -201,6 +203,12 @@ const superviseWorkers = (options: RunProcessesOptions) => {
   });
 
   const onSignal = (signal: NodeJS.Signals) => {
+    // Ctrl-C under `npm start` reaches this process from the terminal and then as SIGTERM from
+    // the stack script: the same request to stop, not an impatient second one.
+    if (stopping && stopping !== signal && Date.now() - stoppingAt < 2_000) {
+      log.info({ signal }, `${signal} while stopping on ${stopping}; still stopping`);
+      return;
+    }
     if (stopping) {
       log.error({ signal }, `second signal during shutdown; killing the workers`);
       for (const slot of running()) slot.worker?.process.kill("SIGKILL");

@@ -133,6 +133,8 @@ describe("a service as several processes", { timeout: 90_000 }, () => {
     await cluster.waitForLines(`listening on port ${port}`, 2);
 
     process.kill(-(cluster.child.pid ?? 0), "SIGINT");
+    // `npm start` also passes SIGTERM on to the primary: the same request, not a second one.
+    cluster.child.kill("SIGTERM");
     // A worker told twice would take it as "exit now" and exit 1.
     expect(await cluster.exited).toBe(0);
     expect(cluster.count("second signal")).toBe(0);
