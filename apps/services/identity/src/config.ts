@@ -66,6 +66,8 @@ export const IdentityConfig = baseConfigSchema
     REGISTRATIONS_PER_IP: count(10),
     REGISTRATIONS_PER_EMAIL: count(3),
     REGISTRATION_WINDOW_SECONDS: seconds(3_600),
+    /** Verification links sent again per email, in the sign-up window. */
+    VERIFICATION_EMAILS_PER_EMAIL: count(3),
     /** How long the link in the verification email works. */
     EMAIL_VERIFICATION_TTL_SECONDS: seconds(86_400),
   })

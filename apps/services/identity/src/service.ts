@@ -49,6 +49,12 @@ export const createIdentityService = async (opts: {
       perEmail: config.REGISTRATIONS_PER_EMAIL,
       windowSeconds: config.REGISTRATION_WINDOW_SECONDS,
     }),
+    verificationThrottle: createRequestThrottle(redis, {
+      name: "verification-email",
+      perIp: config.REGISTRATIONS_PER_IP,
+      perEmail: config.VERIFICATION_EMAILS_PER_EMAIL,
+      windowSeconds: config.REGISTRATION_WINDOW_SECONDS,
+    }),
     proofOfWork: createProofOfWork({
       hmacKey: config.POW_HMAC_KEY,
       redis,

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signEmailVerificationToken } from "../src/app/email-verification-token";
 import {
   guestToken,
-  register,
   solvedProof,
   startIdentity,
   trpc,
@@ -26,6 +25,7 @@ beforeAll(async () => {
   const stale = [
     ...(await redis.keys("identity:guest-token:*")),
     ...(await redis.keys("identity:registration:*")),
+    ...(await redis.keys("identity:verification-email:*")),
   ];
   if (stale.length > 0) await redis.del(...stale);
   await closeRedis(redis);
@@ -38,6 +38,7 @@ beforeAll(async () => {
       REGISTRATIONS_PER_IP: "2",
       REGISTRATIONS_PER_EMAIL: "2",
       REGISTRATION_WINDOW_SECONDS: "3600",
+      VERIFICATION_EMAILS_PER_EMAIL: "2",
     },
   });
 });
@@ -52,6 +53,14 @@ const signUp = (email: string, ip: string) =>
     input: { email, password: "correct horse battery", displayName: "Bot or not" },
     ip,
   });
+
+/** A new account signed up from an address of its own (this file's per-address limit is 2). */
+const registerFresh = async () => {
+  const email = uniqueEmail("verify");
+  const reply = await signUp(email, freshIp());
+  if (!reply.data) throw new Error(`sign-up failed: ${reply.error?.message}`);
+  return { email, password: "correct horse battery", ...reply.data };
+};
 
 const expectThrottled = (
   reply: { status: number; headers: Headers; error?: { message: string } },
@@ -194,7 +203,7 @@ const outboxOf = (userId: string) =>
 
 describe("email verification", () => {
   it("asks for verification at sign-up, verifies by the link's token once, and says so in new tokens", async () => {
-    const account = await register(identity.base, {});
+    const account = await registerFresh();
     expect(account.user).toMatchObject({ emailVerified: false });
     const [requested, ...others] = await outboxOf(account.user.id);
     expect(others).toEqual([]);
@@ -230,7 +239,7 @@ describe("email verification", () => {
   });
 
   it("refuses an expired link, an access token and garbage, leaving the account unverified", async () => {
-    const account = await register(identity.base, {});
+    const account = await registerFresh();
     const expired = await signEmailVerificationToken(
       identity.deps.keys,
       { issuer: "marquee-identity", audience: "marquee" },
@@ -248,5 +257,46 @@ describe("email verification", () => {
     }
     const row = await db.user.findUniqueOrThrow({ where: { id: account.user.id } });
     expect(row.emailVerifiedAt).toBeNull();
+  });
+});
+
+describe("sending the verification link again", () => {
+  it("sends a new working link to an unverified account, twice per window, then refuses", async () => {
+    const account = await registerFresh();
+    const resend = () =>
+      trpc<{ email: string; alreadyVerified: boolean }>(identity.base, "resendVerification", {
+        token: account.accessToken,
+        ip: freshIp(),
+      });
+    expect((await resend()).data).toEqual({ email: account.email, alreadyVerified: false });
+    expect((await resend()).status).toBe(200);
+    expectThrottled(await resend(), "too many verification emails");
+    const requested = (await outboxOf(account.user.id)).filter(
+      (row) => row.type === "identity.verification-requested",
+    );
+    expect(requested).toHaveLength(3);
+    const [, , latest] = requested;
+    expect(latest!.payload.data.token).not.toBe(requested[0]!.payload.data.token);
+
+    const verified = await trpc(identity.base, "verifyEmail", {
+      input: { token: latest!.payload.data.token },
+    });
+    expect(verified.data).toEqual({ email: account.email, alreadyVerified: false });
+    // Verified: nothing more to send, and no limit involved.
+    expect((await resend()).data).toEqual({ email: account.email, alreadyVerified: true });
+    expect(
+      (await outboxOf(account.user.id)).filter(
+        (row) => row.type === "identity.verification-requested",
+      ),
+    ).toHaveLength(3);
+  });
+
+  it("refuses guests, who have no account to verify", async () => {
+    const guest = await guestToken(identity.base, uniqueEmail("guest"), { ip: freshIp() });
+    const reply = await trpc(identity.base, "resendVerification", {
+      token: guest.data!.accessToken,
+    });
+    expect(reply.status).toBe(403);
+    expect(reply.error?.message).toBe("guests have no account to verify; create an account first");
   });
 });

@@ -15,6 +15,8 @@ export type IdentityDeps = {
   guestThrottle: RequestThrottle;
   /** Sign-ups per address and per email. */
   registrationThrottle: RequestThrottle;
+  /** Verification emails sent again, per address and per email. */
+  verificationThrottle: RequestThrottle;
   proofOfWork: ProofOfWork;
   emailVerification: { ttlSeconds: number };
   keys: SigningKeys;

@@ -1,10 +1,8 @@
-import { createEvent } from "@marquee/events/create-event";
-import { VerificationRequested } from "@marquee/events/contracts/identity";
 import type { RegisterInput } from "../domain/credentials";
 import { toAccount, type Account } from "./account";
 import type { IdentityDeps } from "./deps";
-import { signEmailVerificationToken } from "./email-verification-token";
 import { issueToken, type IssuedToken } from "./issue-token";
+import { verificationRequested } from "./verification-requested";
 
 export type RegisterResult =
   | { ok: true; account: Account; token: IssuedToken }
@@ -33,27 +31,7 @@ export const registerCustomer = async (
       passwordHash: await deps.passwords.hash(input.password),
       displayName: input.displayName,
     },
-    async (created) => {
-      const link = await signEmailVerificationToken(
-        deps.keys,
-        deps.tokens,
-        created,
-        deps.emailVerification.ttlSeconds,
-      );
-      return [
-        createEvent(VerificationRequested, {
-          key: created.id,
-          correlationId: input.correlationId,
-          data: {
-            userId: created.id,
-            email: created.email,
-            displayName: created.displayName,
-            token: link.token,
-            expiresAt: link.expiresAt,
-          },
-        }),
-      ];
-    },
+    async (created) => [await verificationRequested(deps, created, input.correlationId)],
   );
   if (!user) return { ok: false, error: "email-taken" };
   const account = toAccount(user);

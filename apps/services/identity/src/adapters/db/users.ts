@@ -29,6 +29,8 @@ export type Users = {
     account: { userId: string; email: string },
     events: (verifiedAt: Date) => MarqueeEvent[],
   ): Promise<"verified" | "already-verified" | "not-found">;
+  /** Writes events to the outbox on their own (nothing else changes). */
+  announce(events: MarqueeEvent[]): Promise<void>;
   findByEmail(email: string): Promise<UserRecord | null>;
   findById(id: string): Promise<UserRecord | null>;
   /** Creates the admin, or makes the existing account an admin with this password hash. */
@@ -72,6 +74,7 @@ export const createUsers = (db: IdentityDb): Users => ({
           return existing ? ("already-verified" as const) : ("not-found" as const);
         })
       : Promise.resolve("not-found" as const),
+  announce: (events) => db.$transaction(async (tx) => enqueue(tx, ...events)),
   findByEmail: (email) => db.user.findUnique({ where: { email } }),
   // Guest ids and garbage never reach the uuid column.
   findById: (id) => (UUID.test(id) ? db.user.findUnique({ where: { id } }) : Promise.resolve(null)),

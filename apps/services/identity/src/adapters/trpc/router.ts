@@ -6,6 +6,7 @@ import { toAccount } from "../../app/account";
 import type { IdentityDeps } from "../../app/deps";
 import { issueGuestToken } from "../../app/issue-guest-token";
 import { registerCustomer } from "../../app/register-customer";
+import { resendVerification } from "../../app/resend-verification";
 import { signIn } from "../../app/sign-in";
 import { verifyEmail } from "../../app/verify-email";
 import {
@@ -107,6 +108,28 @@ export const createAppRouter = (deps: IdentityDeps) =>
             code: "BAD_REQUEST",
             message: "token: this verification link is not valid",
           });
+      }
+    }),
+
+    /** A new verification link for the signed-in account (the first expired or went astray). */
+    resendVerification: authedProcedure.mutation(async ({ ctx }) => {
+      if (ctx.user.role === "guest") {
+        throw new TRPCError({
+          code: "FORBIDDEN",
+          message: "guests have no account to verify; create an account first",
+        });
+      }
+      const result = await resendVerification(deps, {
+        userId: ctx.user.id,
+        ip: ctx.req.ip,
+        correlationId: ctx.correlationId,
+      });
+      if (result.ok) return { email: result.email, alreadyVerified: result.alreadyVerified };
+      switch (result.error) {
+        case "no-account":
+          throw new TRPCError({ code: "UNAUTHORIZED", message: "account no longer exists" });
+        case "throttled":
+          throw throttled(ctx.res, "too many verification emails", result.retryAfterSeconds);
       }
     }),
 
