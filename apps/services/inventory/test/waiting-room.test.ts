@@ -159,6 +159,12 @@ describe("a waiting room with a set opening", () => {
     // The identity permutation would mean arrival order leaked through (chance: 1 in 50!).
     expect(earlyPlaces).not.toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     expect(latePlaces).toEqual([51, 52, 53]);
+    // Each early place is its own draw in [0, 1), not a tie broken by the visitor's id.
+    const scores = (await redis.zrange(waitingRoomKeys(eventId)[0]!, 0, 49, "WITHSCORES"))
+      .filter((_, i) => i % 2 === 1)
+      .map(Number);
+    expect(new Set(scores).size).toBe(50);
+    expect(scores.every((score) => score >= 0 && score < 1)).toBe(true);
     // Redis does not keep rooms forever: every key expires a day after the event starts
     // (`admits` does not exist yet: nobody has been admitted).
     const [queueKey, seqKey, , stateKey] = waitingRoomKeys(eventId);
