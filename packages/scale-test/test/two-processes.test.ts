@@ -57,6 +57,8 @@ const RELAYS = [
 ];
 
 const STARTUP = { timeoutMs: 240_000, intervalMs: 250 };
+/** Members left by a killed process expire within a session timeout (30 s) and a rebalance. */
+const GROUPS_SETTLE = { timeoutMs: 120_000, intervalMs: 500 };
 const SAGA = { timeoutMs: 120_000, intervalMs: 250 };
 const VISA_OK = "4242 4242 4242 4242";
 
@@ -165,7 +167,7 @@ beforeAll(async () => {
           group.members.every((member) => partitionCount(member.assignment) > 0),
       );
     },
-    STARTUP,
+    GROUPS_SETTLE,
   ).catch((error: Error) => {
     throw new Error(`${error.message}; last seen: ${last}`);
   });
