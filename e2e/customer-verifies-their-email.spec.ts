@@ -54,4 +54,7 @@ test("a new customer gets a verification link by email and confirms their addres
   await expect(
     page.getByRole("alert").filter({ hasText: "This verification link is not valid." }),
   ).toBeVisible();
+  // Signed in since sign-up, they may ask for a new link right there; theirs is confirmed already.
+  await page.getByRole("button", { name: "Email me a new link" }).click();
+  await expect(page.getByRole("status")).toHaveText(`${email} is already confirmed.`);
 });
