@@ -119,7 +119,7 @@ export function EventOnSale({
       : phase === "before-open" && salesOpenAt
         ? `Sales open ${formatEventTime(salesOpenAt, event.timeZone)}: you can look at the seats now and hold them from then on.`
         : waitingRoom && admission.state === "expired"
-          ? "Your shopping window has ended: join the queue again to hold seats."
+          ? "Your shopping window has ended, so no more seats can be held."
           : waitingRoom && !admission.token
             ? "This sale has a waiting room: you can hold seats once it is your turn."
             : null;

@@ -257,17 +257,14 @@ export function WaitingRoom({
           </>
         );
       case "expired":
+        // Inventory admits each visitor once per sale, so there is no second turn to queue for.
         return (
           <>
             <p className="waiting-room-headline">Your shopping window has ended.</p>
             <p>
-              Seats already in your cart stay held until their own timer ends. To choose more, join
-              the queue again.
+              Each visitor is let in once per sale. Seats already in your cart stay held until their
+              own timer ends, so you can still check out.
             </p>
-            <p id="waiting-room-join-hint" className="muted">
-              You join at the back of the line.
-            </p>
-            {joinButton("Join the queue again")}
           </>
         );
       case "closed":
