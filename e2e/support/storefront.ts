@@ -27,7 +27,11 @@ export const publishEvent = async ({
   holdTtlSeconds?: number;
   priceCents?: number;
   /** Catalog's sales window and waiting room (ISO instants), as createEvent takes them. */
-  onSale?: { salesOpenAt?: string; salesCloseAt?: string };
+  onSale?: {
+    salesOpenAt?: string;
+    salesCloseAt?: string;
+    waitingRoom?: { admitPerMinute: number; windowSeconds: number };
+  };
 } = {}) => {
   const token = await adminToken();
   const venues = await callService<{ id: string }[]>("catalog", "venues", undefined, {
