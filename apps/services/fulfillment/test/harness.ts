@@ -132,6 +132,9 @@ export const startHarness = async (): Promise<Harness> => {
         startsAt: "2026-12-12T19:00:00.000Z",
         timeZone: "Europe/Berlin",
         holdTtlSeconds: 900,
+        salesOpenAt: null,
+        salesCloseAt: null,
+        waitingRoom: null,
         ...overrides,
       };
       await publish(
