@@ -70,11 +70,16 @@ export const startServiceCluster = async (opts: {
     child.on("close", (code) => resolve(code)),
   );
   const url = `http://127.0.0.1:${port}`;
+  // With PROCESSES=1 there is no primary: the service itself says it is ready on the port.
   const workerPids = () =>
     new Set(
       lines
-        .filter((line) => line.msg?.includes(`listening on port ${port}`))
-        .map((line) => line.workerPid ?? 0),
+        .filter(
+          (line) =>
+            line.msg?.includes(`listening on port ${port}`) ||
+            (opts.processes <= 1 && line.msg?.endsWith(`ready on http://127.0.0.1:${port}`)),
+        )
+        .map((line) => line.workerPid ?? line.pid ?? 0),
     );
 
   await waitFor(

@@ -1,14 +1,23 @@
 // The purchase rush: BUYERS (default 50) hold a seat each, check out, and then all pay at the same
 // moment, against the real inventory, payment, ordering, fulfillment and notification services
-// with a real SMTP server in this process. Measured from database timestamps and the SMTP server's
-// receive time, never by polling:
+// with a real SMTP server in this process. SERVICES_IN=processes (the default) runs each service as
+// its own process, as `npm start` does (`node --import tsx src/main.ts`, PROCESSES=1, the test
+// environment); SERVICES_IN=process runs all five in this process, on this event loop. Measured
+// from database timestamps and the SMTP server's receive time, never by polling:
 //   pay → order confirmed   card charged (payment row) → ordering's order-confirmed outbox row
 //   pay → email accepted    card charged (payment row) → tickets email accepted by our SMTP server
 // and where the time goes, hop by hop (each outbox row's commit → relayed to Kafka).
 //   npm run bench -- --only purchase-rush
 //   BUYERS=50 ROUNDS=2 npx tsx apps/services/ordering/bench/purchase-rush.ts
+//   SERVICES_IN=process npx tsx apps/services/ordering/bench/purchase-rush.ts
+import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
+import { SeatsGenerated } from "@marquee/events/contracts/catalog";
+import { createEvent } from "@marquee/events/create-event";
+import { createKafka } from "@marquee/events/kafka";
 import { createLogger } from "@marquee/service/logger";
+import { callTrpc, type TrpcOutcome } from "@marquee/testkit/call-trpc";
+import { startTestIssuer } from "@marquee/testkit/tokens";
 import { loadConfig as loadFulfillmentConfig } from "@marquee/fulfillment/config";
 import { createFulfillmentService } from "@marquee/fulfillment/service";
 import { loadConfig as loadNotificationConfig } from "@marquee/notification/config";
@@ -19,14 +28,31 @@ import { createTestLog } from "@marquee/testkit/test-log";
 import { waitFor } from "@marquee/testkit/wait-for";
 import { SMTPServer } from "smtp-server";
 import type { AddressInfo } from "node:net";
+import {
+  describeMembers,
+  partitionCount,
+} from "../../../../packages/scale-test/test/consumer-groups";
+import {
+  startServiceCluster,
+  type ServiceCluster,
+} from "../../../../packages/scale-test/test/service-cluster";
+import { createDb as createFulfillmentDb } from "../../fulfillment/src/adapters/db/client";
 import { isolate as isolateFulfillment } from "../../fulfillment/test/isolation";
+import { createDb as createInventoryDb } from "../../inventory/src/adapters/db/client";
+import { createDb as createNotificationDb } from "../../notification/src/adapters/db/client";
 import { isolate as isolateNotification } from "../../notification/test/isolation";
+import { createDb as createPaymentDb } from "../../payment/src/adapters/db/client";
+import { createDb as createOrderingDb } from "../src/adapters/db/client";
 import type { OrderView } from "../src/app/order-view";
-import { startSaga, VISA_OK, type Customer } from "../test/harness";
+import { startSaga, VISA_OK, type Customer, type Hold, type SeatSpec } from "../test/harness";
 
 const buyers = Number(process.env.BUYERS ?? 50);
 const rounds = Number(process.env.ROUNDS ?? 2);
 const level = process.env.TEST_LOG === "1" ? "info" : "silent";
+const mode = process.env.SERVICES_IN ?? "processes";
+if (mode !== "processes" && mode !== "process") {
+  throw new Error(`SERVICES_IN is "processes" (each service its own process) or "process"`);
+}
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
@@ -62,55 +88,283 @@ const startSmtpClock = async () => {
   };
 };
 
+type Dbs = {
+  inventory: ReturnType<typeof createInventoryDb>;
+  payment: ReturnType<typeof createPaymentDb>;
+  ordering: ReturnType<typeof createOrderingDb>;
+  fulfillment: ReturnType<typeof createFulfillmentDb>;
+  notification: ReturnType<typeof createNotificationDb>;
+};
+/** The five services, however they run: their databases and the calls a buyer makes. */
+type Stack = {
+  describe: string;
+  db: Dbs;
+  customer(): Promise<Customer>;
+  stockEvent(opts: { seats: number }): Promise<{ eventId: string; seats: SeatSpec[] }>;
+  hold(customer: Customer, eventId: string, seatIds: string[]): Promise<Hold>;
+  order<T>(customer: Customer, procedure: string, input: unknown): Promise<TrpcOutcome<T>>;
+  pay(
+    customer: Customer,
+    orderId: string,
+    card: string,
+  ): Promise<TrpcOutcome<{ status: string; paymentId: string }>>;
+  stop(): Promise<void>;
+};
+
 const smtp = await startSmtpClock();
-const s = await startSaga();
 const brokers = testKafkaBrokers();
 const log = createTestLog();
-const shared = {
-  NODE_ENV: "test",
-  LOG_LEVEL: level,
-  DATABASE_URL: testEnv.databaseUrl,
-  REDIS_URL: testEnv.redisUrl,
-  KAFKA_BROKERS: brokers.join(","),
-  PORT: "0",
-  IDENTITY_JWKS_URL: s.issuer.jwksUrl,
+
+/** All five services in this process (fulfillment and notification on scratch schemas and groups). */
+const inThisProcess = async (): Promise<Stack> => {
+  const s = await startSaga();
+  const shared = {
+    NODE_ENV: "test",
+    LOG_LEVEL: level,
+    DATABASE_URL: testEnv.databaseUrl,
+    REDIS_URL: testEnv.redisUrl,
+    KAFKA_BROKERS: brokers.join(","),
+    PORT: "0",
+    IDENTITY_JWKS_URL: s.issuer.jwksUrl,
+  };
+  // Schemas and consumer groups of their own, so another copy of these services on the test broker
+  // (a test running meanwhile) cannot take this run's events.
+  const fulfillmentIsolation = await isolateFulfillment(
+    { events: Topics.catalogEvents, orders: Topics.orderingOrders },
+    brokers,
+    log,
+  );
+  const fulfillment = createFulfillmentService(
+    loadFulfillmentConfig({
+      ...shared,
+      TICKET_SIGNING_KEY: "purchase-rush-signing-key-0123456789",
+    }),
+    {
+      handleSignals: false,
+      isolation: fulfillmentIsolation,
+      logger: createLogger({ name: "fulfillment", level }),
+    },
+  );
+  await fulfillment.start();
+  const notificationIsolation = await isolateNotification(
+    {
+      tickets: Topics.fulfillmentTickets,
+      orders: Topics.orderingOrders,
+      payments: Topics.paymentPayments,
+    },
+    brokers,
+    log,
+  );
+  // The service's own delivery settings (poll, concurrency): the bench measures what runs.
+  const notification = createNotificationService(
+    loadNotificationConfig({ ...shared, SMTP_HOST: "127.0.0.1", SMTP_PORT: String(smtp.port) }),
+    {
+      handleSignals: false,
+      isolation: notificationIsolation,
+      logger: createLogger({ name: "notification", level }),
+    },
+  );
+  await notification.start();
+  await Promise.all([fulfillmentIsolation.joined(), notificationIsolation.joined()]);
+  return {
+    describe: "all five services in this process, on one event loop (SERVICES_IN=process)",
+    db: {
+      inventory: s.inventory.db,
+      payment: s.payment.db,
+      ordering: s.ordering!.db,
+      fulfillment: fulfillment.db,
+      notification: notification.db,
+    },
+    customer: () => s.customer(),
+    stockEvent: (opts) => s.stockEvent(opts),
+    hold: (customer, eventId, seatIds) => s.hold(customer, eventId, seatIds),
+    order: (customer, procedure, input) => s.order(customer, procedure, input),
+    pay: (customer, orderId, card) => s.pay(customer, orderId, card),
+    async stop() {
+      await notification.stop();
+      await fulfillment.stop();
+      await s.stop();
+      await notificationIsolation.drop();
+      await fulfillmentIsolation.drop();
+    },
+  };
 };
-// Schemas and consumer groups of their own, so another copy of these services on the test broker
-// (a test running meanwhile) cannot take this run's events.
-const fulfillmentIsolation = await isolateFulfillment(
-  { events: Topics.catalogEvents, orders: Topics.orderingOrders },
-  brokers,
-  log,
-);
-const fulfillment = createFulfillmentService(
-  loadFulfillmentConfig({ ...shared, TICKET_SIGNING_KEY: "purchase-rush-signing-key-0123456789" }),
-  {
-    handleSignals: false,
-    isolation: fulfillmentIsolation,
-    logger: createLogger({ name: "fulfillment", level }),
-  },
-);
-await fulfillment.start();
-const notificationIsolation = await isolateNotification(
-  {
-    tickets: Topics.fulfillmentTickets,
-    orders: Topics.orderingOrders,
-    payments: Topics.paymentPayments,
-  },
-  brokers,
-  log,
-);
-// The service's own delivery settings (poll, concurrency): the bench measures what runs.
-const notification = createNotificationService(
-  loadNotificationConfig({ ...shared, SMTP_HOST: "127.0.0.1", SMTP_PORT: String(smtp.port) }),
-  {
-    handleSignals: false,
-    isolation: notificationIsolation,
-    logger: createLogger({ name: "notification", level }),
-  },
-);
-await notification.start();
-await Promise.all([fulfillmentIsolation.joined(), notificationIsolation.joined()]);
+
+/** Every consumer group of the five services (`<service>.<purpose>`). */
+const GROUPS = [
+  "inventory.catalog",
+  "inventory.payments",
+  "inventory.orders",
+  "ordering.reservations",
+  "ordering.payments",
+  "ordering.tickets",
+  "payment.orders",
+  "payment.reservations",
+  "fulfillment.events",
+  "fulfillment.orders",
+  "notification.tickets",
+  "notification.orders",
+  "notification.payments",
+];
+
+/**
+ * Each service as its own process, started as `npm start` starts it (`node --import tsx
+ * src/main.ts`, PROCESSES=1) against the test Postgres, Redis and Kafka, in its own schema and
+ * consumer groups; this process only plays the buyers, catalog (seat layouts) and the SMTP server.
+ */
+const asProcesses = async (): Promise<Stack> => {
+  const issuer = await startTestIssuer();
+  const kafka = createKafka({
+    clientId: `purchase-rush-${randomUUID().slice(0, 8)}`,
+    brokers,
+    log,
+  });
+  const producer = kafka.producer();
+  await producer.connect();
+  const admin = kafka.admin();
+  await admin.connect();
+  const shared = {
+    NODE_ENV: "test",
+    // Info: the processes say on stdout when they are ready.
+    LOG_LEVEL: "info",
+    DATABASE_URL: testEnv.databaseUrl,
+    REDIS_URL: testEnv.redisUrl,
+    KAFKA_BROKERS: brokers.join(","),
+    IDENTITY_JWKS_URL: issuer.jwksUrl,
+  };
+  const services: ServiceCluster[] = [];
+  const start = async (name: string, env: Record<string, string> = {}) => {
+    const service = await startServiceCluster({
+      name,
+      processes: 1,
+      env: { ...shared, ...env },
+      timeoutMs: 240_000,
+    });
+    services.push(service);
+    return service.url;
+  };
+  const [inventoryUrl, paymentUrl] = await Promise.all([
+    start("inventory"),
+    start("payment", { GATEWAY_MIN_LATENCY_MS: "10", GATEWAY_MAX_LATENCY_MS: "50" }),
+    start("fulfillment", { TICKET_SIGNING_KEY: "purchase-rush-signing-key-0123456789" }),
+    start("notification", { SMTP_HOST: "127.0.0.1", SMTP_PORT: String(smtp.port) }),
+  ]);
+  const orderingUrl = await start("ordering", { INVENTORY_URL: inventoryUrl });
+  // Nothing is bought while a consumer group is still rebalancing.
+  let last = "";
+  await waitFor(
+    "every consumer group stable, its member owning partitions",
+    async () => {
+      const groups = await describeMembers(admin, GROUPS);
+      last = groups.map((g) => `${g.groupId} ${g.state} ${g.members.length}`).join("; ");
+      return groups.every(
+        (g) =>
+          g.state === "Stable" &&
+          g.members.length === 1 &&
+          g.members.every((m) => partitionCount(m.assignment) > 0),
+      );
+    },
+    { timeoutMs: 120_000, intervalMs: 500 },
+  ).catch((error: Error) => {
+    throw new Error(`${error.message}; last seen: ${last}`);
+  });
+  const url = testEnv.databaseUrl;
+  const db: Dbs = {
+    inventory: createInventoryDb(url, { poolMax: 2 }),
+    payment: createPaymentDb(url, { poolMax: 2 }),
+    ordering: createOrderingDb(url, { poolMax: 2 }),
+    fulfillment: createFulfillmentDb(url, { poolMax: 2 }),
+    notification: createNotificationDb(url, { poolMax: 2 }),
+  };
+  return {
+    describe:
+      "each service its own process, as npm start runs it (node --import tsx src/main.ts, PROCESSES=1; SERVICES_IN=processes)",
+    db,
+    async customer() {
+      const { token, user } = await issuer.tokenFor({ role: "customer" });
+      return { token, id: user.id, email: user.email };
+    },
+    async stockEvent({ seats: count }) {
+      const eventId = randomUUID();
+      const seats: SeatSpec[] = Array.from({ length: count }, (_, i) => ({
+        seatId: randomUUID(),
+        section: "A",
+        row: String(Math.floor(i / 25) + 1),
+        number: (i % 25) + 1,
+        priceCents: 4_500 + (i % 3) * 1_000,
+      }));
+      const event = createEvent(SeatsGenerated, {
+        key: eventId,
+        correlationId: randomUUID(),
+        data: {
+          eventId,
+          layoutId: randomUUID(),
+          part: 1,
+          parts: 1,
+          currency: "EUR",
+          holdTtlSeconds: 900,
+          seats: seats.map((seat) => ({ ...seat, tier: "standard", accessible: false })),
+        },
+      });
+      await producer.send({
+        topic: Topics.catalogEvents,
+        messages: [{ key: eventId, value: JSON.stringify(event) }],
+      });
+      await waitFor(
+        `stock for ${count} seats`,
+        async () => (await db.inventory.seat.count({ where: { eventId } })) === count,
+        { timeoutMs: 90_000, intervalMs: 100 },
+      );
+      return { eventId, seats };
+    },
+    async hold(customer, eventId, seatIds) {
+      const outcome = await callTrpc<Hold>(
+        inventoryUrl,
+        "reserve",
+        { eventId, seatIds },
+        { token: customer.token },
+      );
+      if (!outcome.ok) throw new Error(`reserve refused: ${outcome.code} ${outcome.message}`);
+      return outcome.data;
+    },
+    order: (customer, procedure, input) =>
+      callTrpc(orderingUrl, procedure, input, { token: customer.token, kind: "mutation" }),
+    async pay(customer, orderId, card) {
+      const input = {
+        orderId,
+        idempotencyKey: randomUUID(),
+        card: { number: card, expMonth: 12, expYear: new Date().getUTCFullYear() + 3, cvc: "123" },
+      };
+      // Retrying with the same key is safe; payment answers NOT_FOUND until it knows the order.
+      return waitFor(
+        `payment to accept order ${orderId}`,
+        async () => {
+          const outcome = await callTrpc<{ status: string; paymentId: string }>(
+            paymentUrl,
+            "pay",
+            input,
+            { token: customer.token },
+          );
+          return !outcome.ok && outcome.code === "NOT_FOUND" ? undefined : outcome;
+        },
+        { timeoutMs: 90_000, intervalMs: 100 },
+      );
+    },
+    async stop() {
+      const codes = await Promise.all(services.map((service) => service.stop()));
+      codes.forEach((code, i) => {
+        if (code !== 0) console.error(`  ${services[i]!.name} exited ${code} on SIGTERM`);
+      });
+      await Promise.all(Object.values(db).map((client) => client.$disconnect()));
+      await admin.disconnect();
+      await producer.disconnect();
+      await issuer.close();
+    },
+  };
+};
+
+const s = mode === "processes" ? await asProcesses() : await inThisProcess();
+console.log(`\npurchase rush: ${s.describe}`);
 
 type Row = { key: string; createdAt: Date; sentAt: Date | null };
 const byKey = (rows: Row[]) => new Map(rows.map((r) => [r.key, r]));
@@ -140,7 +394,7 @@ try {
     await waitFor(
       "payment to know every order",
       async () =>
-        (await s.payment.db.orderProjection.count({ where: { orderId: { in: orderIds } } })) ===
+        (await s.db.payment.orderProjection.count({ where: { orderId: { in: orderIds } } })) ===
         buyers,
       { timeoutMs: 120_000, intervalMs: 100 },
     );
@@ -166,34 +420,34 @@ try {
 
     const where = { key: { in: orderIds } };
     const select = { key: true, createdAt: true, sentAt: true } as const;
-    const payments = await s.payment.db.payment.findMany({ where: { orderId: { in: orderIds } } });
+    const payments = await s.db.payment.payment.findMany({ where: { orderId: { in: orderIds } } });
     const paidAt = new Map(payments.map((p) => [p.orderId, p.createdAt.getTime()]));
     const succeeded = byKey(
-      await s.payment.db.outboxMessage.findMany({
+      await s.db.payment.outboxMessage.findMany({
         where: { ...where, type: "payment.payment-succeeded" },
         select,
       }),
     );
     const sold = byKey(
-      await s.inventory.db.outboxMessage.findMany({
+      await s.db.inventory.outboxMessage.findMany({
         where: { ...where, type: "inventory.reservation-confirmed" },
         select,
       }),
     );
-    const confirmedRows = await s.ordering!.db.outboxMessage.findMany({
+    const confirmedRows = await s.db.ordering.outboxMessage.findMany({
       where: { ...where, type: "ordering.order-confirmed" },
       select,
     });
     const confirmed = byKey(confirmedRows);
     const issued = byKey(
-      await fulfillment.db.outboxMessage.findMany({
+      await s.db.fulfillment.outboxMessage.findMany({
         where: { ...where, type: "fulfillment.tickets-issued" },
         select,
       }),
     );
     const queued = new Map(
       (
-        await notification.db.delivery.findMany({
+        await s.db.notification.delivery.findMany({
           where: { orderId: { in: orderIds }, kind: "tickets" },
         })
       ).flatMap((d) => (d.orderId ? [[d.orderId, d.createdAt.getTime()] as const] : [])),
@@ -251,10 +505,6 @@ try {
     );
   }
 } finally {
-  await notification.stop();
-  await fulfillment.stop();
   await s.stop();
-  await notificationIsolation.drop();
-  await fulfillmentIsolation.drop();
   await smtp.close();
 }
