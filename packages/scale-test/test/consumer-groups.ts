@@ -1,5 +1,23 @@
 import { AssignerProtocol, type Admin } from "kafkajs";
 
+/** Every consumer group of inventory, ordering, payment, fulfillment and notification
+ * (`<service>.<purpose>`, as each create-<service>-service.ts names them). */
+export const PURCHASE_GROUPS = [
+  "inventory.catalog",
+  "inventory.payments",
+  "inventory.orders",
+  "ordering.reservations",
+  "ordering.payments",
+  "ordering.tickets",
+  "payment.orders",
+  "payment.reservations",
+  "fulfillment.events",
+  "fulfillment.orders",
+  "notification.tickets",
+  "notification.orders",
+  "notification.payments",
+];
+
 export type GroupMembers = {
   groupId: string;
   state: string;

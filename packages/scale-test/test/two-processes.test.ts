@@ -11,7 +11,7 @@ import { waitFor } from "@marquee/testkit/wait-for";
 import type { Admin, Consumer, Producer } from "kafkajs";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeMembers, partitionCount } from "./consumer-groups";
+import { describeMembers, partitionCount, PURCHASE_GROUPS } from "./consumer-groups";
 import { startServiceCluster, type ServiceCluster } from "./service-cluster";
 import { startSmtpSink, type SmtpSink } from "./smtp-sink";
 
@@ -22,22 +22,6 @@ import { startSmtpSink, type SmtpSink } from "./smtp-sink";
 const PROCESSES = 2;
 const SERVICES = ["inventory", "ordering", "payment", "fulfillment", "notification"] as const;
 type ServiceName = (typeof SERVICES)[number];
-/** Every consumer group of those services (`<service>.<purpose>`, create-<service>-service.ts). */
-const GROUPS = [
-  "inventory.catalog",
-  "inventory.payments",
-  "inventory.orders",
-  "ordering.reservations",
-  "ordering.payments",
-  "ordering.tickets",
-  "payment.orders",
-  "payment.reservations",
-  "fulfillment.events",
-  "fulfillment.orders",
-  "notification.tickets",
-  "notification.orders",
-  "notification.payments",
-];
 /** Groups on topics keyed by order, where a dozen orders reach both members' partitions. */
 const ORDER_KEYED = {
   "inventory.payments": Topics.paymentPayments,
@@ -153,7 +137,7 @@ beforeAll(async () => {
   await waitFor(
     "every consumer group stable with both processes owning partitions",
     async () => {
-      const groups = await describeMembers(admin, GROUPS);
+      const groups = await describeMembers(admin, PURCHASE_GROUPS);
       last = groups
         .map(
           (g) =>
@@ -431,7 +415,7 @@ describe("the purchase saga with two processes of each service", () => {
 
     // Consumer groups: both processes of each service are members with partitions assigned, and
     // where the saga's messages are keyed by order, both members received some of them.
-    const groups = await describeMembers(admin, GROUPS);
+    const groups = await describeMembers(admin, PURCHASE_GROUPS);
     for (const group of groups) {
       expect(group.members, group.groupId).toHaveLength(PROCESSES);
       for (const member of group.members) {

@@ -31,6 +31,7 @@ import type { AddressInfo } from "node:net";
 import {
   describeMembers,
   partitionCount,
+  PURCHASE_GROUPS,
 } from "../../../../packages/scale-test/test/consumer-groups";
 import {
   startServiceCluster,
@@ -190,23 +191,6 @@ const inThisProcess = async (): Promise<Stack> => {
   };
 };
 
-/** Every consumer group of the five services (`<service>.<purpose>`). */
-const GROUPS = [
-  "inventory.catalog",
-  "inventory.payments",
-  "inventory.orders",
-  "ordering.reservations",
-  "ordering.payments",
-  "ordering.tickets",
-  "payment.orders",
-  "payment.reservations",
-  "fulfillment.events",
-  "fulfillment.orders",
-  "notification.tickets",
-  "notification.orders",
-  "notification.payments",
-];
-
 /**
  * Each service as its own process, started as `npm start` starts it (`node --import tsx
  * src/main.ts`, PROCESSES=1) against the test Postgres, Redis and Kafka, in its own schema and
@@ -255,7 +239,7 @@ const asProcesses = async (): Promise<Stack> => {
   await waitFor(
     "every consumer group stable, its member owning partitions",
     async () => {
-      const groups = await describeMembers(admin, GROUPS);
+      const groups = await describeMembers(admin, PURCHASE_GROUPS);
       last = groups.map((g) => `${g.groupId} ${g.state} ${g.members.length}`).join("; ");
       return groups.every(
         (g) =>
