@@ -45,8 +45,11 @@ export type OutboxRelay = {
 const LOCK_SQL = `SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_relay')) AS locked`;
 const PICK_SQL = `SELECT id, topic, key, payload, headers, octet_length(payload::text) AS bytes FROM outbox_message
   WHERE sent_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`;
-const MARK_SENT_SQL = `UPDATE outbox_message SET sent_at = now(), attempts = attempts + 1, last_error = NULL
-  WHERE id = ANY($1::uuid[])`;
+// `sent_at` is read once, when the batch is marked (after the send, under the relay lock), so
+// batches' `sent_at` follow the order they reached Kafka; `now()` would be the transaction's start.
+const MARK_SENT_SQL = `WITH marked AS (SELECT clock_timestamp() AS at)
+  UPDATE outbox_message SET sent_at = marked.at, attempts = attempts + 1, last_error = NULL
+  FROM marked WHERE id = ANY($1::uuid[])`;
 const MARK_FAILED_SQL = `UPDATE outbox_message SET attempts = attempts + 1, last_error = $2
   WHERE id = ANY($1::uuid[]) AND sent_at IS NULL`;
 
