@@ -1,4 +1,26 @@
+import { isIP } from "node:net";
 import { z } from "zod";
+
+/** proxy-addr's names for whole ranges, which Fastify's `trustProxy` understands. */
+const PROXY_RANGE_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+const isProxyEntry = (entry: string): boolean => {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = "", bits, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const prefix = Number(bits);
+  return /^\d{1,3}$/.test(bits) && prefix <= (family === 4 ? 32 : 128);
+};
+
+const wholeNumber = (fallback: number, min: number, max: number, what: string) =>
+  z.coerce
+    .number({ error: `expected ${what}` })
+    .int(`expected ${what}`)
+    .min(min, `expected ${what}`)
+    .max(max, `expected ${what}`)
+    .default(fallback);
 
 /** Environment shared by every service; each service extends it in its own `src/config.ts`. */
 export const baseConfigSchema = z.object({
@@ -34,6 +56,56 @@ export const baseConfigSchema = z.object({
     .min(1, "expected a whole number of processes from 1 to 64")
     .max(64, "expected a whole number of processes from 1 to 64")
     .default(1),
+  /**
+   * Peers whose `X-Forwarded-For` is believed (Fastify's `trustProxy`): a comma list of addresses,
+   * CIDRs or `loopback` / `linklocal` / `uniquelocal`. Empty (the default) believes nobody, so
+   * `request.ip` is the peer and a header cannot change it.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((list) =>
+      list
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== ""),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .refine(
+            isProxyEntry,
+            "expected addresses or CIDRs (or loopback, linklocal, uniquelocal)",
+          ),
+      ),
+    ),
+  /** Identity's old setting, which could believe anyone (`true`); refused so it is not silently ignored. */
+  TRUST_PROXY: z
+    .undefined({ error: "replaced by TRUSTED_PROXIES (addresses or CIDRs of your proxies)" })
+    .optional(),
+  /** tRPC calls one HTTP request may batch; more is a 400 naming the limit. */
+  MAX_BATCH_SIZE: wholeNumber(10, 1, 100, "a whole number of calls from 1 to 100"),
+  /**
+   * Mutations without a valid token, per client address and minute, shared through Redis by every
+   * process of the service; 0 turns the limit off. Unset: 60, or off under NODE_ENV=test, where
+   * every test calls from 127.0.0.1 (the limit's own tests set it).
+   */
+  PUBLIC_MUTATIONS_PER_MINUTE: z.coerce
+    .number({ error: "expected a whole number of calls, 0 for no limit" })
+    .int("expected a whole number of calls, 0 for no limit")
+    .min(0, "expected a whole number of calls, 0 for no limit")
+    .optional(),
+  /** Shed load (503 + Retry-After) while the event loop lags more than this on average; 0: never. */
+  SHED_EVENT_LOOP_DELAY_MS: wholeNumber(1_000, 0, 60_000, "milliseconds from 0 to 60000"),
+  /** Shed load while the JS heap uses more than this; unset: 90 % of V8's heap limit; 0: never. */
+  SHED_HEAP_USED_MB: z.coerce
+    .number({ error: "expected a whole number of megabytes" })
+    .int("expected a whole number of megabytes")
+    .min(0, "expected a whole number of megabytes")
+    .optional(),
+  /** What a shed request's `Retry-After` says. */
+  SHED_RETRY_AFTER_SECONDS: wholeNumber(5, 1, 3_600, "seconds from 1 to 3600"),
 });
 export type BaseConfig = z.infer<typeof baseConfigSchema>;
 

@@ -2,6 +2,7 @@ import type { SqlDb } from "@marquee/events/sql";
 import type { AnyRouter } from "@trpc/server";
 import { tokenVerifierFor, type TokenVerifier } from "./auth-token";
 import type { BaseConfig } from "./config";
+import { edgeLimitsFor } from "./edge";
 import { createLogger, type Logger } from "./logger";
 import { startMessaging, type Messaging } from "./messaging";
 import { postgresCheck, redisCheck } from "./readiness";
@@ -18,6 +19,13 @@ export type RuntimeConfig = Pick<
   | "IDENTITY_JWKS_URL"
   | "JWT_ISSUER"
   | "JWT_AUDIENCE"
+  | "NODE_ENV"
+  | "TRUSTED_PROXIES"
+  | "MAX_BATCH_SIZE"
+  | "PUBLIC_MUTATIONS_PER_MINUTE"
+  | "SHED_EVENT_LOOP_DELAY_MS"
+  | "SHED_HEAP_USED_MB"
+  | "SHED_RETRY_AFTER_SECONDS"
 > & { PORT: number };
 
 /** A service's own database client: raw SQL for the outbox and readiness, and a way to close it. */
@@ -25,7 +33,7 @@ export type ServiceDb = SqlDb & { $disconnect(): Promise<void> };
 
 export type ServeOptions<TRouter extends AnyRouter> = Pick<
   ServiceOptions<TRouter>,
-  "router" | "routes" | "trustProxy"
+  "router" | "routes"
 > & {
   /** Install SIGTERM/SIGINT handlers (the default); off for services embedded in tests. */
   handleSignals?: boolean | undefined;
@@ -91,7 +99,9 @@ export const createServiceRuntime = (opts: {
         router: serveOpts.router,
         verifier: serveOpts.verifier ?? verifier,
         ...(serveOpts.routes ? { routes: serveOpts.routes } : {}),
-        ...(serveOpts.trustProxy === undefined ? {} : { trustProxy: serveOpts.trustProxy }),
+        // Nobody's X-Forwarded-For is believed unless TRUSTED_PROXIES names its sender.
+        trustProxy: config.TRUSTED_PROXIES.length > 0 ? config.TRUSTED_PROXIES : false,
+        limits: edgeLimitsFor(config, redis),
         readiness: {
           postgres: postgresCheck(db),
           redis: redisCheck(redis),

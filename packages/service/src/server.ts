@@ -16,6 +16,12 @@ import {
   type ReadinessReport,
 } from "./readiness";
 import type { TokenVerifier } from "./auth-token";
+import {
+  DEFAULT_EDGE_LIMITS,
+  installErrorHandler,
+  registerEdgeGuards,
+  type EdgeLimits,
+} from "./edge";
 import { createContext as createBaseContext, describeInputError } from "./trpc";
 
 export type ShutdownHook = () => Promise<unknown> | void;
@@ -35,6 +41,11 @@ export type ServiceOptions<TRouter extends AnyRouter> = {
    * Off by default, so `request.ip` is the peer address and cannot be spoofed by a header.
    */
   trustProxy?: boolean | string | string[];
+  /**
+   * Batch cap, rate limit of public mutations and load shedding on `/trpc` and `routes`
+   * (`edgeLimitsFor(config, redis)`); without it: batches of 10, no rate limit, no shedding.
+   */
+  limits?: EdgeLimits;
   /**
    * Defaults to `createContext` from `@marquee/service/trpc` with `verifier`; extend that rather
    * than replace it.
@@ -131,13 +142,16 @@ export const createService = <TRouter extends AnyRouter>(
     reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
   );
 
-  options.routes?.(app);
+  installErrorHandler(app);
 
   const verifier = options.verifier ?? null;
+  const limits = options.limits ?? DEFAULT_EDGE_LIMITS;
   const trpcOptions: FastifyTRPCPluginOptions<TRouter> = {
     prefix: "/trpc",
     trpcOptions: {
       router,
+      // The edge hook answers first with a clearer message; this is the adapter's own backstop.
+      maxBatchSize: limits.maxBatchSize,
       // Without an override the router's context must be the base `Context`, which is what this builds.
       createContext: options.createContext ?? ((opts) => createBaseContext(opts, { verifier })),
       onError({ error, path, req }) {
@@ -151,7 +165,12 @@ export const createService = <TRouter extends AnyRouter>(
       },
     },
   };
-  void app.register(fastifyTRPCPlugin, trpcOptions);
+  // The API in its own scope, so shedding and limits never touch the probes above.
+  void app.register(async (api) => {
+    await registerEdgeGuards(api, limits, { name, verifier });
+    options.routes?.(api);
+    await api.register(fastifyTRPCPlugin, trpcOptions);
+  });
 
   let stopping: Promise<void> | undefined;
   const signals = ["SIGTERM", "SIGINT"] as const;

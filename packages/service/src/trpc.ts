@@ -1,8 +1,9 @@
-import { initTRPC } from "@trpc/server";
+import { initTRPC, TRPCError } from "@trpc/server";
 import type { CreateFastifyContextOptions } from "@trpc/server/adapters/fastify";
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from "fastify";
 import { z, ZodError } from "zod";
 import { bearerToken, type TokenVerifier } from "./auth-token";
+import { findUnsafeInput } from "./input-guard";
 
 /** What every procedure can rely on; the correlation id is what later events carry as `correlationId`. */
 export type Context = {
@@ -66,8 +67,24 @@ export const router = t.router;
 export const middleware = t.middleware;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Open to anyone who can reach the service. */
-export const publicProcedure = t.procedure;
+/**
+ * Before any procedure's own schema: refuses NUL, lone surrogates and absurd nesting anywhere in
+ * the raw input (GET `?input=`, POST bodies, each call of a batch), so no such string reaches
+ * Postgres (which refuses NUL with an error that used to surface as a 500) or a log.
+ */
+const refuseUnsafeInput = t.middleware(async ({ getRawInput, next }) => {
+  const unsafe = findUnsafeInput(await getRawInput());
+  if (unsafe) {
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: `Invalid input: ${unsafe.path || "(input)"}: ${unsafe.reason}`,
+    });
+  }
+  return next();
+});
+
+/** Open to anyone who can reach the service; every other procedure is built on this one. */
+export const publicProcedure = t.procedure.use(refuseUnsafeInput);
 
 // `authedProcedure` and `adminProcedure` live in `./auth.ts`, built on `publicProcedure` with a
 // middleware that verifies the context's bearer token.

@@ -17,8 +17,48 @@ describe("parseConfig", () => {
       JWT_ISSUER: "marquee-identity",
       JWT_AUDIENCE: "marquee",
       PROCESSES: 1,
+      TRUSTED_PROXIES: [],
+      MAX_BATCH_SIZE: 10,
+      SHED_EVENT_LOOP_DELAY_MS: 1_000,
+      SHED_RETRY_AFTER_SECONDS: 5,
       PORT: 5002,
     });
+  });
+
+  it("reads TRUSTED_PROXIES as addresses, CIDRs and proxy-addr's range names", () => {
+    const config = parseConfig(ServiceConfig, {
+      TRUSTED_PROXIES: "127.0.0.1, 10.0.0.0/8,::1,fd00::/8,uniquelocal",
+    });
+    expect(config.TRUSTED_PROXIES).toEqual([
+      "127.0.0.1",
+      "10.0.0.0/8",
+      "::1",
+      "fd00::/8",
+      "uniquelocal",
+    ]);
+  });
+
+  it.each(["true", "*", "10.0.0.0/33", "proxy.internal", "10.0.0.1/8/8"])(
+    "refuses TRUSTED_PROXIES=%s, which names no address",
+    (value) => {
+      expect(() => parseConfig(ServiceConfig, { TRUSTED_PROXIES: value })).toThrow(
+        /TRUSTED_PROXIES\[0\]: expected addresses or CIDRs/,
+      );
+    },
+  );
+
+  it("refuses the old TRUST_PROXY, naming its replacement, instead of ignoring it", () => {
+    expect(() => parseConfig(ServiceConfig, { TRUST_PROXY: "true" })).toThrow(
+      /TRUST_PROXY: replaced by TRUSTED_PROXIES/,
+    );
+  });
+
+  it("refuses a batch cap outside 1 to 100 and a negative rate limit", () => {
+    expect(() =>
+      parseConfig(ServiceConfig, { MAX_BATCH_SIZE: "0", PUBLIC_MUTATIONS_PER_MINUTE: "-1" }),
+    ).toThrow(
+      /MAX_BATCH_SIZE: expected a whole number of calls from 1 to 100[\s\S]*PUBLIC_MUTATIONS_PER_MINUTE/,
+    );
   });
 
   it("splits KAFKA_BROKERS on commas and coerces PORT", () => {

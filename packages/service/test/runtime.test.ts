@@ -7,12 +7,14 @@ import { enqueue } from "@marquee/events/outbox";
 import { testEnv, testKafkaBrokers } from "@marquee/testkit/test-env";
 import { waitFor } from "@marquee/testkit/wait-for";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { baseConfigSchema, parseConfig } from "../src/config";
 import { createLogger } from "../src/logger";
 import { createServiceRuntime, type RuntimeConfig } from "../src/runtime";
 import { publicProcedure, router } from "../src/trpc";
 
 const schema = "fixture_service_runtime";
 const config: RuntimeConfig = {
+  ...parseConfig(baseConfigSchema, { NODE_ENV: "test" }),
   LOG_LEVEL: "silent",
   REDIS_URL: testEnv.redisUrl,
   KAFKA_BROKERS: testKafkaBrokers(),
