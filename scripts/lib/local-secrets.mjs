@@ -3,12 +3,13 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DATA_DIR } from "./paths.mjs";
 
-// Secrets the services refuse to run without in production (`npm start` runs them that way):
+// Secrets the services and the web refuse to run without in production (`npm start` runs them that way):
 // generated once per checkout into a git-ignored file, so every local stack has its own and
 // restarts keep them (tickets issued yesterday still verify today). Variables set in the
 // environment win.
 const FILE = path.join(DATA_DIR, "local-secrets.json");
 const NAMES = [
+  "NEXTAUTH_SECRET",
   "TICKET_SIGNING_KEY",
   "REQUEST_HASH_SECRET",
   "POW_HMAC_KEY",

@@ -144,15 +144,17 @@ export const runStack = async (
       },
     ),
   }));
-  const web = launch(
-    "web",
-    bin("next"),
-    [watch ? "dev" : "start", "--port", String(WEB_PORT), "--hostname", "127.0.0.1"],
-    {
-      cwd: WEB_DIR,
-      env: watch ? { ...env, NODE_ENV: "development" } : env,
+  // The web's own server (apps/web/server.ts): Next behind the front door that decides the
+  // browser's address; `next dev` inside it when watching.
+  const web = launch("web", process.execPath, ["--import", "tsx", "server.ts"], {
+    cwd: WEB_DIR,
+    env: {
+      ...env,
+      ...(watch ? { NODE_ENV: "development" } : {}),
+      PORT: String(WEB_PORT),
+      WEB_HOSTNAME: "127.0.0.1",
     },
-  );
+  });
 
   await step("services ready", async () => {
     await Promise.all([

@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useRef, useState, useTransition, type FormEvent } from "react";
+import { safeCallbackPath } from "../lib/callback-url";
 import { useHydrated } from "./use-hydrated";
 import { FormField, textOf } from "./form-field";
 
@@ -10,13 +11,11 @@ const MESSAGES: Record<string, string> = {
   "invalid email or password": "The email or password is not right.",
 };
 
-/** Only same-site paths: a crafted link must not send people elsewhere after signing in. */
-const safeNext = (next: string | null) =>
-  next?.startsWith("/") && !next.startsWith("//") ? next : "/";
 
 export function SignInForm() {
   const router = useRouter();
-  const next = safeNext(useSearchParams().get("callbackUrl"));
+  // Only same-site paths: a crafted link must not send people elsewhere after signing in.
+  const next = safeCallbackPath(useSearchParams().get("callbackUrl"));
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const hydrated = useHydrated();

@@ -1,7 +1,12 @@
+import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
+import { decode as decodeJwt, type JWT, type JWTDecodeParams } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { safeRedirect } from "./callback-url";
+import { clientAddressOf } from "./client-address";
 import { identityFor, isIdentityError } from "./identity-client";
 import { issueGuestToken } from "./guest-token";
+import { revokedSessions } from "./revoked-sessions";
 import { serverEnv } from "./server-env";
 
 type Role = "customer" | "guest" | "admin";
@@ -19,20 +24,42 @@ declare module "next-auth" {
 
 declare module "next-auth/jwt" {
   interface JWT {
+    /** This sign-in's id: sign-out revokes it (lib/revoked-sessions.ts). */
+    sid?: string;
     role?: Role;
     accessToken?: string;
     accessTokenExpiresAt?: string;
   }
 }
 
-// The address Next recorded for the browser (the last hop it saw), for identity's throttling.
-const clientIp = (header: string | string[] | undefined): string | undefined => {
-  const value = Array.isArray(header) ? header.at(-1) : header;
-  return value?.split(",").at(-1)?.trim() || undefined;
-};
+// The browser's address as server.ts resolved it, for identity's throttling.
+const clientIp = (req: { headers?: Record<string, unknown> }): string | undefined =>
+  clientAddressOf((req.headers ?? {}) as Record<string, string | string[] | undefined>) ??
+  undefined;
 
 // Identity's tokens last an hour; the session ends with the token inside it.
 const SESSION_SECONDS = 60 * 60;
+
+/**
+ * Every read of the session cookie (the session route, getServerSession, getToken) decodes it
+ * here: a cookie without a session id, or whose id was signed out, is no session at all.
+ * next-auth stamps a fresh `jti` each time it re-encodes the cookie, so the id is our own `sid`,
+ * set once at sign-in and carried by every re-encoded copy.
+ */
+export const decodeSession = async (params: JWTDecodeParams): Promise<JWT | null> => {
+  const token = await decodeJwt(params);
+  if (!token || typeof token.sid !== "string") return null;
+  return (await revokedSessions().isRevoked(token.sid)) ? null : token;
+};
+
+/** Sign-out: the session's id is refused from now until no copy of its cookie could be used. */
+export const revokeSession = async (token: JWT | null): Promise<void> => {
+  if (!token?.sid) return;
+  const accessExpiry = token.accessTokenExpiresAt ? Date.parse(token.accessTokenExpiresAt) / 1_000 : 0;
+  const cookieExpiry = typeof token.exp === "number" ? token.exp : 0;
+  const until = Math.max(accessExpiry, cookieExpiry, Date.now() / 1_000 + SESSION_SECONDS);
+  await revokedSessions().revoke(token.sid, until);
+};
 
 /**
  * Sign-in through identity: the credentials go to identity's `login`, and the access token it
@@ -42,7 +69,7 @@ const SESSION_SECONDS = 60 * 60;
 export const authOptions: NextAuthOptions = {
   secret: serverEnv.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_SECONDS },
-  jwt: { maxAge: SESSION_SECONDS },
+  jwt: { maxAge: SESSION_SECONDS, decode: decodeSession },
   pages: { signIn: "/sign-in" },
   providers: [
     CredentialsProvider({
@@ -55,7 +82,7 @@ export const authOptions: NextAuthOptions = {
         if (!credentials?.email || !credentials.password) return null;
         try {
           const result = await identityFor(
-            clientIp(req.headers?.["x-forwarded-for"] as string | string[] | undefined),
+            clientIp(req),
           ).login.mutate({
             email: credentials.email,
             password: credentials.password,
@@ -93,7 +120,7 @@ export const authOptions: NextAuthOptions = {
           const guest = await issueGuestToken(
             email,
             credentials.proof,
-            clientIp(req.headers?.["x-forwarded-for"] as string | string[] | undefined),
+            clientIp(req),
           );
           return {
             id: guest.guestId,
@@ -111,9 +138,14 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    signOut: ({ token }) => revokeSession(token),
+  },
   callbacks: {
+    redirect: safeRedirect,
     jwt({ token, user }) {
       if (user) {
+        token.sid = randomUUID();
         token.role = user.role;
         token.accessToken = user.accessToken;
         token.accessTokenExpiresAt = user.accessTokenExpiresAt;

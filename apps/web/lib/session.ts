@@ -2,7 +2,7 @@ import "server-only";
 import { getServerSession, type Session } from "next-auth";
 import { getToken } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
-import { authOptions } from "./auth-options";
+import { authOptions, decodeSession } from "./auth-options";
 import { serverEnv } from "./server-env";
 
 /** The signed-in user for server components, or null. */
@@ -20,6 +20,7 @@ export const getAccessToken = async (): Promise<string | null> => {
   const token = await getToken({
     req: { cookies: await cookies(), headers: Object.fromEntries(await headers()) } as never,
     secret: serverEnv.NEXTAUTH_SECRET,
+    decode: decodeSession,
   });
   if (!token?.accessToken || !token.accessTokenExpiresAt) return null;
   return Date.parse(token.accessTokenExpiresAt) > Date.now() ? token.accessToken : null;

@@ -1,11 +1,12 @@
 import "server-only";
 import { TRPCClientError } from "@trpc/client";
 import { headers } from "next/headers";
+import { clientAddressOf } from "../lib/client-address";
 import { servicesFor } from "./services";
 
 /** Services for a server component's public reads (no token: only what anyone may see). */
 export const publicServices = async () => {
-  const ip = (await headers()).get("x-forwarded-for")?.split(",").at(-1)?.trim() || null;
+  const ip = clientAddressOf(await headers());
   return servicesFor({ token: null, ip });
 };
 

@@ -2,6 +2,7 @@ import "server-only";
 import { TRPCClientError } from "@trpc/client";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { Session } from "next-auth";
+import { clientAddressOf } from "../lib/client-address";
 import { getAccessToken, getSignedInUser } from "../lib/session";
 import { servicesFor, type Caller, type Services } from "./services";
 
@@ -14,9 +15,8 @@ export type Context = {
   services: Services;
 };
 
-/** The browser's address as the last proxy hop recorded it, for the services' throttling. */
-const clientIp = (req: Request): string | null =>
-  req.headers.get("x-forwarded-for")?.split(",").at(-1)?.trim() || null;
+/** The browser's address as server.ts resolved it, for the services' throttling. */
+const clientIp = (req: Request): string | null => clientAddressOf(req.headers);
 
 export const createContext = async (req: Request): Promise<Context> => {
   const [user, token] = await Promise.all([getSignedInUser(), getAccessToken()]);

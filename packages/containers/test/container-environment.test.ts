@@ -74,13 +74,19 @@ describe("container environments", () => {
 
   it("gives the web app the services' addresses and a session secret of its own", async () => {
     const env = environmentOf(compose.services.web ?? {});
-    const values = await loadWebServerEnv(env);
+    // No NEXTAUTH_SECRET ships in the file: the web's server.ts reads (or first generates) it
+    // from NEXTAUTH_SECRET_FILE, on a volume, before the environment is parsed.
+    expect(env.NEXTAUTH_SECRET).toBeUndefined();
+    expect(env.NEXTAUTH_SECRET_FILE).toMatch(/^\/var\/lib\/marquee\/web\//);
+    expect(compose.services.web?.volumes).toContain("web-secrets:/var/lib/marquee/web");
+    const values = await loadWebServerEnv({ ...env, NEXTAUTH_SECRET: "s".repeat(43) });
     // The browser, on the host, reaches the web app at localhost: that URL is meant.
     expect(problemsIn(values, ["NEXTAUTH_URL"])).toEqual([]);
     expect(values.NEXTAUTH_URL).toBe(`http://localhost:${DESIGN_PORTS.web}`);
     const secrets = Object.keys(values).filter((variable) => /SECRET/.test(variable));
     expect(secrets.length).toBeGreaterThan(0);
-    for (const secret of secrets) expect(Object.keys(env)).toContain(secret);
+    for (const secret of secrets)
+      expect([secret, `${secret}_FILE`].some((name) => name in env)).toBe(true);
   });
 
   it("reaches postgres with the credentials the postgres container is created with", () => {

@@ -153,16 +153,10 @@ describe("Dockerfiles", () => {
       expect(lastOf(last, "EXPOSE")).toBe(String(port));
       const command = commandWords(lastOf(last, "CMD") ?? "[]");
       if (name === "web") {
-        expect(startScript).toMatch(/^next start\b/);
-        expect(command.slice(1)).toEqual([
-          "/app/node_modules/next/dist/bin/next",
-          "start",
-          "--hostname",
-          "0.0.0.0",
-          "--port",
-          String(port),
-        ]);
-        expect(repoPathExists("node_modules/next/dist/bin/next")).toBe(true);
+        // server.ts, as package.json starts it (NODE_ENV comes from the image).
+        expect(startScript).toBe(`NODE_ENV=production ${command.join(" ")}`);
+        expect(command).toEqual(["node", "--import", "tsx", "server.ts"]);
+        expect(repoPathExists(`${dir}/server.ts`)).toBe(true);
       } else {
         expect(command.join(" ")).toBe(startScript);
         const entry = command.at(-1) ?? "";

@@ -1,6 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
+import { clientAddressOf } from "../../lib/client-address";
 import { identityFor, isIdentityError } from "../../lib/identity-client";
 
 export type SignUpFields = { email: string; password: string; displayName: string };
@@ -13,8 +14,8 @@ const FIELDS = ["email", "password", "displayName"] as const;
 /** Creates the account through identity; the form then signs in with the same credentials. */
 export async function registerAccount(fields: SignUpFields): Promise<SignUpResult> {
   try {
-    // The browser's address (the last hop Next recorded), for identity's per-address sign-up limit.
-    const clientIp = (await headers()).get("x-forwarded-for")?.split(",").at(-1)?.trim();
+    // The browser's address (as server.ts resolved it), for identity's per-address sign-up limit.
+    const clientIp = clientAddressOf(await headers());
     await identityFor(clientIp || undefined).register.mutate(fields);
     return { ok: true };
   } catch (error) {

@@ -1,0 +1,54 @@
+/**
+ * The headers every response of the web carries (set in `proxy.ts`). Scripts run only with this
+ * request's nonce: Next reads it from the request's `content-security-policy` header and puts it on
+ * its own inline and bundle scripts, and `'strict-dynamic'` lets those load the chunks they need.
+ * Styles allow inline attributes (React's `style` props, the seat map's positions) but no
+ * stylesheet from elsewhere; nothing may frame the site, and the check-in desk types codes, so no
+ * camera, microphone or location is granted to anyone.
+ */
+export const contentSecurityPolicy = (nonce: string, { dev }: { dev: boolean }): string =>
+  [
+    "default-src 'self'",
+    // React's development build evaluates strings for its stack traces; production never does.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    // Same-origin tRPC, the live seat map's EventSource; `next dev` also opens its HMR socket.
+    `connect-src 'self'${dev ? " ws: wss:" : ""}`,
+    // The proof-of-work solver runs in Web Workers bundled with the app.
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+
+/** The directives of the Permissions-Policy header: every powerful feature off for everyone. */
+const DENIED_FEATURES = [
+  "camera",
+  "microphone",
+  "geolocation",
+  "payment",
+  "usb",
+  "serial",
+  "bluetooth",
+  "hid",
+  "display-capture",
+  "interest-cohort",
+];
+
+export const securityHeaders = (nonce: string, opts: { dev: boolean }): Record<string, string> => ({
+  "content-security-policy": contentSecurityPolicy(nonce, opts),
+  // frame-ancestors covers current browsers; X-Frame-Options the ones that predate it.
+  "x-frame-options": "DENY",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "strict-origin-when-cross-origin",
+  "permissions-policy": DENIED_FEATURES.map((feature) => `${feature}=()`).join(", "),
+});
+
+/** A fresh nonce per response: 128 random bits, base64 (what CSP's nonce-source accepts). */
+export const newNonce = (): string => {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
+};

@@ -1,0 +1,53 @@
+// The web's HTTP server: Next's request handler behind a front door that decides, once per
+// request, which address the browser has. Next itself keeps a client-sent X-Forwarded-For as it
+// is, so the web would otherwise pass a made-up address on to the services' throttles.
+//
+//   node --import tsx server.ts     (NODE_ENV=production: `next build` first; otherwise next dev)
+import { createServer } from "node:http";
+import next from "next";
+import { readOrCreateSecret } from "./lib/secret-file";
+
+// A container without NEXTAUTH_SECRET keeps a generated one on its volume (docker-compose.yml).
+if (!process.env.NEXTAUTH_SECRET && process.env.NEXTAUTH_SECRET_FILE) {
+  process.env.NEXTAUTH_SECRET = readOrCreateSecret(process.env.NEXTAUTH_SECRET_FILE);
+}
+
+// Imported after the secret is in place: parsing the environment refuses a missing or default
+// secret in production, and that must stop the start with its message.
+const { CLIENT_ADDRESS_HEADER, resolveClientAddress } = await import("./lib/client-address");
+const { serverEnv } = await import("./lib/server-env");
+
+const dev = serverEnv.NODE_ENV !== "production";
+const app = next({
+  dev,
+  dir: import.meta.dirname,
+  hostname: serverEnv.WEB_HOSTNAME,
+  port: serverEnv.PORT,
+});
+await app.prepare();
+const handle = app.getRequestHandler();
+const upgrade = app.getUpgradeHandler();
+
+const server = createServer((req, res) => {
+  const address = resolveClientAddress({
+    peer: req.socket.remoteAddress,
+    forwardedFor: req.headers[CLIENT_ADDRESS_HEADER],
+    trusted: serverEnv.TRUSTED_PROXIES,
+  });
+  if (address) req.headers[CLIENT_ADDRESS_HEADER] = address;
+  else delete req.headers[CLIENT_ADDRESS_HEADER];
+  void handle(req, res);
+});
+server.on("upgrade", (req, socket, head) => void upgrade(req, socket, head));
+server.listen(serverEnv.PORT, serverEnv.WEB_HOSTNAME, () => {
+  console.log(
+    `web ready on http://${serverEnv.WEB_HOSTNAME}:${serverEnv.PORT} (${dev ? "development" : "production"})`,
+  );
+});
+
+const stop = () => {
+  server.close(() => process.exit(0));
+  setTimeout(() => process.exit(0), 5_000).unref();
+};
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
