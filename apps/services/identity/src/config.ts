@@ -17,23 +17,6 @@ const seconds = (fallback: number) => z.coerce.number().int().min(1).default(fal
 const count = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
 /**
- * Whose `X-Forwarded-For` to believe (Fastify's `trustProxy`): `true`, `false`, or a comma-separated
- * list of addresses, CIDRs or proxy-addr names. The default believes only loopback: locally the web
- * server on the same machine forwards the browser's address, so throttling sees browsers, not it.
- */
-const trustProxy = z
-  .string()
-  .default("loopback")
-  .transform((value): boolean | string[] => {
-    if (value === "true") return true;
-    if (value === "false") return false;
-    return value
-      .split(",")
-      .map((entry) => entry.trim())
-      .filter(Boolean);
-  });
-
-/**
  * Identity's environment: the shared settings plus keys, token lifetimes, bcrypt cost, throttling,
  * proof of work and email verification.
  */
@@ -52,7 +35,6 @@ export const IdentityConfig = baseConfigSchema
     LOGIN_FAILURE_WINDOW_SECONDS: seconds(900),
     LOGIN_LOCKOUT_BASE_SECONDS: seconds(60),
     LOGIN_LOCKOUT_MAX_SECONDS: seconds(900),
-    TRUST_PROXY: trustProxy,
     /** Signs proof-of-work challenges; inventory verifies waiting-room joins with the same key. */
     POW_HMAC_KEY: z.string().min(32).default(LOCAL_POW_HMAC_KEY),
     /** Largest secret counter of a challenge: ~3/4 of it PBKDF2 attempts to solve (see README). */

@@ -74,7 +74,6 @@ export const createIdentityService = async (opts: {
     router: createAppRouter(deps),
     // Identity checks its own tokens against the keys it holds: no HTTP round trip to itself.
     verifier: createTokenVerifier({ jwks: keys.jwks, ...tokens }),
-    trustProxy: config.TRUST_PROXY,
     routes: (app) => {
       app.get(JWKS_PATH, (_request, reply) =>
         // Short public caching: verifiers re-fetch on an unknown kid anyway, so rotation is not delayed.

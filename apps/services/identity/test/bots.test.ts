@@ -16,7 +16,8 @@ import {
 let identity: RunningIdentity;
 const db = createIdentityDb({ url: testEnv.databaseUrl, poolMax: 1 });
 let nextIp = 0;
-// A documentation-range address per test (TRUST_PROXY is on), so counts never leak between tests.
+// A documentation-range address per test (127.0.0.1 is a trusted proxy here), so counts never
+// leak between tests.
 const freshIp = () => `203.0.113.${(nextIp++ % 254) + 1}`;
 
 beforeAll(async () => {
@@ -31,7 +32,7 @@ beforeAll(async () => {
   await closeRedis(redis);
   identity = await startIdentity({
     env: {
-      TRUST_PROXY: "true",
+      TRUSTED_PROXIES: "127.0.0.1",
       GUEST_TOKENS_PER_IP: "3",
       GUEST_TOKENS_PER_EMAIL: "2",
       GUEST_TOKEN_WINDOW_SECONDS: "600",

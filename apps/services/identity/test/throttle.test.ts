@@ -5,8 +5,8 @@ import { register, startIdentity, trpc, uniqueEmail, type RunningIdentity } from
 
 let identity: RunningIdentity;
 let nextIp = 0;
-// Each attempt names its own documentation-range address (TRUST_PROXY is on), so address counts
-// from one test do not leak into another.
+// Each attempt names its own documentation-range address (the test's own 127.0.0.1 is a trusted
+// proxy), so address counts from one test do not leak into another.
 const freshIp = () => `198.51.100.${(nextIp++ % 254) + 1}`;
 
 beforeAll(async () => {
@@ -22,7 +22,7 @@ beforeAll(async () => {
       LOGIN_FAILURE_WINDOW_SECONDS: "60",
       LOGIN_LOCKOUT_BASE_SECONDS: "1",
       LOGIN_LOCKOUT_MAX_SECONDS: "4",
-      TRUST_PROXY: "true",
+      TRUSTED_PROXIES: "127.0.0.1",
     },
   });
 });
