@@ -30,8 +30,14 @@ export const IdentityConfig = baseConfigSchema
     GUEST_TOKEN_TTL_SECONDS: seconds(7_200),
     /** Defaults to 12 in production and 10 elsewhere. */
     BCRYPT_COST: z.coerce.number().int().min(10).max(15).optional(),
-    LOGIN_MAX_FAILURES_PER_ACCOUNT: count(5),
+    /** Failed sign-ins (domain/sign-in-limits.ts): an address waits past this many on all accounts… */
     LOGIN_MAX_FAILURES_PER_IP: count(20),
+    /** …and past this many on one account; the account itself never waits. */
+    LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_IP: count(10),
+    /** Attempts need a solved proof of work after this many failures of the address on the account… */
+    LOGIN_PROOF_AFTER_FAILURES: count(3),
+    /** …or after this many failures on the account from any address. */
+    LOGIN_PROOF_AFTER_ACCOUNT_FAILURES: count(10),
     LOGIN_FAILURE_WINDOW_SECONDS: seconds(900),
     LOGIN_LOCKOUT_BASE_SECONDS: seconds(60),
     LOGIN_LOCKOUT_MAX_SECONDS: seconds(900),
@@ -52,6 +58,10 @@ export const IdentityConfig = baseConfigSchema
     VERIFICATION_EMAILS_PER_EMAIL: count(3),
     /** How long the link in the verification email works. */
     EMAIL_VERIFICATION_TTL_SECONDS: seconds(86_400),
+  })
+  .refine((c) => c.LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_IP > c.LOGIN_PROOF_AFTER_FAILURES, {
+    path: ["LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_IP"],
+    message: "must be more than LOGIN_PROOF_AFTER_FAILURES",
   })
   .refine((c) => c.NODE_ENV !== "production" || c.POW_HMAC_KEY !== LOCAL_POW_HMAC_KEY, {
     path: ["POW_HMAC_KEY"],

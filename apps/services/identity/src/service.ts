@@ -31,11 +31,13 @@ export const createIdentityService = async (opts: {
     users: createUsers(db),
     passwords: await createPasswordHasher(config.BCRYPT_COST),
     throttle: createLoginThrottle(redis, {
-      maxFailuresPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       maxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
+      maxFailuresPerAccountAndIp: config.LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_IP,
+      proofAfterFailures: config.LOGIN_PROOF_AFTER_FAILURES,
+      proofAfterAccountFailures: config.LOGIN_PROOF_AFTER_ACCOUNT_FAILURES,
       windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS,
-      lockoutBaseSeconds: config.LOGIN_LOCKOUT_BASE_SECONDS,
-      lockoutMaxSeconds: config.LOGIN_LOCKOUT_MAX_SECONDS,
+      backoffBaseSeconds: config.LOGIN_LOCKOUT_BASE_SECONDS,
+      backoffMaxSeconds: config.LOGIN_LOCKOUT_MAX_SECONDS,
     }),
     guestThrottle: createRequestThrottle(redis, {
       name: "guest-token",

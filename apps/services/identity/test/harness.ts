@@ -116,9 +116,14 @@ export const register = async (
     displayName: "Ada Lovelace",
     ...overrides,
   };
-  const reply = await trpc<Session>(base, "register", { input });
-  if (!reply.data) throw new Error(`register failed: ${reply.error?.message}`);
-  return { ...input, ...reply.data };
+  const reply = await trpc(base, "register", { input });
+  if (reply.status !== 200) throw new Error(`register failed: ${reply.error?.message}`);
+  // Sign-up answers without a token (it must not tell a new address from a taken one).
+  const session = await trpc<Session>(base, "login", {
+    input: { email: input.email, password: input.password },
+  });
+  if (!session.data) throw new Error(`login after register failed: ${session.error?.message}`);
+  return { ...input, ...session.data };
 };
 
 // A stand-in for any other service: it verifies identity's tokens through identity's real JWKS URL.
@@ -162,7 +167,10 @@ export const startProtectedService = async (
 };
 
 /** A solved proof of work for `purpose`, from identity's own challenge, as the web sends it. */
-export const solvedProof = async (base: string, purpose: "guest" | "waiting-room" = "guest") => {
+export const solvedProof = async (
+  base: string,
+  purpose: "guest" | "sign-in" | "waiting-room" = "guest",
+) => {
   const challenge = await trpc<ChallengeJson>(base, "proofOfWorkChallenge", {
     input: { purpose },
     query: true,

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { VerificationRequested } from "@marquee/events/contracts/identity";
+import { RegistrationAttempted, VerificationRequested } from "@marquee/events/contracts/identity";
 import { OrderExpired } from "@marquee/events/contracts/ordering";
 import { createEvent } from "@marquee/events/create-event";
 import { Topics } from "@marquee/events/topics";
@@ -102,5 +102,34 @@ describe("the verification email", () => {
     expect(mail?.text).toContain(link);
     expect(mail?.html).toContain(`href="${link}"`);
     expect(mail?.html).toContain("Ada &lt;Lovelace&gt;");
+  });
+});
+
+describe("the notice of a sign-up with a taken address", () => {
+  it("tells the owner once a day, with a link to sign in instead", async () => {
+    const userId = randomUUID();
+    const email = `taken-${userId.slice(0, 8)}@example.com`;
+    const attempted = (attemptedAt: string) =>
+      createEvent(RegistrationAttempted, {
+        key: userId,
+        correlationId: randomUUID(),
+        data: { userId, email, displayName: "Grace <Hopper>", attemptedAt },
+      });
+    // Noon, so the second attempt a minute later falls on the same day.
+    const noon = new Date();
+    noon.setUTCHours(12, 0, 0, 0);
+    await h.publish(Topics.identityAccounts, attempted(noon.toISOString()));
+    await waitFor("the notice", () => sink.to(email).length >= 1, { timeoutMs: 60_000 });
+    const again = attempted(new Date(noon.getTime() + 60_000).toISOString());
+    await h.publish(Topics.identityAccounts, again);
+    await h.processed(again.id);
+    // Deliveries are polled every 500 ms: a second one would have gone out by now.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const [mail, ...more] = sink.to(email);
+    expect(more).toEqual([]);
+    expect(mail?.subject).toBe("Someone tried to create an account with your email address");
+    expect(mail?.text).toContain("http://shop.example.test:3000/sign-in");
+    expect(mail?.text).toContain("No new account was created");
+    expect(mail?.html).toContain("Grace &lt;Hopper&gt;");
   });
 });

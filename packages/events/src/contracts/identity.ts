@@ -31,4 +31,21 @@ export const EmailVerified = defineEvent({
   data: z.object({ userId: z.uuid(), email: z.email(), verifiedAt: z.iso.datetime() }),
 });
 
-export const identityEvents = [VerificationRequested, EmailVerified] as const;
+/**
+ * Identity → notification: someone asked to register an address that already has an account.
+ * Sign-up answers the same as for a new address (so it tells nobody the address is taken); the
+ * owner hears of it by email instead, at most once a day.
+ */
+export const RegistrationAttempted = defineEvent({
+  type: "identity.registration-attempted",
+  topic: Topics.identityAccounts,
+  version: 1,
+  data: z.object({
+    userId: z.uuid(),
+    email: z.email(),
+    displayName: z.string(),
+    attemptedAt: z.iso.datetime(),
+  }),
+});
+
+export const identityEvents = [VerificationRequested, EmailVerified, RegistrationAttempted] as const;

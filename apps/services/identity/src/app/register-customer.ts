@@ -1,18 +1,20 @@
+import { createEvent } from "@marquee/events/create-event";
+import { RegistrationAttempted } from "@marquee/events/contracts/identity";
 import type { RegisterInput } from "../domain/credentials";
-import { toAccount, type Account } from "./account";
+import type { UserRecord } from "../adapters/db/users";
 import type { IdentityDeps } from "./deps";
-import { issueToken, type IssuedToken } from "./issue-token";
 import { verificationRequested } from "./verification-requested";
 
 export type RegisterResult =
-  | { ok: true; account: Account; token: IssuedToken }
-  | { ok: false; error: "email-taken" }
-  | { ok: false; error: "throttled"; retryAfterSeconds: number };
+  { ok: true; email: string } | { ok: false; error: "throttled"; retryAfterSeconds: number };
 
 /**
- * Creates a customer account and signs them in at once. The account starts unverified: the same
- * transaction writes `identity.verification-requested`, and notification emails the link.
- * Sign-ups count against the client address and the email (a fixed window each).
+ * Sign-up that tells nobody whether an address has an account: a new address and a taken one get
+ * the same answer, after the same work (a bcrypt hash either way), and no token. A new address
+ * gets an unverified account and, in the same transaction, `identity.verification-requested`
+ * (notification emails the link); a taken one gets `identity.registration-attempted`, so its owner
+ * hears of it by email and nothing else changes. The customer then signs in.
+ * Sign-ups count against the client address and the email (a fixed window each), taken or not.
  */
 export const registerCustomer = async (
   deps: Pick<
@@ -23,18 +25,31 @@ export const registerCustomer = async (
 ): Promise<RegisterResult> => {
   const retryAfterSeconds = await deps.registrationThrottle.take(input);
   if (retryAfterSeconds > 0) return { ok: false, error: "throttled", retryAfterSeconds };
-  // A cheap look first spares a bcrypt hash for the common duplicate; the constraint still decides.
-  if (await deps.users.findByEmail(input.email)) return { ok: false, error: "email-taken" };
-  const user = await deps.users.create(
-    {
-      email: input.email,
-      passwordHash: await deps.passwords.hash(input.password),
-      displayName: input.displayName,
-    },
-    async (created) => [await verificationRequested(deps, created, input.correlationId)],
-  );
-  if (!user) return { ok: false, error: "email-taken" };
-  const account = toAccount(user);
-  const token = await issueToken(deps.keys, deps.tokens, account, deps.tokens.accessTtlSeconds);
-  return { ok: true, account, token };
+
+  const passwordHash = await deps.passwords.hash(input.password);
+  const existing = await deps.users.findByEmail(input.email);
+  const created = existing
+    ? null
+    : await deps.users.create(
+        { email: input.email, passwordHash, displayName: input.displayName },
+        async (user) => [await verificationRequested(deps, user, input.correlationId)],
+      );
+  // Taken, or taken by a sign-up racing this one (the unique constraint decided).
+  if (!created) {
+    const owner = existing ?? (await deps.users.findByEmail(input.email));
+    if (owner) await deps.users.announce([registrationAttempted(owner, input.correlationId)]);
+  }
+  return { ok: true, email: input.email };
 };
+
+const registrationAttempted = (owner: UserRecord, correlationId: string) =>
+  createEvent(RegistrationAttempted, {
+    key: owner.id,
+    correlationId,
+    data: {
+      userId: owner.id,
+      email: owner.email,
+      displayName: owner.displayName,
+      attemptedAt: new Date().toISOString(),
+    },
+  });

@@ -53,10 +53,15 @@ export const RegisterInput = z
   });
 export type RegisterInput = z.infer<typeof RegisterInput>;
 
-/** Sign-in form. No password rules here: they would tell a guesser what the rules are. */
+/**
+ * Sign-in form. No password rules here: they would tell a guesser what the rules are. `proof`: a
+ * solved proof of work (purpose `sign-in`), needed once this address failed a few times on this
+ * account or the account many times from anywhere (`login` answers PRECONDITION_FAILED until then).
+ */
 export const LoginInput = z.object({
   email: z.string().max(254).transform(normaliseEmail),
   password: z.string().min(1, "must not be empty").max(1_024, "is too long"),
+  proof: z.string().min(1).max(8_192).optional(),
 });
 export type LoginInput = z.infer<typeof LoginInput>;
 
@@ -74,8 +79,11 @@ export type GuestTokenInput = z.infer<typeof GuestTokenInput>;
 export const isComparablePassword = (password: string): boolean =>
   byteLength(password) <= MAX_PASSWORD_BYTES;
 
-/** What a proof-of-work challenge is for: a guest token here, a waiting-room join at inventory. */
-export const ProofOfWorkPurpose = z.enum(["guest", "waiting-room"]);
+/**
+ * What a proof-of-work challenge is for: a guest token or a sign-in after failures here, a
+ * waiting-room join at inventory.
+ */
+export const ProofOfWorkPurpose = z.enum(["guest", "sign-in", "waiting-room"]);
 export type ProofOfWorkPurpose = z.infer<typeof ProofOfWorkPurpose>;
 
 export const ProofOfWorkChallengeInput = z.object({ purpose: ProofOfWorkPurpose });

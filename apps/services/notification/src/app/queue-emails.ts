@@ -178,6 +178,29 @@ export const queueVerificationEmail = (
   });
 };
 
+/**
+ * Tells an address's owner that someone tried to register it again; the link points at the
+ * storefront's sign-in page.
+ */
+export const queueRegistrationAttemptedEmail = (
+  tx: SqlTx,
+  { data }: EventOfType<"identity.registration-attempted">,
+  log: EventLog,
+  webUrl: string,
+): Promise<boolean> =>
+  queue(tx, log, {
+    orderId: null,
+    customerId: data.userId,
+    to: data.email,
+    payload: {
+      kind: "registration-attempted",
+      userId: data.userId,
+      displayName: data.displayName,
+      signInLink: new URL("/sign-in", webUrl).toString(),
+      attemptedAt: data.attemptedAt,
+    },
+  });
+
 /** Remembers that an account proved its address, for the notices only such addresses get. */
 export const recordVerifiedAccount = (
   tx: SqlTx,

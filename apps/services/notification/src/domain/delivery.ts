@@ -1,10 +1,17 @@
 import { z } from "zod";
 
 /**
- * Why an email is sent: its tickets, a refund, holds that ran out with the cart still open, or the
- * link a new account follows to prove its address.
+ * Why an email is sent: its tickets, a refund, holds that ran out with the cart still open, the
+ * link a new account follows to prove its address, or a sign-up tried with an address that has an
+ * account already.
  */
-export const DeliveryKind = z.enum(["tickets", "refund", "holds-expired", "email-verification"]);
+export const DeliveryKind = z.enum([
+  "tickets",
+  "refund",
+  "holds-expired",
+  "email-verification",
+  "registration-attempted",
+]);
 export type DeliveryKind = z.infer<typeof DeliveryKind>;
 
 export const DeliveryStatus = z.enum(["pending", "sent", "failed"]);
@@ -57,6 +64,14 @@ export const DeliveryPayload = z.discriminatedUnion("kind", [
     link: z.string(),
     expiresAt: z.string(),
   }),
+  z.object({
+    kind: z.literal("registration-attempted"),
+    userId: z.string(),
+    displayName: z.string(),
+    /** The storefront's sign-in page. */
+    signInLink: z.string(),
+    attemptedAt: z.string(),
+  }),
 ]);
 export type DeliveryPayload = z.infer<typeof DeliveryPayload>;
 
@@ -71,5 +86,8 @@ export const dedupeKeyOf = (payload: DeliveryPayload): string => {
       return `holds-expired:${payload.orderId}`;
     case "email-verification":
       return `email-verification:${payload.userId}:${payload.expiresAt}`;
+    // At most one a day: repeated sign-ups with someone's address must not flood their inbox.
+    case "registration-attempted":
+      return `registration-attempted:${payload.userId}:${payload.attemptedAt.slice(0, 10)}`;
   }
 };

@@ -2,6 +2,7 @@ import type { DeliveryPayload } from "../domain/delivery";
 import type { RenderedEmail } from "./email";
 import { renderHoldsExpiredEmail } from "./holds-expired-email";
 import { renderRefundEmail } from "./refund-email";
+import { renderRegistrationAttemptedEmail } from "./registration-attempted-email";
 import { renderTicketsEmail } from "./tickets-email";
 import { renderVerificationEmail } from "./verification-email";
 
@@ -16,5 +17,7 @@ export const renderEmail = async (payload: DeliveryPayload): Promise<RenderedEma
       return renderHoldsExpiredEmail(payload);
     case "email-verification":
       return renderVerificationEmail(payload);
+    case "registration-attempted":
+      return renderRegistrationAttemptedEmail(payload);
   }
 };

@@ -1,29 +1,24 @@
 import { createHash } from "node:crypto";
 import type { Redis } from "@marquee/service/redis";
-import { lockoutSeconds } from "../../domain/lockout";
+import { judgeAttempt, type SignInLimits } from "../../domain/sign-in-limits";
 
-export type ThrottleSettings = {
-  maxFailuresPerAccount: number;
-  maxFailuresPerIp: number;
-  windowSeconds: number;
-  lockoutBaseSeconds: number;
-  lockoutMaxSeconds: number;
-};
+export type ThrottleSettings = SignInLimits & { windowSeconds: number };
 
 type Attempt = { email: string; ip: string };
+
+/** Go ahead and check the password (with a proof first when asked), or wait. */
+export type Admission =
+  { kind: "check-password"; proofRequired: boolean } | { kind: "wait"; retryAfterSeconds: number };
 
 export type LoginThrottle = {
   /**
    * Counts the attempt as a failure before the password is checked, so concurrent guesses each take
-   * their own number and those past the limit are refused without a comparison. Resolves with the
-   * seconds to wait (0: go ahead and check the password).
+   * their own number and those past a limit are refused without a comparison.
    */
-  admit(attempt: Attempt): Promise<number>;
-  /** The admitted attempt failed: lock the account or address once it reached its limit. */
-  recordFailure(attempt: Attempt): Promise<void>;
+  admit(attempt: Attempt): Promise<Admission>;
   /**
-   * The admitted attempt succeeded: clear the account's failures and take this attempt back off the
-   * address's count (one good account must not reset the address).
+   * The admitted attempt succeeded: clear this address's failures on the account, and take the
+   * attempt back off the address's and the account's counts (one good sign-in must not reset them).
    */
   recordSuccess(attempt: Attempt): Promise<void>;
 };
@@ -32,70 +27,70 @@ export type LoginThrottle = {
 const digest = (text: string) => createHash("sha256").update(text).digest("base64url").slice(0, 32);
 
 /**
- * Failure counts per account and per client address in Redis, each expiring one window after its
- * first failure. Reaching a limit sets a lock key whose lifetime doubles with every further failure
- * (see `lockoutSeconds`); while it exists, sign-in is refused without checking the password.
+ * Failure counts per client address, per (address, account) and per account in Redis, each
+ * expiring one window after its first failure; `judgeAttempt` decides from this attempt's numbers.
+ * A scope past its limit gets a lock key whose lifetime doubles with each further failure; while
+ * it exists, that scope's attempts are refused without checking the password. The account alone
+ * is never locked: its count only makes every attempt on it carry a proof of work.
  */
 export const createLoginThrottle = (redis: Redis, settings: ThrottleSettings): LoginThrottle => {
-  const scopes = ({ email, ip }: { email: string; ip: string }) => [
-    { name: `account:${digest(email)}`, limit: settings.maxFailuresPerAccount },
-    { name: `ip:${ip}`, limit: settings.maxFailuresPerIp },
-  ];
+  const names = ({ email, ip }: Attempt) => {
+    const account = digest(email);
+    return {
+      ip: `ip:${ip}`,
+      "account-and-ip": `pair:${ip}:${account}`,
+      account: `account:${account}`,
+    };
+  };
   const failuresKey = (scope: string) => `identity:login-failures:${scope}`;
   const lockKey = (scope: string) => `identity:login-lock:${scope}`;
 
-  const retryAfter = async (attempt: Attempt) => {
-    const ttls = await Promise.all(scopes(attempt).map(({ name }) => redis.pttl(lockKey(name))));
+  const lockedFor = async (scopes: string[]) => {
+    const ttls = await Promise.all(scopes.map((scope) => redis.pttl(lockKey(scope))));
     return Math.ceil(Math.max(0, ...ttls) / 1_000);
   };
-  const lockFor = (failures: number, limit: number) =>
-    lockoutSeconds(failures, {
-      limit,
-      baseSeconds: settings.lockoutBaseSeconds,
-      maxSeconds: settings.lockoutMaxSeconds,
-    });
-  // What admit() learnt about each attempt, to judge it once its outcome is known.
-  const admitted = new WeakMap<Attempt, { numbers: Map<string, number>; locked: string[] }>();
+  // Locks this attempt set, to lift again if it turns out to be the owner.
+  const locksSet = new WeakMap<Attempt, string[]>();
 
   return {
     async admit(attempt) {
-      const locked = await retryAfter(attempt);
-      if (locked > 0) return locked;
-      const state = { numbers: new Map<string, number>(), locked: [] as string[] };
-      admitted.set(attempt, state);
-      for (const { name, limit } of scopes(attempt)) {
-        const [[, failures] = []] =
-          (await redis
-            .multi()
-            .incr(failuresKey(name))
-            .expire(failuresKey(name), settings.windowSeconds, "NX")
-            .exec()) ?? [];
-        const n = Number(failures);
-        state.numbers.set(name, n);
-        if (n < limit) continue;
-        // This attempt would reach the limit: lock first, then check the password. Only the attempt
-        // that creates the lock goes on; guesses racing it find the lock taken and are refused, so a
-        // burst cannot slip past the limit between the check above and a failure being recorded.
-        const created = await redis.set(lockKey(name), "1", "EX", lockFor(n, limit), "NX");
-        if (created !== "OK") return Math.max(1, await retryAfter(attempt));
-        state.locked.push(name);
+      const scope = names(attempt);
+      const lockable = [scope.ip, scope["account-and-ip"]];
+      const waiting = await lockedFor(lockable);
+      if (waiting > 0) return { kind: "wait", retryAfterSeconds: waiting };
+
+      const counting = [scope.ip, scope["account-and-ip"], scope.account];
+      const transaction = redis.multi();
+      for (const name of counting) {
+        transaction.incr(failuresKey(name)).expire(failuresKey(name), settings.windowSeconds, "NX");
       }
-      return 0;
-    },
-    async recordFailure(attempt) {
-      const state = admitted.get(attempt);
-      for (const { name, limit } of scopes(attempt)) {
-        const seconds = lockFor(state?.numbers.get(name) ?? 0, limit);
-        if (seconds > 0) await redis.set(lockKey(name), "1", "EX", seconds);
+      const replies = (await transaction.exec()) ?? [];
+      const [ip, accountAndIp, account] = [0, 2, 4].map((index) => Number(replies[index]?.[1]));
+      const verdict = judgeAttempt(
+        { ip: ip ?? 0, accountAndIp: accountAndIp ?? 0, account: account ?? 0 },
+        settings,
+      );
+      const set: string[] = [];
+      for (const lock of verdict.locks) {
+        // Only the attempt that creates the lock goes on; guesses racing it find it taken, so a
+        // burst cannot slip past the limit between the count above and the password check.
+        const created = await redis.set(lockKey(scope[lock.scope]), "1", "EX", lock.seconds, "NX");
+        if (created !== "OK") {
+          return { kind: "wait", retryAfterSeconds: Math.max(1, await lockedFor(lockable)) };
+        }
+        set.push(scope[lock.scope]);
       }
+      locksSet.set(attempt, set);
+      return { kind: "check-password", proofRequired: verdict.proofRequired };
     },
     async recordSuccess(attempt) {
-      const [account, address] = scopes(attempt);
-      const lockedByThisAttempt = (admitted.get(attempt)?.locked ?? []).map(lockKey);
+      const scope = names(attempt);
+      const lifted = (locksSet.get(attempt) ?? []).map(lockKey);
       await redis
         .multi()
-        .del(failuresKey(account!.name), lockKey(account!.name), ...lockedByThisAttempt)
-        .decr(failuresKey(address!.name))
+        .del(failuresKey(scope["account-and-ip"]), lockKey(scope["account-and-ip"]), ...lifted)
+        .decr(failuresKey(scope.ip))
+        .decr(failuresKey(scope.account))
         .exec();
     },
   };

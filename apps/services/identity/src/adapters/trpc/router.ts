@@ -42,17 +42,18 @@ export const createAppRouter = (deps: IdentityDeps) =>
   router({
     ping: publicProcedure.query(() => ({ service: "identity", time: new Date().toISOString() })),
 
-    /** Sign-up from the web: creates a customer and returns their first access token. */
+    /**
+     * Sign-up from the web. The same answer for a new address and a taken one (whose owner is
+     * emailed instead); no token: the customer signs in next.
+     */
     register: publicProcedure.input(RegisterInput).mutation(async ({ ctx, input }) => {
       const result = await registerCustomer(deps, {
         ...input,
         ip: ctx.req.ip,
         correlationId: ctx.correlationId,
       });
-      if (result.ok) return { user: result.account, ...result.token };
+      if (result.ok) return { email: result.email };
       switch (result.error) {
-        case "email-taken":
-          throw new TRPCError({ code: "CONFLICT", message: "email already registered" });
         case "throttled":
           throw throttled(ctx.res, "too many sign-ups", result.retryAfterSeconds);
       }
@@ -65,6 +66,11 @@ export const createAppRouter = (deps: IdentityDeps) =>
       switch (result.error) {
         case "invalid-credentials":
           throw new TRPCError({ code: "UNAUTHORIZED", message: INVALID_CREDENTIALS });
+        case "proof-required":
+          throw new TRPCError({
+            code: "PRECONDITION_FAILED",
+            message: `proof: ${result.reason} (purpose sign-in)`,
+          });
         case "throttled":
           throw throttled(ctx.res, "too many failed sign-in attempts", result.retryAfterSeconds);
       }
@@ -72,7 +78,8 @@ export const createAppRouter = (deps: IdentityDeps) =>
 
     /**
      * A proof-of-work challenge for the web to solve in the browser before `guestToken`
-     * (purpose `guest`) or inventory's `joinWaitingRoom` (purpose `waiting-room`).
+     * (purpose `guest`), a `login` after failures (purpose `sign-in`) or inventory's
+     * `joinWaitingRoom` (purpose `waiting-room`).
      */
     proofOfWorkChallenge: publicProcedure
       .input(ProofOfWorkChallengeInput)

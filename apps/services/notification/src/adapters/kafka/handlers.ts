@@ -2,6 +2,7 @@ import { ignore, type HandlerMap } from "@marquee/events/consumer";
 import {
   queueHoldsExpiredEmail,
   queueRefundEmail,
+  queueRegistrationAttemptedEmail,
   queueTicketsEmail,
   queueVerificationEmail,
   recordOrderContact,
@@ -9,8 +10,9 @@ import {
 } from "../../app/queue-emails";
 
 /**
- * Consumer group `notification.accounts`: the verification email, and which accounts proved their
- * address. Links point at the storefront (`webUrl`).
+ * Consumer group `notification.accounts`: the verification email, which accounts proved their
+ * address, and the owner's notice of a sign-up tried with their address. Links point at the
+ * storefront (`webUrl`).
  */
 export const createIdentityHandlers = (opts: {
   webUrl: string;
@@ -19,6 +21,9 @@ export const createIdentityHandlers = (opts: {
     await queueVerificationEmail(tx, event, log, opts.webUrl);
   },
   "identity.email-verified": (event, { tx }) => recordVerifiedAccount(tx, event),
+  "identity.registration-attempted": async (event, { tx, log }) => {
+    await queueRegistrationAttemptedEmail(tx, event, log, opts.webUrl);
+  },
 });
 
 /** Consumer group `notification.tickets`: the one email with an order's tickets. */
