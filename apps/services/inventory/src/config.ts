@@ -27,6 +27,11 @@ export const InventoryConfig = baseConfigSchema
     EXPIRY_INTERVAL_MS: positiveInt(500),
     EXPIRY_BATCH_SIZE: positiveInt(200),
     DB_POOL_MAX: positiveInt(20),
+    /**
+     * Hold statements running at once per process; a hold that finds them all busy joins the batch
+     * the next free one takes (`adapters/db/hold-seats.ts`). Keep it below DB_POOL_MAX.
+     */
+    HOLD_BATCHES_IN_FLIGHT: positiveInt(4),
     /** Signs waiting-room admission tokens (HS256); every inventory process must share it. */
     ADMISSION_SIGNING_KEY: z.string().min(32).default(LOCAL_ADMISSION_SIGNING_KEY),
     /** Verifies the proof of work of a waiting-room join; identity signs challenges with the same key. */

@@ -2,6 +2,7 @@ import type { Logger } from "@marquee/service/logger";
 import { createServiceRuntime } from "@marquee/service/runtime";
 import type { Service } from "@marquee/service/server";
 import { createDb, createHoldPool, type InventoryDb } from "./adapters/db/client";
+import { createHoldBatcher } from "./adapters/db/hold-seats";
 import { createSeatFactsCache } from "./adapters/db/seat-facts";
 import { catalogHandlers, orderingHandlers, paymentHandlers } from "./adapters/kafka/handlers";
 import { createAdmissionTokens } from "./adapters/jwt/admission-tokens";
@@ -49,6 +50,11 @@ export const createInventoryService = (
   const deps: InventoryDeps = {
     db,
     holdPool,
+    holds: createHoldBatcher(holdPool, {
+      defaultTtlSeconds: config.HOLD_TTL_SECONDS,
+      cap: config.MAX_SEATS_PER_CUSTOMER,
+      inFlight: config.HOLD_BATCHES_IN_FLIGHT,
+    }),
     seatFacts: createSeatFactsCache(holdPool),
     locks: createSeatLocks(redis, { ttlMs: config.SEAT_LOCK_TTL_MS }),
     relay: messaging.relay,

@@ -5,6 +5,7 @@ import { Topics } from "@marquee/events/topics";
 import { waitFor } from "@marquee/testkit/wait-for";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReservationView } from "../src/app/reservation-view";
+import { createHoldBatcher } from "../src/adapters/db/hold-seats";
 import { holdInDatabase, reserveSeats } from "../src/app/reserve-seats";
 import type { SeatFacts } from "../src/domain/hold-rules";
 import { callTrpc, seatLabelOf, startHarness, type Harness } from "./harness";
@@ -222,12 +223,15 @@ describe("reserve", () => {
     const { eventId, seats } = await h.stockEvent({ seats: 1 });
     const seat = seats[0]!;
     const facts: SeatFacts = { ...seat, id: seat.seatId, eventId, currency: "EUR" };
+    // Eight statements at once, each with one hold: the guard between transactions.
+    const unbatched = createHoldBatcher(h.inventory.deps.holdPool, {
+      defaultTtlSeconds: 900,
+      cap: 10,
+      inFlight: 8,
+    });
     const attempt = () =>
       holdInDatabase(
-        {
-          holdPool: h.inventory.deps.holdPool,
-          settings: { holdTtlSeconds: 900, maxSeatsPerCustomer: 10 },
-        },
+        { holds: unbatched, settings: { holdTtlSeconds: 900, maxSeatsPerCustomer: 10 } },
         {
           customerId: randomUUID(),
           customerEmail: `${randomUUID()}@example.com`,

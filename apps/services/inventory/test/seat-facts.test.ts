@@ -43,13 +43,13 @@ const stock = async (eventId: string, count: number) => {
 };
 
 describe("seat facts", () => {
-  it("asks the database once per seat and answers from memory afterwards", async () => {
+  it("loads an event's seats with its first miss and answers from memory afterwards", async () => {
     const eventId = randomUUID();
-    const [a, b] = (await stock(eventId, 2)) as [string, string];
+    const [a, b, c] = (await stock(eventId, 3)) as [string, string, string];
     const { pool: counting, queries } = counted();
     const facts = createSeatFactsCache(counting);
 
-    const first = await facts.lookup([a, b]);
+    const first = await facts.lookup(eventId, [a, b]);
     expect(first.get(a)).toEqual({
       id: a,
       eventId,
@@ -61,7 +61,20 @@ describe("seat facts", () => {
     });
     expect(queries).toHaveLength(1);
 
-    expect((await facts.lookup([b, a])).size).toBe(2);
+    expect((await facts.lookup(eventId, [b, a])).size).toBe(2);
+    expect((await facts.lookup(eventId, [c])).get(c)?.number).toBe(3);
+    expect(queries).toHaveLength(1);
+  });
+
+  it("shares one load of an event between concurrent first misses", async () => {
+    const eventId = randomUUID();
+    const ids = await stock(eventId, 20);
+    const { pool: counting, queries } = counted();
+    const facts = createSeatFactsCache(counting);
+
+    const answers = await Promise.all(ids.map((id) => facts.lookup(eventId, [id])));
+
+    expect(answers.every((answer) => answer.size === 1)).toBe(true);
     expect(queries).toHaveLength(1);
   });
 
@@ -70,26 +83,41 @@ describe("seat facts", () => {
     const facts = createSeatFactsCache(pool);
     const later = randomUUID();
 
-    expect((await facts.lookup([later])).size).toBe(0);
+    expect((await facts.lookup(eventId, [later])).size).toBe(0);
     await pool.query(
       `INSERT INTO seat (id, event_id, section, row, number, price_cents, currency)
        VALUES ($1::uuid, $2::uuid, 'C', '1', 1, 500, 'EUR')`,
       [later, eventId],
     );
-    expect((await facts.lookup([later])).get(later)?.eventId).toBe(eventId);
+    expect((await facts.lookup(eventId, [later])).get(later)?.eventId).toBe(eventId);
+  });
+
+  it("finds a seat of another event than the one named, for the caller to refuse", async () => {
+    const elsewhere = randomUUID();
+    const [seat] = (await stock(elsewhere, 1)) as [string];
+    const facts = createSeatFactsCache(pool);
+
+    expect((await facts.lookup(randomUUID(), [seat])).get(seat)?.eventId).toBe(elsewhere);
   });
 
   it("forgets the oldest seats beyond its bound", async () => {
-    const [a, b, c] = (await stock(randomUUID(), 3)) as [string, string, string];
+    const events = [randomUUID(), randomUUID(), randomUUID()];
+    const [[a], [b], [c]] = (await Promise.all(events.map((e) => stock(e, 1)))) as [
+      [string],
+      [string],
+      [string],
+    ];
     const { pool: counting, queries } = counted();
     const facts = createSeatFactsCache(counting, { maxEntries: 2 });
 
-    await facts.lookup([a]);
-    await facts.lookup([b]);
-    await facts.lookup([c]);
-    await facts.lookup([b, c]);
+    await facts.lookup(events[0]!, [a]);
+    await facts.lookup(events[1]!, [b]);
+    await facts.lookup(events[2]!, [c]);
+    await facts.lookup(events[1]!, [b]);
+    await facts.lookup(events[2]!, [c]);
     expect(queries).toHaveLength(3);
-    await facts.lookup([a]);
+    // a was forgotten; its event was loaded already, so it is asked for by id.
+    expect((await facts.lookup(events[0]!, [a])).get(a)?.id).toBe(a);
     expect(queries).toHaveLength(4);
   });
 });

@@ -1,5 +1,6 @@
 import type { EventLog } from "@marquee/events/log";
 import type { Pool } from "../adapters/db/client";
+import type { HoldBatcher } from "../adapters/db/hold-seats";
 import type { SqlDb } from "../adapters/db/inventory-store";
 import type { SeatFactsCache } from "../adapters/db/seat-facts";
 import type { SeatLocks } from "../adapters/redis/seat-locks";
@@ -7,8 +8,10 @@ import type { SeatLocks } from "../adapters/redis/seat-locks";
 /** What the use cases share, wired by hand in the composition root. */
 export type InventoryDeps = {
   db: SqlDb;
-  /** Plain pg pool for the one-statement hold (`adapters/db/hold-seats.ts`). */
+  /** Plain pg pool for the hot path: the hold batches and the seat facts. */
   holdPool: Pool;
+  /** Holds go to the database in batches of whatever is waiting (`adapters/db/hold-seats.ts`). */
+  holds: HoldBatcher;
   /** Seat facts that never change, from memory after the first lookup. */
   seatFacts: SeatFactsCache;
   locks: SeatLocks;

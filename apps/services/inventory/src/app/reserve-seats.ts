@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { ReservationCreated } from "@marquee/events/contracts/inventory";
 import { createEvent, type EventCause } from "@marquee/events/create-event";
-import { holdSeats } from "../adapters/db/hold-seats";
 import type { ReserveError } from "../domain/errors";
 import {
   capKeyOf,
@@ -26,7 +25,7 @@ export type ReserveSeatsInput = {
 /**
  * Holds seats of one event for one customer, all or nothing. Cheap checks first, from memory
  * (request shape, seats of this event), then the per-seat Redis locks in one round trip, then the
- * database step in one statement, in which a conditional UPDATE is the final guard, the cap is
+ * database step in one statement (batched with the other holds waiting in this process), in which a conditional UPDATE is the final guard, the cap is
  * counted per email and the reservation-created event is recorded.
  */
 export const reserveSeats = async (
@@ -37,7 +36,7 @@ export const reserveSeats = async (
   if (!request.ok) return request;
   const seatIds = request.value;
 
-  const known = checkSeatsOfEvent(input.eventId, seatIds, await deps.seatFacts.lookup(seatIds));
+  const known = checkSeatsOfEvent(input.eventId, seatIds, await deps.seatFacts.lookup(input.eventId, seatIds));
   if (!known.ok) return known;
   const seats = known.value;
 
@@ -74,7 +73,7 @@ export const reserveSeats = async (
  * without Redis in front of it. `seats` are in sorted id order (as `checkSeatRequest` returns them).
  */
 export const holdInDatabase = async (
-  deps: Pick<InventoryDeps, "holdPool" | "settings" | "now">,
+  deps: Pick<InventoryDeps, "holds" | "settings" | "now">,
   input: ReserveSeatsInput,
   seats: readonly SeatFacts[],
 ): Promise<Result<ReservationView, ReserveError>> => {
@@ -103,7 +102,7 @@ export const holdInDatabase = async (
     },
   });
 
-  const outcome = await holdSeats(deps.holdPool, {
+  const outcome = await deps.holds.hold({
     reservationId,
     eventId,
     customerId,
@@ -111,8 +110,6 @@ export const holdInDatabase = async (
     seatIds: seats.map((seat) => seat.id),
     currency,
     now,
-    defaultTtlSeconds: deps.settings.holdTtlSeconds,
-    cap: deps.settings.maxSeatsPerCustomer,
     event,
   });
   switch (outcome.kind) {

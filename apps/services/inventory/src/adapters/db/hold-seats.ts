@@ -3,23 +3,24 @@ import { findDefinition } from "@marquee/events/registry";
 import type { Pool } from "./client";
 
 /**
- * The whole hold in one statement and one round trip: `hold_seats`, a plpgsql function in
- * migration 20261130090000_hold_in_one_statement, run in its own implicit transaction. In order:
- *   1. a requested seat already held or sold ends it with `seat-taken` (nothing written);
+ * Holds go to the database in batches: `hold_seats_batch`, a plpgsql function in migration
+ * 20261130120000_hold_in_batches, applies every hold request waiting in this process in one
+ * statement, one round trip and one commit, and answers each on its own. Per hold, in order:
+ *   1. a requested seat missing, held or sold ends it with `seat-taken`;
  *   2. a cancelled event ends it with `event-cancelled`;
- *   3. `pg_advisory_xact_lock` on (event, email) serialises one customer's holds; the count that
- *      follows runs with a fresh snapshot (a VOLATILE function takes one per statement under READ
- *      COMMITTED), so it sees every hold of that email committed before; over the cap ends it with
- *      `over-customer-cap` (nothing written);
- *   4. the reservation row, then `UPDATE seat ... WHERE state = 'available'` under each seat's row
- *      lock, listing what it took in `reservation_seat`; a seat lost to a concurrent hold raises
- *      MQ409 and the statement rolls back whole;
- *   5. the outbox row, built here with `createEvent` (so byte for byte what `enqueue` writes) and
- *      given the expiry computed in step 4.
- * Why a function and not a CTE: a CTE's snapshot is taken before any lock it acquires, so the cap
- * count could not see a concurrent hold of the same email; and why not Prisma's interactive
- * transaction: its BEGIN / lock / count / write / enqueue / COMMIT round trips held a pooled
- * connection for the whole exchange and cost most of the service's CPU (README, "Profile").
+ *   3. over the per-customer cap (counted per (event, email) under its advisory lock, with a fresh
+ *      snapshot) ends it with `over-customer-cap`;
+ *   4. otherwise the reservation, its seats (`UPDATE … WHERE state = 'available'` under the row
+ *      locks), and the reservation-created outbox row, with the expiry computed there.
+ * The batch takes every advisory lock and every seat row lock up front, in key order, so a refused
+ * hold has written nothing and two batches cannot deadlock.
+ *
+ * How batches form: at most `inFlight` statements run at once; a request that arrives while they
+ * are all busy waits, and the next free slot takes everything waiting (up to `maxBatch`) in one
+ * statement. Alone, a hold goes at once; in a rush, the cost of a transaction (round trip,
+ * snapshot, commit and its WAL flush) is shared by every hold of its batch. If a batch fails as a
+ * whole (it should not: no hold raises), each of its holds is retried alone, so one bad request
+ * cannot fail the others.
  */
 export type HoldOutcome =
   | { kind: "held"; expiresAt: Date; alreadyHeld: number }
@@ -33,70 +34,65 @@ export type HoldRequest = {
   customerId: string;
   /** Lower-cased; the cap counts by it. */
   customerEmail: string;
-  /** Sorted; the seats' row locks are taken in this order. */
+  /** Distinct seat ids. */
   seatIds: readonly string[];
   currency: string;
   now: Date;
-  defaultTtlSeconds: number;
-  cap: number;
   /** reservation-created, whose `data.expiresAt` the statement fills in. */
   event: MarqueeEvent;
 };
 
-const HOLD_SQL = `SELECT outcome, lost_seat AS "lostSeat", already_held AS "alreadyHeld",
-       hold_expires_at AS "expiresAt"
-  FROM hold_seats($1::uuid, $2::uuid, $3, $4, $5::uuid[], $6, $7::timestamptz, $8::int, $9::int,
-                  $10::uuid, $11, $12, $13, $14::jsonb, $15::jsonb)`;
+export type HoldBatcher = {
+  hold(request: HoldRequest): Promise<HoldOutcome>;
+};
 
-/** Raised by hold_seats when a seat went to a concurrent hold after the pre-check; DETAIL = seat. */
-const SEAT_LOST = "MQ409";
-/** Two multi-seat holds locking overlapping seats in different orders (only without Redis). */
-const DEADLOCK = "40P01";
+export type HoldBatcherOptions = {
+  /** The event's own hold TTL wins when it has one. */
+  defaultTtlSeconds: number;
+  /** Seats one customer (email) may hold per event. */
+  cap: number;
+  /** Statements running at once; keep it below the pool size. */
+  inFlight?: number;
+  /** Holds per statement at most. */
+  maxBatch?: number;
+};
+
+const HOLD_SQL = `SELECT idx, outcome, lost_seat AS "lostSeat", already_held AS "alreadyHeld",
+       hold_expires_at AS "expiresAt"
+  FROM hold_seats_batch($1::jsonb, $2::int, $3::int)`;
 
 type HoldRow = {
+  idx: number;
   outcome: "held" | "seat-taken" | "event-cancelled" | "over-customer-cap";
   lostSeat: string | null;
   alreadyHeld: number | null;
   expiresAt: Date | null;
 };
 
-export const holdSeats = async (pool: Pool, r: HoldRequest): Promise<HoldOutcome> => {
+type Waiting = {
+  request: HoldRequest;
+  resolve: (outcome: HoldOutcome) => void;
+  reject: (error: unknown) => void;
+};
+
+const toJson = (r: HoldRequest) => {
   const def = findDefinition(r.event.type);
   if (!def) throw new Error(`cannot enqueue unknown event type "${r.event.type}"`);
-  let row: HoldRow | undefined;
-  try {
-    ({
-      rows: [row],
-    } = await pool.query<HoldRow>({
-      name: "inventory-hold-seats",
-      text: HOLD_SQL,
-      values: [
-        r.reservationId,
-        r.eventId,
-        r.customerId,
-        r.customerEmail,
-        r.seatIds,
-        r.currency,
-        r.now,
-        r.defaultTtlSeconds,
-        r.cap,
-        r.event.id,
-        def.topic,
-        r.event.key,
-        r.event.type,
-        JSON.stringify(r.event),
-        JSON.stringify({ correlationId: r.event.correlationId }),
-      ],
-    }));
-  } catch (error) {
-    const pgError = error as { code?: string; detail?: string };
-    if (pgError.code === SEAT_LOST && pgError.detail) {
-      return { kind: "seat-taken", seatId: pgError.detail };
-    }
-    if (pgError.code === DEADLOCK) return { kind: "seat-taken", seatId: r.seatIds[0]! };
-    throw error;
-  }
-  if (!row) throw new Error("hold_seats returned no row");
+  return {
+    reservationId: r.reservationId,
+    eventId: r.eventId,
+    customerId: r.customerId,
+    customerEmail: r.customerEmail,
+    seatIds: r.seatIds,
+    currency: r.currency,
+    now: r.now.toISOString(),
+    event: r.event,
+    topic: def.topic,
+    headers: { correlationId: r.event.correlationId },
+  };
+};
+
+const toOutcome = (row: HoldRow): HoldOutcome => {
   switch (row.outcome) {
     case "held":
       return { kind: "held", expiresAt: row.expiresAt!, alreadyHeld: row.alreadyHeld ?? 0 };
@@ -107,4 +103,62 @@ export const holdSeats = async (pool: Pool, r: HoldRequest): Promise<HoldOutcome
     case "over-customer-cap":
       return { kind: "over-customer-cap", alreadyHeld: row.alreadyHeld ?? 0 };
   }
+};
+
+export const createHoldBatcher = (pool: Pool, options: HoldBatcherOptions): HoldBatcher => {
+  const inFlight = options.inFlight ?? 4;
+  const maxBatch = options.maxBatch ?? 100;
+  const waiting: Waiting[] = [];
+  let running = 0;
+
+  const runStatement = async (batch: readonly Waiting[]): Promise<HoldOutcome[]> => {
+    const { rows } = await pool.query<HoldRow>({
+      name: "inventory-hold-seats-batch",
+      text: HOLD_SQL,
+      values: [
+        JSON.stringify(batch.map((w) => toJson(w.request))),
+        options.defaultTtlSeconds,
+        options.cap,
+      ],
+    });
+    const outcomes: HoldOutcome[] = [];
+    for (const row of rows) outcomes[row.idx] = toOutcome(row);
+    if (outcomes.length !== batch.length || outcomes.includes(undefined as never)) {
+      throw new Error(`hold_seats_batch answered ${rows.length} of ${batch.length} holds`);
+    }
+    return outcomes;
+  };
+
+  const settle = async (batch: readonly Waiting[]): Promise<void> => {
+    try {
+      const outcomes = await runStatement(batch);
+      batch.forEach((w, i) => w.resolve(outcomes[i]!));
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0]!.reject(error);
+        return;
+      }
+      // Each alone, so whatever failed the batch fails only its own request.
+      await Promise.all(batch.map((w) => settle([w])));
+    }
+  };
+
+  const pump = () => {
+    while (running < inFlight && waiting.length > 0) {
+      const batch = waiting.splice(0, maxBatch);
+      running += 1;
+      void settle(batch).finally(() => {
+        running -= 1;
+        pump();
+      });
+    }
+  };
+
+  return {
+    hold: (request) =>
+      new Promise<HoldOutcome>((resolve, reject) => {
+        waiting.push({ request, resolve, reject });
+        pump();
+      }),
+  };
 };
