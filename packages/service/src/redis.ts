@@ -5,7 +5,9 @@ export type { Redis };
 
 /**
  * Connects at once (so `/readyz` reflects reality from the first probe) and fails commands after two
- * reconnection attempts instead of queueing them forever while Redis is down. ioredis emits an
+ * reconnection attempts instead of queueing them forever while Redis is down. Commands issued in
+ * the same tick share one socket write (auto-pipelining): during an on-sale, a write per command
+ * (seat locks taken and released) was about 7 % of inventory's CPU. ioredis emits an
  * `error` for every failed reconnect; only the first of an outage is logged, and its end.
  */
 export const createRedis = (url: string, log: Pick<Logger, "warn" | "info">): Redis => {
@@ -13,6 +15,7 @@ export const createRedis = (url: string, log: Pick<Logger, "warn" | "info">): Re
     lazyConnect: false,
     maxRetriesPerRequest: 2,
     connectTimeout: 2_000,
+    enableAutoPipelining: true,
   });
   // Logged as host:port; the URL may carry a password.
   const address = `${redis.options.host ?? "?"}:${redis.options.port ?? "?"}`;
