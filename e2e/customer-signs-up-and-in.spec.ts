@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 
-test("a customer signs up, signs out and signs back in, and sees their name in the header", async ({
+test("a customer signs up, signs in, signs out and back in, and sees their name in the header", async ({
   page,
 }) => {
   const email = `e2e-${randomUUID().slice(0, 12)}@example.com`;
@@ -22,6 +22,26 @@ test("a customer signs up, signs out and signs back in, and sees their name in t
 
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
+  const sent = page.getByRole("status").filter({ hasText: "Check your inbox" });
+  await expect(sent).toContainText(`We have sent an email to ${email} about your account`);
+  const newAddressAnswer = await sent.innerText();
+
+  // The same address again: the same answer, word for word (its owner gets an email instead).
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill("Someone Else");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("another long password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Check your inbox" })).toHaveText(
+    newAddressAnswer,
+  );
+  await expect(page.getByText(/already registered/i)).toHaveCount(0);
+
+  await page.getByRole("link", { name: "Sign in" }).last().click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(header.getByText(`Signed in as ${name}`)).toBeVisible();
 

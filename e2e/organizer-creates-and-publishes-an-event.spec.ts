@@ -102,7 +102,8 @@ test("the organizer area refuses customers and sends signed-out visitors to sign
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("a long enough password");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("banner").getByText("Signed in as")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+  await signIn(page, { email, password: "a long enough password" });
   await expect(page.getByRole("banner").getByRole("link", { name: "Organizer" })).toHaveCount(0);
 
   await page.goto("/organizer");

@@ -43,9 +43,16 @@ export const serviceEnv = (environment) => ({
   KAFKA_BROKERS: kafkaBrokers(environment).join(","),
   SMTP_HOST: "127.0.0.1",
   SMTP_PORT: String(environment.smtp.port),
+  // The web runs on this machine and forwards the browser's address (the one it decided itself,
+  // apps/web/server.ts): the services believe loopback's X-Forwarded-For and nobody else's.
+  TRUSTED_PROXIES: "loopback",
   // Browser tests sign up and check out as guests from 127.0.0.1 run after run: identity's
   // per-address limits are tested by its own tests, not by tripping over them here.
   ...(environment.name === "test"
-    ? { GUEST_TOKENS_PER_IP: "100000", REGISTRATIONS_PER_IP: "100000" }
+    ? {
+        GUEST_TOKENS_PER_IP: "100000",
+        REGISTRATIONS_PER_IP: "100000",
+        LOGIN_MAX_FAILURES_PER_IP: "100000",
+      }
     : {}),
 });

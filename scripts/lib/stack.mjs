@@ -153,6 +153,9 @@ export const runStack = async (
       ...(watch ? { NODE_ENV: "development" } : {}),
       PORT: String(WEB_PORT),
       WEB_HOSTNAME: "127.0.0.1",
+      // Browsers reach the local web directly: it believes no one's X-Forwarded-For (the
+      // services' TRUSTED_PROXIES, loopback, is about the web itself).
+      TRUSTED_PROXIES: process.env.WEB_TRUSTED_PROXIES ?? "",
     },
   });
 

@@ -4,19 +4,23 @@ import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useRef, useState, useTransition, type FormEvent } from "react";
 import { safeCallbackPath } from "../lib/callback-url";
+import { solveProofOfWork } from "../lib/proof-of-work";
+import { PROOF_REQUIRED } from "../lib/sign-in-errors";
 import { useHydrated } from "./use-hydrated";
 import { FormField, textOf } from "./form-field";
 
 const MESSAGES: Record<string, string> = {
   "invalid email or password": "The email or password is not right.",
+  [PROOF_REQUIRED]: "We could not check your browser. Please try again.",
 };
-
 
 export function SignInForm() {
   const router = useRouter();
   // Only same-site paths: a crafted link must not send people elsewhere after signing in.
   const next = safeCallbackPath(useSearchParams().get("callbackUrl"));
   const [error, setError] = useState<string | null>(null);
+  // Progress of the proof of work identity asks for after failed attempts, or null.
+  const [checking, setChecking] = useState<number | null>(null);
   const [pending, startTransition] = useTransition();
   const hydrated = useHydrated();
   const summary = useRef<HTMLDivElement>(null);
@@ -24,12 +28,27 @@ export function SignInForm() {
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
+    const credentials = { email: textOf(data, "email"), password: textOf(data, "password") };
     startTransition(async () => {
-      const result = await signIn("credentials", {
-        email: textOf(data, "email"),
-        password: textOf(data, "password"),
-        redirect: false,
-      });
+      let result = await signIn("credentials", { ...credentials, redirect: false });
+      // After a few failed attempts identity wants a proof of work with each try (about a second
+      // of this browser's time; a real cost for anyone guessing at scale).
+      if (result?.error === PROOF_REQUIRED) {
+        let proof: string;
+        setChecking(0);
+        try {
+          proof = await solveProofOfWork("sign-in", {
+            onProgress: ({ fraction }) => setChecking(fraction),
+          });
+        } catch {
+          setError("We could not check your browser. Please try again.");
+          summary.current?.focus();
+          return;
+        } finally {
+          setChecking(null);
+        }
+        result = await signIn("credentials", { ...credentials, proof, redirect: false });
+      }
       if (!result || result.error) {
         const message = result?.error ?? "";
         setError(MESSAGES[message] ?? (message || "Sign-in failed. Please try again."));
@@ -55,7 +74,11 @@ export function SignInForm() {
         required
       />
       <button type="submit" className="button" disabled={pending || !hydrated}>
-        {pending ? "Signing in…" : "Sign in"}
+        {checking !== null
+          ? `Checking your browser… ${Math.round(checking * 100)}%`
+          : pending
+            ? "Signing in…"
+            : "Sign in"}
       </button>
     </form>
   );

@@ -1,8 +1,7 @@
 "use client";
 
-import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition, type FormEvent } from "react";
+import Link from "next/link";
+import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
 import { useHydrated } from "./use-hydrated";
 import { registerAccount, type SignUpFields, type SignUpResult } from "../app/sign-up/actions";
 import { FormField, textOf } from "./form-field";
@@ -10,8 +9,13 @@ import { FormField, textOf } from "./form-field";
 type Errors = Extract<SignUpResult, { ok: false }>;
 
 export function SignUpForm() {
-  const router = useRouter();
   const [errors, setErrors] = useState<Errors | null>(null);
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const sentHeading = useRef<HTMLHeadingElement>(null);
+  // Keyboard and screen-reader users land on the news that replaced the form.
+  useEffect(() => {
+    if (sentTo) sentHeading.current?.focus();
+  }, [sentTo]);
   const [pending, startTransition] = useTransition();
   const hydrated = useHydrated();
   const summary = useRef<HTMLDivElement>(null);
@@ -37,24 +41,27 @@ export function SignUpForm() {
         else summary.current?.focus();
         return;
       }
-      const signedIn = await signIn("credentials", {
-        email: fields.email,
-        password: fields.password,
-        redirect: false,
-      });
-      if (signedIn?.error) {
-        setErrors({
-          ok: false,
-          fieldErrors: {},
-          formError: "Your account is ready. Please sign in.",
-        });
-        summary.current?.focus();
-        return;
-      }
-      router.push("/");
-      router.refresh();
+      setSentTo(result.email);
     });
   };
+
+  // The same words whether the address was new or already had an account: the email says which.
+  if (sentTo) {
+    return (
+      <div className="auth-form" role="status" aria-live="polite">
+        <h2 ref={sentHeading} tabIndex={-1}>
+          Check your inbox
+        </h2>
+        <p>
+          We have sent an email to <strong>{sentTo}</strong> about your account: follow it to
+          confirm your address. You can sign in with your email and password now.
+        </p>
+        <Link className="button" href="/sign-in">
+          Sign in
+        </Link>
+      </div>
+    );
+  }
 
   return (
     <form

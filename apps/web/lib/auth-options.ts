@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import { decode as decodeJwt, type JWT, type JWTDecodeParams } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { safeRedirect } from "./callback-url";
+import { PROOF_REQUIRED } from "./sign-in-errors";
 import { clientAddressOf } from "./client-address";
 import { identityFor, isIdentityError } from "./identity-client";
 import { issueGuestToken } from "./guest-token";
@@ -55,7 +56,9 @@ export const decodeSession = async (params: JWTDecodeParams): Promise<JWT | null
 /** Sign-out: the session's id is refused from now until no copy of its cookie could be used. */
 export const revokeSession = async (token: JWT | null): Promise<void> => {
   if (!token?.sid) return;
-  const accessExpiry = token.accessTokenExpiresAt ? Date.parse(token.accessTokenExpiresAt) / 1_000 : 0;
+  const accessExpiry = token.accessTokenExpiresAt
+    ? Date.parse(token.accessTokenExpiresAt) / 1_000
+    : 0;
   const cookieExpiry = typeof token.exp === "number" ? token.exp : 0;
   const until = Math.max(accessExpiry, cookieExpiry, Date.now() / 1_000 + SESSION_SECONDS);
   await revokedSessions().revoke(token.sid, until);
@@ -77,15 +80,16 @@ export const authOptions: NextAuthOptions = {
       credentials: {
         email: { label: "Email", type: "email" },
         password: { label: "Password", type: "password" },
+        // Only once identity asked for it (PROOF_REQUIRED).
+        proof: { type: "hidden" },
       },
       async authorize(credentials, req) {
         if (!credentials?.email || !credentials.password) return null;
         try {
-          const result = await identityFor(
-            clientIp(req),
-          ).login.mutate({
+          const result = await identityFor(clientIp(req)).login.mutate({
             email: credentials.email,
             password: credentials.password,
+            ...(credentials.proof ? { proof: credentials.proof } : {}),
           });
           return {
             id: result.user.id,
@@ -96,6 +100,8 @@ export const authOptions: NextAuthOptions = {
             accessTokenExpiresAt: result.expiresAt,
           };
         } catch (error) {
+          if (isIdentityError(error) && error.data?.code === "PRECONDITION_FAILED")
+            throw new Error(PROOF_REQUIRED);
           // Identity's messages are written for people ("invalid email or password", "try again
           // in 60 seconds"); anything else is not shown.
           if (isIdentityError(error) && error.data?.httpStatus !== 500)
@@ -117,11 +123,7 @@ export const authOptions: NextAuthOptions = {
           throw new Error("Enter a valid email address.");
         if (!credentials?.proof) throw new Error("Your browser check did not finish; try again.");
         try {
-          const guest = await issueGuestToken(
-            email,
-            credentials.proof,
-            clientIp(req),
-          );
+          const guest = await issueGuestToken(email, credentials.proof, clientIp(req));
           return {
             id: guest.guestId,
             name: "Guest",

@@ -10,7 +10,11 @@ const trusted = (value: string) => {
 describe("resolveClientAddress", () => {
   it("ignores a client's X-Forwarded-For when no proxy is trusted (the default)", () => {
     expect(
-      resolveClientAddress({ peer: "203.0.113.7", forwardedFor: "198.51.100.1", trusted: trusted("") }),
+      resolveClientAddress({
+        peer: "203.0.113.7",
+        forwardedFor: "198.51.100.1",
+        trusted: trusted(""),
+      }),
     ).toBe("203.0.113.7");
   });
 
@@ -62,14 +66,22 @@ describe("resolveClientAddress", () => {
         trusted: trusted("127.0.0.1"),
       }),
     ).toBe("198.51.100.1");
-    expect(resolveClientAddress({ peer: "::ffff:127.0.0.1", forwardedFor: undefined, trusted: trusted("") })).toBe(
-      "127.0.0.1",
-    );
+    expect(
+      resolveClientAddress({
+        peer: "::ffff:127.0.0.1",
+        forwardedFor: undefined,
+        trusted: trusted(""),
+      }),
+    ).toBe("127.0.0.1");
   });
 
   it("trusts IPv6 ranges", () => {
     expect(
-      resolveClientAddress({ peer: "::1", forwardedFor: "2001:db8::1", trusted: trusted("::1/128") }),
+      resolveClientAddress({
+        peer: "::1",
+        forwardedFor: "2001:db8::1",
+        trusted: trusted("::1/128"),
+      }),
     ).toBe("2001:db8::1");
   });
 });

@@ -4,7 +4,7 @@ import { deriveKey } from "altcha-lib/algorithms/web/pbkdf2";
 import type { AppRouter } from "../server/routers/app";
 import type { SolveMessage, SolveRequest } from "./proof-of-work.worker";
 
-export type ProofOfWorkPurpose = "guest" | "waiting-room";
+export type ProofOfWorkPurpose = "guest" | "sign-in" | "waiting-room";
 
 /** How far a solve has got: `fraction` from 0 to 1 (an estimate: the answer may come sooner). */
 export type ProofOfWorkProgress = { attempts: number; fraction: number };

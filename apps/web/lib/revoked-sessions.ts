@@ -29,7 +29,10 @@ let shared: RevokedSessions | null = null;
 export const revokedSessions = (): RevokedSessions => {
   if (!shared) {
     // A session read waits at most a few seconds for Redis; then it counts as signed out.
-    const redis = new Redis(serverEnv.REDIS_URL, { maxRetriesPerRequest: 2, commandTimeout: 3_000 });
+    const redis = new Redis(serverEnv.REDIS_URL, {
+      maxRetriesPerRequest: 2,
+      commandTimeout: 3_000,
+    });
     redis.on("error", (error: Error) => console.error("revoked sessions:", error.message));
     shared = createRevokedSessions(redis);
   }

@@ -24,9 +24,9 @@ describe("the web's environment", () => {
   });
 
   it("takes a secret of its own in production", () => {
-    expect(parseServerEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: SECRET }).NEXTAUTH_SECRET).toBe(
-      SECRET,
-    );
+    expect(
+      parseServerEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: SECRET }).NEXTAUTH_SECRET,
+    ).toBe(SECRET);
   });
 
   it("lets next build load the app without the secret (it is checked when the server starts)", () => {

@@ -6,26 +6,24 @@ import { identityFor, isIdentityError } from "../../lib/identity-client";
 
 export type SignUpFields = { email: string; password: string; displayName: string };
 export type SignUpResult =
-  | { ok: true }
+  | { ok: true; email: string }
   | { ok: false; fieldErrors: Partial<Record<keyof SignUpFields, string>>; formError?: string };
 
 const FIELDS = ["email", "password", "displayName"] as const;
 
-/** Creates the account through identity; the form then signs in with the same credentials. */
+/**
+ * Asks identity for the account. Its answer is the same whether the address was new or already had
+ * an account (whose owner is emailed instead), so this tells the form only that an email is on its
+ * way; the customer then signs in.
+ */
 export async function registerAccount(fields: SignUpFields): Promise<SignUpResult> {
   try {
     // The browser's address (as server.ts resolved it), for identity's per-address sign-up limit.
     const clientIp = clientAddressOf(await headers());
-    await identityFor(clientIp || undefined).register.mutate(fields);
-    return { ok: true };
+    const { email } = await identityFor(clientIp ?? undefined).register.mutate(fields);
+    return { ok: true, email };
   } catch (error) {
     if (!isIdentityError(error)) throw error;
-    if (error.data?.code === "CONFLICT") {
-      return {
-        ok: false,
-        fieldErrors: { email: "This email is already registered. Sign in instead?" },
-      };
-    }
     // "too many sign-ups; try again in N seconds"
     if (error.data?.code === "TOO_MANY_REQUESTS") {
       return {

@@ -2,8 +2,13 @@ import { z } from "zod";
 import { identityFor } from "../../lib/identity-client";
 import { publicProcedure, router } from "../trpc";
 
-/** What a challenge is for: a guest token (identity) or a waiting-room join (inventory). */
-export const ProofOfWorkChallengeInput = z.object({ purpose: z.enum(["guest", "waiting-room"]) });
+/**
+ * What a challenge is for: a guest token or a sign-in after failures (identity), or a waiting-room
+ * join (inventory).
+ */
+export const ProofOfWorkChallengeInput = z.object({
+  purpose: z.enum(["guest", "sign-in", "waiting-room"]),
+});
 export type ProofOfWorkChallengeInput = z.infer<typeof ProofOfWorkChallengeInput>;
 
 /**
