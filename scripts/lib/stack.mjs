@@ -62,6 +62,16 @@ const watchFlags = (processes) =>
     : ["--watch"];
 
 /**
+ * Postgres here allows 100 connections and every service process has its own pools (10 by
+ * default; inventory adds 6 for holds): one process each stays under 80. A service run as several
+ * processes shares its 10 among them (at least 3 each), unless DB_POOL_MAX is set.
+ */
+const poolBudget = (processes, env) =>
+  processes > 1 && env.DB_POOL_MAX === undefined
+    ? { DB_POOL_MAX: String(Math.max(3, Math.floor(10 / processes))) }
+    : {};
+
+/**
  * Starts the seven services, the web app and (in development) MailDev as child processes, waits
  * until every one reports ready, and stops them all on Ctrl-C / SIGTERM. `replicas` (from
  * REPLICAS, replicas.mjs) sets each service's PROCESSES: its cluster workers share its port.
@@ -140,7 +150,12 @@ export const runStack = async (
       {
         cwd: service.dir,
         // Always set, so a PROCESSES left in the caller's shell does not apply to every service.
-        env: { ...env, PORT: String(service.port), PROCESSES: String(replicas[service.name] ?? 1) },
+        env: {
+          ...env,
+          PORT: String(service.port),
+          PROCESSES: String(replicas[service.name] ?? 1),
+          ...poolBudget(replicas[service.name] ?? 1, env),
+        },
       },
     ),
   }));

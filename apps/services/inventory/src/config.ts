@@ -26,10 +26,12 @@ export const InventoryConfig = baseConfigSchema
     /** How often the expiry worker looks for holds past their time, and how many it frees at once. */
     EXPIRY_INTERVAL_MS: positiveInt(500),
     EXPIRY_BATCH_SIZE: positiveInt(200),
-    DB_POOL_MAX: positiveInt(20),
+    /** Connections of the Prisma pool (consumers, relay, workers, reads); holds have their own. */
+    DB_POOL_MAX: positiveInt(10),
     /**
      * Hold statements running at once per process; a hold that finds them all busy joins the batch
-     * the next free one takes (`adapters/db/hold-seats.ts`). Keep it below DB_POOL_MAX.
+     * the next free one takes (`adapters/db/hold-seats.ts`). The hold pool has this many
+     * connections plus two (seat facts).
      */
     HOLD_BATCHES_IN_FLIGHT: positiveInt(4),
     /** Signs waiting-room admission tokens (HS256); every inventory process must share it. */

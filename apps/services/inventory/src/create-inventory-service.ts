@@ -39,7 +39,9 @@ export const createInventoryService = (
   opts: { logger?: Logger; handleSignals?: boolean; clock?: () => Date } = {},
 ): InventoryService => {
   const db = createDb(config.DATABASE_URL, { poolMax: config.DB_POOL_MAX });
-  const holdPool = createHoldPool(config.DATABASE_URL, { poolMax: config.DB_POOL_MAX });
+  const holdPool = createHoldPool(config.DATABASE_URL, {
+    poolMax: config.HOLD_BATCHES_IN_FLIGHT + 2,
+  });
   const { logger, redis, messaging, serve } = createServiceRuntime({
     name: "inventory",
     config,

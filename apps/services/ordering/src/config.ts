@@ -8,7 +8,7 @@ export const OrderingConfig = baseConfigSchema.extend({
   PORT: portSchema(packageJson.marquee.port),
   /** Inventory's HTTP API, read through when a cart needs a hold not yet projected. */
   INVENTORY_URL: z.url().default("http://127.0.0.1:5002"),
-  DB_POOL_MAX: z.coerce.number().int().positive().default(20),
+  DB_POOL_MAX: z.coerce.number().int().positive().default(10),
 });
 export type OrderingConfig = z.infer<typeof OrderingConfig>;
 

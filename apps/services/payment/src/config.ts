@@ -21,7 +21,7 @@ export const PaymentConfig = baseConfigSchema
      * cannot be brute-forced back into a card number without it.
      */
     REQUEST_HASH_SECRET: z.string().min(16).default(LOCAL_REQUEST_HASH_SECRET),
-    DB_POOL_MAX: z.coerce.number().int().positive().default(20),
+    DB_POOL_MAX: z.coerce.number().int().positive().default(10),
   })
   .refine((c) => c.GATEWAY_MIN_LATENCY_MS <= c.GATEWAY_MAX_LATENCY_MS, {
     path: ["GATEWAY_MAX_LATENCY_MS"],
