@@ -31,7 +31,7 @@ const option = (name, fallback) => {
 const environmentFrom = (fallback) => {
   const name = option("env", fallback);
   const environment = environments[name];
-  if (!environment) throw new Error(`unknown --env "${name}" (use dev or test)`);
+  if (!environment) throw new Error(`unknown --env "${name}" (use dev, test or bench)`);
   return environment;
 };
 
@@ -88,6 +88,7 @@ const commands = {
   async stop() {
     await stopInfrastructure(environments.dev);
     await stopInfrastructure(environments.test);
+    await stopInfrastructure(environments.bench);
   },
 
   async test() {
@@ -100,22 +101,27 @@ const commands = {
     process.exit(ok ? 0 : 1);
   },
 
+  /** Node benchmarks in the bench environment; browser ones drive the test environment's stack. */
   async bench() {
-    const environment = environments.test;
-    await setup(environment);
     const only = option("only", undefined)?.split(",");
-    await runBenchmarks(environment, {
+    await runBenchmarks({
       only,
+      prepareNode: async () => {
+        await setup(environments.bench);
+        return environments.bench;
+      },
       prepareBrowser: async () => {
+        await setup(environments.test);
         await step("Chromium for browser benchmarks", ensureChromium);
         await step("web app build", ensureWebBuild);
+        return environments.test;
       },
     });
   },
 
   help() {
     console.log(
-      "usage: node scripts/marquee.mjs setup|start|dev|stack|stop|test|bench [--env dev|test]",
+      "usage: node scripts/marquee.mjs setup|start|dev|stack|stop|test|bench [--env dev|test|bench]",
     );
   },
 };

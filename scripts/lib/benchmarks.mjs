@@ -30,31 +30,37 @@ const browserBenches = () =>
 
 const benchName = (file) => path.basename(path.basename(file, ".ts"), ".bench");
 
+/** What a benchmark process is told about its environment (it reads them as `testEnv`). */
+const benchEnv = (environment) => ({
+  ...process.env,
+  TEST_DATABASE_URL: environment.databaseUrl,
+  TEST_REDIS_URL: environment.redisUrl,
+  TEST_KAFKA_BROKERS: kafkaBrokers(environment).join(","),
+});
+
 /**
- * Runs every benchmark (or those named in `only`, by file name without `.ts` / `.bench.ts`)
- * against the test environment, one after another: Node ones first, then the browser ones, which
- * start the whole stack through Playwright (`prepareBrowser` makes sure Chromium and the web build
- * are there, only when a browser benchmark is selected).
+ * Runs every benchmark (or those named in `only`, by file name without `.ts` / `.bench.ts`), one
+ * after another: Node ones first, in the environment `prepareNode` sets up and returns (the bench
+ * environment), then the browser ones, which start the whole stack through Playwright
+ * (`prepareBrowser` sets up the test environment, Chromium and the web build, only when a browser
+ * benchmark is selected).
  */
-export const runBenchmarks = async (environment, { only, prepareBrowser }) => {
+export const runBenchmarks = async ({ only, prepareNode, prepareBrowser }) => {
   const selected = (files) => files.filter((file) => !only || only.includes(benchName(file)));
   const inNode = selected(nodeBenches());
   const inBrowser = selected(browserBenches());
   if (inNode.length + inBrowser.length === 0) {
     throw new Error(`no benchmark matches ${only?.join(", ")}`);
   }
-  const env = {
-    ...process.env,
-    TEST_DATABASE_URL: environment.databaseUrl,
-    TEST_REDIS_URL: environment.redisUrl,
-    TEST_KAFKA_BROKERS: kafkaBrokers(environment).join(","),
-  };
-  for (const bench of inNode) {
-    say(`bench ${path.relative(ROOT, bench)}`);
-    await run(bin("tsx"), [bench], { cwd: path.dirname(path.dirname(bench)), env });
+  if (inNode.length > 0) {
+    const env = benchEnv(await prepareNode());
+    for (const bench of inNode) {
+      say(`bench ${path.relative(ROOT, bench)}`);
+      await run(bin("tsx"), [bench], { cwd: path.dirname(path.dirname(bench)), env });
+    }
   }
   if (inBrowser.length > 0) {
-    await prepareBrowser();
+    const env = benchEnv(await prepareBrowser());
     for (const bench of inBrowser) {
       say(`bench ${path.relative(ROOT, bench)} (Chromium, whole stack)`);
       await run(bin("playwright"), ["test", "--project=bench", path.relative(ROOT, bench)], {

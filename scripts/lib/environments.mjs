@@ -1,8 +1,10 @@
 import path from "node:path";
 import { DATA_DIR } from "./paths.mjs";
 
-// The two local environments. Development is what `npm start` runs; test is what `npm test` uses,
-// kept apart (own database, Redis index and Kafka broker) so tests never disturb a running stack.
+// The local environments, each with its own database, Redis index and Kafka broker. Development is
+// what `npm start` runs; test is what `npm test` (and the browser benchmarks' stack) uses, so tests
+// never disturb a running stack; bench is what the Node benchmarks (`npm run bench`) use, so a test
+// stack running at the same time (same consumer groups) cannot take part in a benchmark's events.
 // Every value can be overridden by the variable named beside it.
 const env = process.env;
 
@@ -30,6 +32,20 @@ export const environments = {
     smtp: {
       port: Number(env.TEST_SMTP_PORT ?? 11025),
       webPort: Number(env.TEST_MAILDEV_WEB_PORT ?? 11080),
+    },
+  },
+  bench: {
+    name: "bench",
+    databaseUrl: env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/marquee_bench",
+    redisUrl: env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379/2",
+    kafka: {
+      port: Number(env.BENCH_KAFKA_PORT ?? 29092),
+      controllerPort: Number(env.BENCH_KAFKA_CONTROLLER_PORT ?? 29093),
+      dataDir: path.join(DATA_DIR, "kafka-bench"),
+    },
+    smtp: {
+      port: Number(env.BENCH_SMTP_PORT ?? 21025),
+      webPort: Number(env.BENCH_MAILDEV_WEB_PORT ?? 21080),
     },
   },
 };
