@@ -1,0 +1,28 @@
+import { fuzzProcedures, listProcedures } from "@marquee/testkit/fuzz-procedures";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAppRouter } from "../src/adapters/trpc/router";
+import { register, startIdentity, type RunningIdentity } from "./harness";
+
+let identity: RunningIdentity;
+beforeAll(async () => {
+  identity = await startIdentity();
+}, 60_000);
+afterAll(() => identity.stop());
+
+describe("hostile input to every procedure", () => {
+  it("answers every procedure's hostile inputs with a 4xx or 2xx that names no internals", async () => {
+    const router = createAppRouter(identity.deps);
+    const customer = await register(identity.base);
+    const called = await fuzzProcedures({
+      base: identity.base,
+      router,
+      tokens: [customer.accessToken],
+      ids: [customer.user.id],
+    });
+    expect(called.sort()).toEqual(
+      listProcedures(router)
+        .map(({ path }) => path)
+        .sort(),
+    );
+  }, 120_000);
+});
