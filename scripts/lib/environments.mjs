@@ -69,6 +69,7 @@ export const serviceEnv = (environment) => ({
         GUEST_TOKENS_PER_IP: "100000",
         REGISTRATIONS_PER_IP: "100000",
         LOGIN_MAX_FAILURES_PER_IP: "100000",
+        PUBLIC_MUTATIONS_PER_MINUTE: "100000",
       }
     : {}),
 });
