@@ -50,6 +50,16 @@ export type ConsumerOptions<TTopic extends Topic> = {
    * it to the next poll.
    */
   onApplied?: () => void;
+  /**
+   * Called after each batch transaction commits, with how long it took from the start of the
+   * transaction: for metrics (`@marquee/service` exports them on `/metrics`).
+   */
+  onBatchApplied?: (batch: {
+    topic: string;
+    events: number;
+    applied: number;
+    seconds: number;
+  }) => void;
   retryBaseMs?: number;
   retryMaxMs?: number;
 };
@@ -181,7 +191,14 @@ export const startConsumer = async <TTopic extends Topic>(
     }
     if (parsed.length === 0) return;
     try {
+      const started = performance.now();
       const applied = await applyAll(parsed.map((p) => p.event));
+      opts.onBatchApplied?.({
+        topic,
+        events: parsed.length,
+        applied,
+        seconds: (performance.now() - started) / 1_000,
+      });
       log.debug(
         { consumer: groupId, topic, partition, events: parsed.length, applied },
         "batch applied",

@@ -5,6 +5,8 @@ import type { SqlDb } from "./sql";
 
 type OutboxRow = {
   id: string;
+  /** Seconds since the row was written (its transaction's start). */
+  waited: number;
   topic: string;
   key: string;
   payload: unknown;
@@ -28,6 +30,12 @@ export type OutboxRelayOptions = {
   /** Backoff while Kafka is unreachable, doubling from base to max. */
   retryBaseMs?: number;
   retryMaxMs?: number;
+  /**
+   * Called after each published batch is marked sent: its size, how long the batch took (pick,
+   * send, mark) and how long its oldest row had waited since it was written (its transaction's
+   * start), for metrics.
+   */
+  onPublished?: (batch: { rows: number; seconds: number; oldestWaitSeconds: number }) => void;
 };
 
 export type OutboxRelay = {
@@ -43,7 +51,8 @@ export type OutboxRelay = {
 // with several replicas running; the others stand by and take over when it stops. The lock is
 // scoped to the transaction, so a relay that dies mid-batch releases it with its connection.
 const LOCK_SQL = `SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_relay')) AS locked`;
-const PICK_SQL = `SELECT id, topic, key, payload, headers, octet_length(payload::text) AS bytes FROM outbox_message
+const PICK_SQL = `SELECT id, topic, key, payload, headers, octet_length(payload::text) AS bytes,
+         extract(epoch FROM clock_timestamp() - created_at)::float8 AS waited FROM outbox_message
   WHERE sent_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`;
 // `sent_at` is read once, when the batch is marked (after the send, under the relay lock), so
 // batches' `sent_at` follow the order they reached Kafka; `now()` would be the transaction's start.
@@ -102,6 +111,7 @@ export const startOutboxRelay = (opts: OutboxRelayOptions): OutboxRelay => {
     try {
       return await db.$transaction(
         async (tx) => {
+          const started = performance.now();
           const [lock] = await tx.$queryRawUnsafe<Array<{ locked: boolean }>>(LOCK_SQL);
           if (!lock?.locked) return STANDBY;
           nudged = false;
@@ -120,6 +130,11 @@ export const startOutboxRelay = (opts: OutboxRelayOptions): OutboxRelay => {
             })),
           );
           await tx.$executeRawUnsafe(MARK_SENT_SQL, picked);
+          opts.onPublished?.({
+            rows: rows.length,
+            seconds: (performance.now() - started) / 1_000,
+            oldestWaitSeconds: Math.max(...rows.map((row) => Number(row.waited))),
+          });
           return rows.length;
         },
         { maxWait: 10_000, timeout: 60_000 },

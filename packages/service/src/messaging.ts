@@ -10,6 +10,7 @@ import { createEventProducer } from "@marquee/events/producer";
 import type { SqlDb } from "@marquee/events/sql";
 import type { Topic } from "@marquee/events/topics";
 import { Kafka, logLevel } from "kafkajs";
+import { createMessagingMetrics, type MessagingMetrics } from "./messaging-metrics";
 import { kafkaCheck, type ReadinessCheck } from "./readiness";
 import type { ShutdownHook } from "./server";
 
@@ -31,6 +32,8 @@ export type Messaging = {
   ): void;
   /** In order: stop consuming, drain the outbox, close Kafka connections. */
   shutdown: ShutdownHook[];
+  /** Consumer and relay batch metrics, for the service's `/metrics`. */
+  metrics: MessagingMetrics;
 };
 
 /** Wires a service to Kafka: its outbox relay, its consumers, a readiness probe. */
@@ -46,7 +49,13 @@ export const startMessaging = (opts: {
   const consumerDb = opts.consumerDb ?? db;
   const kafka = createKafka({ clientId: name, brokers, log });
   const producer = createEventProducer(kafka);
-  const relay = startOutboxRelay({ db, producer, log });
+  const metrics = createMessagingMetrics();
+  const relay = startOutboxRelay({
+    db,
+    producer,
+    log,
+    onPublished: (batch) => metrics.relayBatch(batch),
+  });
   // The probe reports failures through /readyz itself; kafkajs' retries and logs would only repeat them.
   const probe = new Kafka({
     clientId: `${name}-readiness`,
@@ -70,6 +79,7 @@ export const startMessaging = (opts: {
             db: consumerDb,
             log,
             groupId,
+            onBatchApplied: (batch) => metrics.consumerBatch(groupId, batch),
             // What a handler enqueued goes out now, not at the relay's next poll.
             onApplied: () => {
               relay.nudge();
@@ -91,6 +101,7 @@ export const startMessaging = (opts: {
     relay,
     readiness: kafkaCheck(probe),
     consume,
+    metrics,
     shutdown: [
       async () => {
         stopped = true;

@@ -90,8 +90,8 @@ export const createServiceRuntime = (opts: {
     redis,
     messaging,
     verifier,
-    serve: (serveOpts) =>
-      createService({
+    serve: (serveOpts) => {
+      const service = createService({
         name,
         port: config.PORT,
         host: config.HOST,
@@ -114,6 +114,9 @@ export const createServiceRuntime = (opts: {
           () => closeRedis(redis),
         ],
         handleSignals: serveOpts.handleSignals ?? true,
-      }),
+      });
+      messaging.metrics.registerIn(service.metrics);
+      return service;
+    },
   };
 };

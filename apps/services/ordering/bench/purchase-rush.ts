@@ -64,6 +64,54 @@ const summary = (ms: number[]) => {
 };
 
 /** A real SMTP server that records when it accepted a message for each recipient. */
+/** Sums and counts of the messaging histograms on a service's `/metrics`, by series. */
+type MetricTotals = Map<string, { sum: number; count: number }>;
+const scrapeMessaging = async (url: string): Promise<MetricTotals> => {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const totals: MetricTotals = new Map();
+  for (const line of text.split("\n")) {
+    const match =
+      /^((?:consumer_batch_duration_seconds|consumer_batch_events|outbox_relay_batch_duration_seconds|outbox_relay_batch_rows|outbox_wait_seconds))_(sum|count)(\{[^}]*\})? (\S+)$/.exec(
+        line,
+      );
+    if (!match) continue;
+    const labels = (match[3] ?? "").replace(/,?service="[^"]*"/, "").replace(/\{,?/, "{");
+    const key = `${match[1]}${labels === "{}" ? "" : labels}`;
+    const entry = totals.get(key) ?? { sum: 0, count: 0 };
+    entry[match[2] as "sum" | "count"] += Number(match[4]);
+    totals.set(key, entry);
+  }
+  return totals;
+};
+/** What each service's consumers and relay did between two scrapes: batches, mean size, mean time. */
+const describeMessaging = (name: string, before: MetricTotals, after: MetricTotals): string[] => {
+  const delta = (key: string) => {
+    const a = after.get(key) ?? { sum: 0, count: 0 };
+    const b = before.get(key) ?? { sum: 0, count: 0 };
+    return { sum: a.sum - b.sum, count: a.count - b.count };
+  };
+  const lines: string[] = [];
+  const relay = delta("outbox_relay_batch_duration_seconds");
+  if (relay.count > 0) {
+    const rows = delta("outbox_relay_batch_rows");
+    const wait = delta("outbox_wait_seconds");
+    lines.push(
+      `    ${name.padEnd(13)}relay: ${relay.count} batches · ${(rows.sum / rows.count).toFixed(1)} rows · ${((1_000 * relay.sum) / relay.count).toFixed(0)} ms each · oldest row waited ${((1_000 * wait.sum) / wait.count).toFixed(0)} ms (mean)`,
+    );
+  }
+  for (const key of after.keys()) {
+    if (!key.startsWith("consumer_batch_duration_seconds{")) continue;
+    const time = delta(key);
+    if (time.count === 0) continue;
+    const events = delta(key.replace("consumer_batch_duration_seconds", "consumer_batch_events"));
+    const labels = /group="([^"]+)".*topic="([^"]+)"/.exec(key);
+    lines.push(
+      `    ${name.padEnd(13)}${labels ? `${labels[1]} ← ${labels[2]}` : key}: ${time.count} batches · ${(events.sum / events.count).toFixed(1)} events · ${((1_000 * time.sum) / time.count).toFixed(0)} ms each`,
+    );
+  }
+  return lines;
+};
+
 const startSmtpClock = async () => {
   const acceptedAt = new Map<string, number[]>();
   const server = new SMTPServer({
@@ -100,6 +148,8 @@ type Dbs = {
 type Stack = {
   describe: string;
   db: Dbs;
+  /** Each service's base URL, for its `/metrics`. */
+  urls: Record<string, string>;
   customer(): Promise<Customer>;
   stockEvent(opts: { seats: number }): Promise<{ eventId: string; seats: SeatSpec[] }>;
   hold(customer: Customer, eventId: string, seatIds: string[]): Promise<Hold>;
@@ -146,7 +196,7 @@ const inThisProcess = async (): Promise<Stack> => {
       logger: createLogger({ name: "fulfillment", level }),
     },
   );
-  await fulfillment.start();
+  const fulfillmentUrl = await fulfillment.start();
   const notificationIsolation = await isolateNotification(
     {
       tickets: Topics.fulfillmentTickets,
@@ -165,10 +215,11 @@ const inThisProcess = async (): Promise<Stack> => {
       logger: createLogger({ name: "notification", level }),
     },
   );
-  await notification.start();
+  const notificationUrl = await notification.start();
   await Promise.all([fulfillmentIsolation.joined(), notificationIsolation.joined()]);
   return {
     describe: "all five services in this process, on one event loop (SERVICES_IN=process)",
+    urls: { ...s.urls, fulfillment: fulfillmentUrl, notification: notificationUrl },
     db: {
       inventory: s.inventory.db,
       payment: s.payment.db,
@@ -263,6 +314,7 @@ const asProcesses = async (): Promise<Stack> => {
   return {
     describe:
       "each service its own process, as npm start runs it (node --import tsx src/main.ts, PROCESSES=1; SERVICES_IN=processes)",
+    urls: Object.fromEntries(services.map((service) => [service.name, service.url])),
     db,
     async customer() {
       const { token, user } = await issuer.tokenFor({ role: "customer" });
@@ -385,6 +437,13 @@ try {
     // Only what this round's buyers receive from here on counts.
     for (const { customer } of orders) smtp.acceptedAt.delete(customer.email);
 
+    const scrapeAll = () =>
+      Promise.all(
+        Object.entries(s.urls).map(
+          async ([name, url]) => [name, await scrapeMessaging(url)] as const,
+        ),
+      );
+    const metricsBefore = await scrapeAll();
     const started = performance.now();
     await Promise.all(
       orders.map(async ({ customer, orderId }) => {
@@ -401,6 +460,7 @@ try {
     const elapsed = (performance.now() - started) / 1_000;
     // Long enough for a duplicate email to show up if one were on its way.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const metricsAfter = await scrapeAll();
 
     const where = { key: { in: orderIds } };
     const select = { key: true, createdAt: true, sentAt: true } as const;
@@ -481,6 +541,10 @@ try {
     console.log(
       `    outbox commit → Kafka    ${summary([succeeded, sold, confirmed, issued].flatMap(relayed))}`,
     );
+    console.log("  batches from pay to the last email (each service's /metrics):");
+    for (const [i, [name, after]] of metricsAfter.entries()) {
+      for (const line of describeMessaging(name, metricsBefore[i]![1], after)) console.log(line);
+    }
     console.log(
       `  each order confirmed once  ${confirmedRows.length === buyers ? "yes" : `NO: ${confirmedRows.length}`}`,
     );
