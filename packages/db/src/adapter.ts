@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { assertSchemaName } from "./schema-name";
+import { createSchemaPool } from "./pool";
+import { rememberPool } from "./sql-db";
 
 /** What every service's `create<Service>Db` takes. */
 export type DbOptions = {
@@ -11,27 +12,22 @@ export type DbOptions = {
 };
 
 /**
- * A pg adapter whose every query lands in `schema`.
+ * A Prisma client on a pg pool whose every connection lands in `schema`, made by `create`
+ * (`(adapter) => new PrismaClient({ adapter })`).
  *
  * The adapter's `schema` option only qualifies the tables in the SQL that Prisma builds for model
  * queries; `$queryRaw` / `$executeRaw` run unqualified against the connection's search_path, which
  * is `"$user", public` by default. So each pooled connection also starts with
  * `search_path=<schema>` (a startup option, no extra round trip), as Prisma itself does for a
- * `?schema=` URL, and model and raw queries agree.
+ * `?schema=` URL, and model and raw queries agree. The pool is ours (`createSchemaPool`), so the
+ * outbox relay and the consumers can run raw SQL on it without Prisma (`sqlDbOf`, sql-db.ts);
+ * `$disconnect` still ends it.
  */
-export function createSchemaAdapter(options: {
-  url: string;
-  schema: string;
-  poolMax?: number | undefined;
-}): PrismaPg {
-  const { url, schema, poolMax } = options;
-  assertSchemaName(schema);
-  return new PrismaPg(
-    {
-      connectionString: url,
-      options: `-c search_path=${schema}`,
-      ...(poolMax === undefined ? {} : { max: poolMax }),
-    },
-    { schema },
-  );
+export function withSchemaPool<T extends object>(
+  options: { url: string; schema: string; poolMax?: number | undefined },
+  create: (adapter: PrismaPg) => T,
+): T {
+  const pool = createSchemaPool(options);
+  const adapter = new PrismaPg(pool, { schema: options.schema, disposeExternalPool: true });
+  return rememberPool(create(adapter), pool);
 }

@@ -4,6 +4,7 @@ import { tokenVerifierFor, type TokenVerifier } from "./auth-token";
 import type { BaseConfig } from "./config";
 import { edgeLimitsFor } from "./edge";
 import { createLogger, type Logger } from "./logger";
+import { sqlDbOf } from "@marquee/db/sql-db";
 import { startMessaging, type Messaging } from "./messaging";
 import { postgresCheck, redisCheck } from "./readiness";
 import { closeRedis, createRedis, type Redis } from "./redis";
@@ -70,17 +71,22 @@ export const createServiceRuntime = (opts: {
   logger?: Logger | undefined;
   /** Consumer group prefix; defaults to the service name (tests give each run its own). */
   groupPrefix?: string | undefined;
-  /** Where consumers run their transactions, when it is not `db` (e.g. with after-commit hooks). */
+  /**
+   * Where consumers run their transactions, when not on `sqlDbOf(db)` (raw SQL on the client's
+   * pool; e.g. that, wrapped with after-commit hooks).
+   */
   consumerDb?: SqlDb;
 }): ServiceRuntime => {
   const { name, config, db } = opts;
   const logger = opts.logger ?? createLogger({ name, level: config.LOG_LEVEL });
   const redis = createRedis(config.REDIS_URL, logger);
+  // The relay and the consumers run raw SQL only, on the client's pool without Prisma.
+  const sql = sqlDbOf(db);
   const messaging = startMessaging({
     name: opts.groupPrefix ?? name,
     brokers: config.KAFKA_BROKERS,
-    db,
-    ...(opts.consumerDb ? { consumerDb: opts.consumerDb } : {}),
+    db: sql,
+    consumerDb: opts.consumerDb ?? sql,
     log: logger,
   });
   const verifier = tokenVerifierFor(config);

@@ -1,4 +1,5 @@
 import { createLogger, type Logger } from "@marquee/service/logger";
+import { sqlDbOf } from "@marquee/db/sql-db";
 import { createServiceRuntime } from "@marquee/service/runtime";
 import type { Service } from "@marquee/service/server";
 import { withAfterCommit } from "./adapters/db/after-commit";
@@ -28,7 +29,7 @@ export const createCatalogService = (
 ): CatalogService => {
   const db = createDb(config.DATABASE_URL);
   const logger = opts.logger ?? createLogger({ name: "catalog", level: config.LOG_LEVEL });
-  const { db: consumerDb, afterCommit } = withAfterCommit(db, logger);
+  const { db: consumerDb, afterCommit } = withAfterCommit(sqlDbOf(db), logger);
   const { redis, messaging, serve } = createServiceRuntime({
     name: "catalog",
     config,

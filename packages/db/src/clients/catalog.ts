@@ -1,4 +1,4 @@
-import { createSchemaAdapter, type DbOptions } from "../adapter";
+import { withSchemaPool, type DbOptions } from "../adapter";
 import { PrismaClient } from "../../generated/catalog/client";
 
 export { Prisma } from "../../generated/catalog/client";
@@ -7,7 +7,7 @@ export type { DbOptions } from "../adapter";
 
 /** Catalog's Prisma client. It reaches only its own schema, for model and raw queries alike. */
 export function createCatalogDb({ url, schema = "bc_catalog", poolMax }: DbOptions) {
-  return new PrismaClient({ adapter: createSchemaAdapter({ url, schema, poolMax }) });
+  return withSchemaPool({ url, schema, poolMax }, (adapter) => new PrismaClient({ adapter }));
 }
 
 export type CatalogDb = ReturnType<typeof createCatalogDb>;

@@ -1,4 +1,4 @@
-import { createSchemaAdapter } from "../adapter";
+import { withSchemaPool } from "../adapter";
 import { PrismaClient } from "../../generated/fixture/client";
 
 export { Prisma } from "../../generated/fixture/client";
@@ -17,7 +17,7 @@ export type FixtureDbOptions = { url: string; schema: string; poolMax?: number }
  * them to `applied_note`. Reaches only the given schema.
  */
 export function createFixtureDb({ url, schema, poolMax }: FixtureDbOptions) {
-  return new PrismaClient({ adapter: createSchemaAdapter({ url, schema, poolMax }) });
+  return withSchemaPool({ url, schema, poolMax }, (adapter) => new PrismaClient({ adapter }));
 }
 
 export type FixtureDb = ReturnType<typeof createFixtureDb>;

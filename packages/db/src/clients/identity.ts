@@ -1,4 +1,4 @@
-import { createSchemaAdapter, type DbOptions } from "../adapter";
+import { withSchemaPool, type DbOptions } from "../adapter";
 import { PrismaClient } from "../../generated/identity/client";
 
 export { Prisma } from "../../generated/identity/client";
@@ -7,7 +7,7 @@ export type { DbOptions } from "../adapter";
 
 /** Identity's Prisma client. It reaches only its own schema, for model and raw queries alike. */
 export function createIdentityDb({ url, schema = "bc_identity", poolMax }: DbOptions) {
-  return new PrismaClient({ adapter: createSchemaAdapter({ url, schema, poolMax }) });
+  return withSchemaPool({ url, schema, poolMax }, (adapter) => new PrismaClient({ adapter }));
 }
 
 export type IdentityDb = ReturnType<typeof createIdentityDb>;

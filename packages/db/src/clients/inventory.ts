@@ -1,4 +1,4 @@
-import { createSchemaAdapter, type DbOptions } from "../adapter";
+import { withSchemaPool, type DbOptions } from "../adapter";
 import { PrismaClient } from "../../generated/inventory/client";
 
 export { Prisma } from "../../generated/inventory/client";
@@ -7,7 +7,7 @@ export type { DbOptions } from "../adapter";
 
 /** Inventory's Prisma client. It reaches only its own schema, for model and raw queries alike. */
 export function createInventoryDb({ url, schema = "bc_inventory", poolMax }: DbOptions) {
-  return new PrismaClient({ adapter: createSchemaAdapter({ url, schema, poolMax }) });
+  return withSchemaPool({ url, schema, poolMax }, (adapter) => new PrismaClient({ adapter }));
 }
 
 export type InventoryDb = ReturnType<typeof createInventoryDb>;

@@ -1,4 +1,4 @@
-import { createSchemaAdapter, type DbOptions } from "../adapter";
+import { withSchemaPool, type DbOptions } from "../adapter";
 import { PrismaClient } from "../../generated/ordering/client";
 
 export { Prisma } from "../../generated/ordering/client";
@@ -7,7 +7,7 @@ export type { DbOptions } from "../adapter";
 
 /** Ordering's Prisma client. It reaches only its own schema, for model and raw queries alike. */
 export function createOrderingDb({ url, schema = "bc_ordering", poolMax }: DbOptions) {
-  return new PrismaClient({ adapter: createSchemaAdapter({ url, schema, poolMax }) });
+  return withSchemaPool({ url, schema, poolMax }, (adapter) => new PrismaClient({ adapter }));
 }
 
 export type OrderingDb = ReturnType<typeof createOrderingDb>;

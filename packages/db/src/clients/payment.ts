@@ -1,4 +1,4 @@
-import { createSchemaAdapter, type DbOptions } from "../adapter";
+import { withSchemaPool, type DbOptions } from "../adapter";
 import { PrismaClient } from "../../generated/payment/client";
 
 export { Prisma } from "../../generated/payment/client";
@@ -7,7 +7,7 @@ export type { DbOptions } from "../adapter";
 
 /** Payment's Prisma client. It reaches only its own schema, for model and raw queries alike. */
 export function createPaymentDb({ url, schema = "bc_payment", poolMax }: DbOptions) {
-  return new PrismaClient({ adapter: createSchemaAdapter({ url, schema, poolMax }) });
+  return withSchemaPool({ url, schema, poolMax }, (adapter) => new PrismaClient({ adapter }));
 }
 
 export type PaymentDb = ReturnType<typeof createPaymentDb>;
