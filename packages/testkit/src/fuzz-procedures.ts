@@ -33,6 +33,10 @@ export type FuzzOptions = {
   localAddress?: string;
   /** Real ids (events, venues, orders…) used for uuid fields now and then, to get past lookups. */
   ids?: string[];
+  /** The service's `MAX_BATCH_SIZE`: bigger batches must be refused. */
+  maxBatchSize?: number;
+  /** Runs of batched calls per kind (queries, mutations). */
+  batchRuns?: number;
   /** Runs per procedure; a handful of seconds per service at the default. */
   runs?: number;
   seed?: number;
@@ -386,29 +390,31 @@ export type FuzzCall = {
   token: string | null;
 };
 
+type RawRequest = {
+  method: string;
+  /** Path and query, e.g. `/trpc/event?input=…`. */
+  path: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+};
+
+type Answer = { status: number; text: string };
+
 /**
- * One call over node:http rather than fetch, so it can leave from a loopback address of the
+ * One request over node:http rather than fetch, so it can leave from a loopback address of the
  * test's own: per-address counts (sign-in failures, rate limits) then stay out of other tests'.
  */
-const send = (base: string, { procedure, kind, input, token }: FuzzCall, localAddress?: string) => {
-  const headers: Record<string, string> = {};
-  if (token) headers.authorization = `Bearer ${token}`;
-  // Serialized as JSON does it: a lone surrogate stays a `\ud800` escape, NUL a `\u0000`.
-  const json = input === undefined ? undefined : JSON.stringify(input);
-  const query = kind === "query" && json !== undefined ? `?input=${encodeURIComponent(json)}` : "";
-  const url = new URL(`${base}/trpc/${procedure}${query}`);
-  const body = kind === "mutation" && json !== undefined ? Buffer.from(json) : undefined;
-  if (body) {
-    headers["content-type"] = "application/json";
-    headers["content-length"] = String(body.length);
-  }
-  return new Promise<{ status: number; text: string }>((resolve, reject) => {
+const sendRaw = (base: string, raw: RawRequest, localAddress?: string) => {
+  const url = new URL(`${base}${raw.path}`);
+  const body = typeof raw.body === "string" ? Buffer.from(raw.body) : raw.body;
+  const headers = { ...raw.headers, ...(body ? { "content-length": String(body.length) } : {}) };
+  return new Promise<Answer>((resolve, reject) => {
     const req = request(
       {
         host: url.hostname,
         port: url.port,
         path: `${url.pathname}${url.search}`,
-        method: kind === "query" ? "GET" : "POST",
+        method: raw.method,
         headers,
         // A fresh connection each time: a kept-alive one the server just dropped (after a 431)
         // would fail the next call with a reset that says nothing about the service.
@@ -425,17 +431,129 @@ const send = (base: string, { procedure, kind, input, token }: FuzzCall, localAd
       },
     );
     req.on("error", (error: NodeJS.ErrnoException) => {
-      // Node's server answers a URL over its 16 KiB header limit with 431 and drops the
-      // connection, often before the answer can be read: that is a refusal, not a crash.
-      const oversized = url.pathname.length + url.search.length > 16_384;
+      // Node's server answers a URL over its 16 KiB header limit with 431, and Fastify a body
+      // over its limit with 413, then drop the connection, often before the answer can be read
+      // while the request is still being written: a refusal, not a crash.
+      const oversized =
+        url.pathname.length + url.search.length > 16_384 || (body?.length ?? 0) > 1_048_576;
       if (oversized && (error.code === "ECONNRESET" || error.code === "EPIPE")) {
-        resolve({ status: 431, text: "{}" });
+        resolve({ status: 413, text: "{}" });
       } else {
         reject(error);
       }
     });
     req.end(body);
   });
+};
+
+const authHeaders = (token: string | null): Record<string, string> =>
+  token ? { authorization: `Bearer ${token}` } : {};
+
+/** A call as tRPC's client makes it: queries as GET `?input=`, mutations as a POSTed JSON body. */
+const callRequest = ({ procedure, kind, input, token }: FuzzCall): RawRequest => {
+  // Serialized as JSON does it: a lone surrogate stays a `\ud800` escape, NUL a `\u0000`.
+  const json = input === undefined ? undefined : JSON.stringify(input);
+  if (kind === "query") {
+    const query = json === undefined ? "" : `?input=${encodeURIComponent(json)}`;
+    return { method: "GET", path: `/trpc/${procedure}${query}`, headers: authHeaders(token) };
+  }
+  return {
+    method: "POST",
+    path: `/trpc/${procedure}`,
+    headers: { ...authHeaders(token), "content-type": "application/json" },
+    ...(json === undefined ? {} : { body: json }),
+  };
+};
+
+/** Several calls of one kind in one request, as tRPC's batch link sends them. */
+const batchRequest = (
+  kind: "query" | "mutation",
+  calls: Array<{ procedure: string; input: unknown }>,
+  token: string | null,
+): RawRequest => {
+  const paths = calls.map(({ procedure }) => procedure).join(",");
+  const json = JSON.stringify(Object.fromEntries(calls.map(({ input }, index) => [index, input])));
+  if (kind === "query") {
+    return {
+      method: "GET",
+      path: `/trpc/${paths}?batch=1&input=${encodeURIComponent(json)}`,
+      headers: authHeaders(token),
+    };
+  }
+  return {
+    method: "POST",
+    path: `/trpc/${paths}?batch=1`,
+    headers: { ...authHeaders(token), "content-type": "application/json" },
+    body: json,
+  };
+};
+
+/** Requests no tRPC client would send: broken JSON and encodings, other content types, odd methods. */
+const malformedRequests = (
+  query: string | undefined,
+  mutation: string | undefined,
+): RawRequest[] => {
+  const json = { "content-type": "application/json" };
+  return [
+    ...(query
+      ? [
+          { method: "GET", path: `/trpc/${query}?input=%ZZ` },
+          { method: "GET", path: `/trpc/${query}?input=%E0%A4%A` },
+          { method: "GET", path: `/trpc/${query}?input={"a":` },
+          { method: "GET", path: `/trpc/${query},${query}?batch=1&input=[1,2]` },
+          { method: "GET", path: `/trpc/${query}?batch=1&input=${"%5B".repeat(5_000)}` },
+          { method: "POST", path: `/trpc/${query}`, headers: json, body: "{}" },
+        ]
+      : []),
+    ...(mutation
+      ? [
+          { method: "POST", path: `/trpc/${mutation}`, headers: json, body: '{"a": "unterminated' },
+          { method: "POST", path: `/trpc/${mutation}`, headers: json, body: "" },
+          { method: "POST", path: `/trpc/${mutation}`, headers: json, body: "[".repeat(100_000) },
+          {
+            method: "POST",
+            path: `/trpc/${mutation}`,
+            headers: json,
+            body: Buffer.from([0xff, 0xfe, 0x00, 0x7b]),
+          },
+          {
+            method: "POST",
+            path: `/trpc/${mutation}`,
+            headers: json,
+            body: `{"a":"${"x".repeat(1_200_000)}"}`,
+          },
+          {
+            method: "POST",
+            path: `/trpc/${mutation}`,
+            headers: { "content-type": "text/plain" },
+            body: "{}",
+          },
+          {
+            method: "POST",
+            path: `/trpc/${mutation}`,
+            headers: { "content-type": "multipart/form-data; boundary=x" },
+            body: '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n\u0000\r\n--x--',
+          },
+          {
+            method: "POST",
+            path: `/trpc/${mutation}`,
+            headers: { ...json, "content-encoding": "gzip" },
+            body: "{}",
+          },
+          { method: "PUT", path: `/trpc/${mutation}`, headers: json, body: "{}" },
+          { method: "DELETE", path: `/trpc/${mutation}` },
+          { method: "GET", path: `/trpc/${mutation}` },
+          {
+            method: "POST",
+            path: `/trpc/${mutation},${mutation}?batch=1`,
+            headers: json,
+            body: '{"0":1,"1":',
+          },
+        ]
+      : []),
+    { method: "GET", path: "/trpc/%00" },
+    { method: "GET", path: `/trpc/${"a,".repeat(2_000)}a?batch=1` },
+  ];
 };
 
 /** Why this answer is not acceptable, or null when it is. */
@@ -468,8 +586,9 @@ export const listProcedures = (router: FuzzableRouter) =>
   );
 
 /**
- * Fuzzes every procedure of `router` on the service at `base`. Throws (with the seed and the
- * failing call) on the first 5xx, leak or non-JSON answer, or if a call polluted
+ * Fuzzes every procedure of `router` on the service at `base`, then batches of them and requests
+ * no tRPC client sends. Throws (with the seed and the failing call) on the first 5xx, leak or
+ * non-JSON answer, a batch over the cap that was not refused, or a call that polluted
  * `Object.prototype` in this process, where the test's service runs. Resolves with the
  * procedures it called.
  */
@@ -488,43 +607,99 @@ export const fuzzProcedures = async (opts: FuzzOptions): Promise<string[]> => {
   const procedures = listProcedures(opts.router).filter(
     ({ path, kind }) => kind !== "subscription" && !opts.skip?.includes(path),
   );
-  for (const { path, kind, schema } of procedures) {
-    const callKind = kind === "query" ? "query" : "mutation";
+  const inputFor = ({ path, schema }: (typeof procedures)[number]) => {
     const samples = opts.samples?.[path] ?? [];
     const fromSamples = fc
       .tuple(fc.constantFrom(...(samples.length > 0 ? samples : [null])), fc.nat(), poison)
       .map(([sample, pick, bad]) => poisonOneText(markTexts(sample), pick, bad));
-    const call = fc.record({
-      input: fc.oneof(
-        { weight: samples.length > 0 ? 6 : 0, arbitrary: fromSamples },
-        {
-          weight: 4,
-          arbitrary: fc
-            .tuple(shaped(schema, { ids, chaos: false }), fc.nat(), poison)
-            .map(([value, pick, bad]) => poisonOneText(value, pick, bad)),
-        },
-        { weight: 2, arbitrary: shaped(schema, { ids, chaos: true }) },
-        { weight: 1, arbitrary: hostileValue },
-      ),
-      token,
-    });
+    return fc.oneof(
+      { weight: samples.length > 0 ? 6 : 0, arbitrary: fromSamples },
+      {
+        weight: 4,
+        arbitrary: fc
+          .tuple(shaped(schema, { ids, chaos: false }), fc.nat(), poison)
+          .map(([value, pick, bad]) => poisonOneText(value, pick, bad)),
+      },
+      { weight: 2, arbitrary: shaped(schema, { ids, chaos: true }) },
+      { weight: 1, arbitrary: hostileValue },
+    );
+  };
+  const fail = (what: string, input: unknown, token: string | null, problem: string) => {
+    const shown = JSON.stringify(input)?.slice(0, 500);
+    return new Error(
+      `${what} with input ${shown} (${token ? "signed in" : "anonymous"}): ${problem}`,
+    );
+  };
+  const check = async (raw: RawRequest) => {
+    const answer = await sendRaw(opts.base, raw, opts.localAddress);
+    const problem = judgeAnswer(answer);
+    if (problem) return { answer, problem };
+    if (Object.keys(Object.prototype).length > 0) {
+      return { answer, problem: "polluted Object.prototype" };
+    }
+    return { answer, problem: null };
+  };
+
+  for (const procedure of procedures) {
+    const { path, kind } = procedure;
+    const callKind = kind === "query" ? "query" : "mutation";
     await fc.assert(
-      fc.asyncProperty(call, async ({ input, token }) => {
-        const fuzzCall: FuzzCall = { procedure: path, kind: callKind, input, token };
-        const problem = judgeAnswer(await send(opts.base, fuzzCall, opts.localAddress));
-        const polluted = Object.keys(Object.prototype).length > 0;
-        if (problem || polluted) {
-          const shown = JSON.stringify(input)?.slice(0, 500);
-          throw new Error(
-            `${callKind} ${path} with input ${shown} (${token ? "signed in" : "anonymous"}): ${
-              problem ?? "polluted Object.prototype"
-            }`,
-          );
-        }
+      fc.asyncProperty(inputFor(procedure), token, async (input, token) => {
+        const { problem } = await check(
+          callRequest({ procedure: path, kind: callKind, input, token }),
+        );
+        if (problem) throw fail(`${callKind} ${path}`, input, token, problem);
       }),
       // A seed per procedure, from the run's and its name, so adding one changes no other's inputs.
       { seed: seedFor(seed, path), numRuns: opts.runs ?? 40, endOnFailure: true },
     );
   }
+
+  // Batches of hostile calls, now and then over the cap, which must then be refused whole.
+  const maxBatchSize = opts.maxBatchSize ?? 10;
+  for (const kind of ["query", "mutation"] as const) {
+    const ofKind = procedures.filter((procedure) =>
+      kind === "query" ? procedure.kind === "query" : procedure.kind === "mutation",
+    );
+    if (ofKind.length === 0) continue;
+    const oneCall = fc
+      .constantFrom(...ofKind)
+      .chain((procedure) =>
+        inputFor(procedure).map((input) => ({ procedure: procedure.path, input })),
+      );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(oneCall, { minLength: 1, maxLength: maxBatchSize + 4 }),
+        token,
+        async (calls, token) => {
+          const { answer, problem } = await check(batchRequest(kind, calls, token));
+          const over = calls.length > maxBatchSize;
+          // A URL over Node's header limit is refused (431) before the cap is even looked at.
+          const refused =
+            (answer.status === 400 && answer.text.includes("batch: at most")) ||
+            answer.status === 413 ||
+            answer.status === 431;
+          const why =
+            problem ?? (over && !refused ? `a batch of ${calls.length} was not refused` : null);
+          if (why)
+            throw fail(
+              `${kind} batch ${calls.map((c) => c.procedure).join(",")}`,
+              calls,
+              token,
+              why,
+            );
+        },
+      ),
+      { seed: seedFor(seed, `batch:${kind}`), numRuns: opts.batchRuns ?? 15, endOnFailure: true },
+    );
+  }
+
+  // Requests no tRPC client sends.
+  const firstOf = (kind: string) => procedures.find((procedure) => procedure.kind === kind)?.path;
+  for (const raw of malformedRequests(firstOf("query"), firstOf("mutation"))) {
+    const { problem } = await check(raw);
+    if (problem) throw new Error(`${raw.method} ${raw.path.slice(0, 200)}: ${problem}`);
+  }
+
   return procedures.map(({ path }) => path);
 };
