@@ -55,7 +55,8 @@ export const edgeLimitsFor = (config: EdgeConfig, redis?: Redis): EdgeLimits => 
       config.PUBLIC_MUTATIONS_PER_MINUTE ?? (config.NODE_ENV === "test" ? 0 : 60),
     rateLimitRedis: redis,
     shedding: {
-      maxEventLoopDelayMs: config.SHED_EVENT_LOOP_DELAY_MS,
+      maxEventLoopDelayMs:
+        config.SHED_EVENT_LOOP_DELAY_MS ?? (config.NODE_ENV === "test" ? 0 : 1_000),
       maxHeapUsedBytes: heapMb * 1_048_576,
       retryAfterSeconds: config.SHED_RETRY_AFTER_SECONDS,
     },

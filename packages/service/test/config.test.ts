@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
 import { baseConfigSchema, parseConfig, portSchema } from "../src/config";
+import { edgeLimitsFor } from "../src/edge";
 
 const ServiceConfig = baseConfigSchema.extend({ PORT: portSchema(5002) });
 
@@ -19,7 +20,6 @@ describe("parseConfig", () => {
       PROCESSES: 1,
       TRUSTED_PROXIES: [],
       MAX_BATCH_SIZE: 10,
-      SHED_EVENT_LOOP_DELAY_MS: 1_000,
       SHED_RETRY_AFTER_SECONDS: 5,
       PORT: 5002,
     });
@@ -98,5 +98,20 @@ describe("parseConfig", () => {
       .map((line) => line.replace(/^ {2}- /, "").split(":")[0]);
     expect(named).toEqual(["LOG_LEVEL", "DATABASE_URL", "KAFKA_BROKERS[0]", "PORT", "SMTP_URL"]);
     expect(message).not.toContain("s3cret");
+  });
+});
+
+describe("edge limits from the configuration", () => {
+  it("sheds load and limits public mutations by default, and neither under NODE_ENV=test", () => {
+    const production = edgeLimitsFor(parseConfig(baseConfigSchema, { NODE_ENV: "production" }));
+    expect(production.publicMutationsPerMinute).toBe(60);
+    expect(production.shedding && production.shedding.maxEventLoopDelayMs).toBe(1_000);
+    const test = edgeLimitsFor(parseConfig(baseConfigSchema, { NODE_ENV: "test" }));
+    expect(test.publicMutationsPerMinute).toBe(0);
+    expect(test.shedding && test.shedding.maxEventLoopDelayMs).toBe(0);
+    const configured = edgeLimitsFor(
+      parseConfig(baseConfigSchema, { NODE_ENV: "test", SHED_EVENT_LOOP_DELAY_MS: "250" }),
+    );
+    expect(configured.shedding && configured.shedding.maxEventLoopDelayMs).toBe(250);
   });
 });
