@@ -73,7 +73,15 @@ export const createCallerFactory = t.createCallerFactory;
  * Postgres (which refuses NUL with an error that used to surface as a 500) or a log.
  */
 const refuseUnsafeInput = t.middleware(async ({ getRawInput, next }) => {
-  const unsafe = findUnsafeInput(await getRawInput());
+  let raw: unknown;
+  try {
+    raw = await getRawInput();
+  } catch {
+    // No readable input: an empty body, which a mutation without input sends (tRPC reads the
+    // input only for procedures that take one, and those then refuse it themselves).
+    return next();
+  }
+  const unsafe = findUnsafeInput(raw);
   if (unsafe) {
     throw new TRPCError({
       code: "BAD_REQUEST",

@@ -25,6 +25,8 @@ const edgeRouter = router({
   store: publicProcedure.input(z.unknown()).mutation(() => ({ stored: true })),
   whereFrom: publicProcedure.query(({ ctx }) => ({ ip: ctx.req.ip })),
   hold: authedProcedure.mutation(({ ctx }) => ({ heldBy: ctx.user.id })),
+  /** No input, as identity's resendVerification: tRPC's client posts it without a body. */
+  ping: publicProcedure.mutation(() => ({ pong: true })),
 });
 
 type Reply = {
@@ -104,6 +106,17 @@ describe("odd strings in any input", () => {
     expect(low.body.error?.message).toMatch(/^Invalid input: query: contains a lone UTF-16/);
     // A proper pair (an emoji) is fine.
     expect((await get(base, "search", { query: "seat \uD83C\uDFAB" })).status).toBe(200);
+  });
+
+  it("lets a mutation without input through with an empty body, and refuses one that needs input", async () => {
+    const { base } = await start();
+    const empty = { method: "POST", headers: { "content-type": "application/json" } };
+    const ping = await call(`${base}/trpc/ping`, empty);
+    expect(ping.status).toBe(200);
+    expect(ping.body.result?.data).toEqual({ pong: true });
+    const rename = await call(`${base}/trpc/rename`, empty);
+    expect(rename.status).toBe(400);
+    expect(rename.text).not.toMatch(/at .*\(|node_modules/);
   });
 
   it("checks every call of a batch on its own", async () => {
