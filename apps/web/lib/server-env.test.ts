@@ -45,4 +45,15 @@ describe("the web's environment", () => {
       /TRUSTED_PROXIES: "gateway" is not an IP address/,
     );
   });
+
+  it("caps live seat-map streams at 20 per client unless LIVE_STREAMS_PER_CLIENT says otherwise", () => {
+    expect(parseServerEnv({}).LIVE_STREAMS_PER_CLIENT).toBe(20);
+    expect(parseServerEnv({ LIVE_STREAMS_PER_CLIENT: "5" }).LIVE_STREAMS_PER_CLIENT).toBe(5);
+    expect(() => parseServerEnv({ LIVE_STREAMS_PER_CLIENT: "0" })).toThrow(
+      /LIVE_STREAMS_PER_CLIENT/,
+    );
+    expect(() => parseServerEnv({ LIVE_STREAMS_PER_CLIENT: "many" })).toThrow(
+      /LIVE_STREAMS_PER_CLIENT/,
+    );
+  });
 });

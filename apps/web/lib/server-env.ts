@@ -38,6 +38,8 @@ const ServerEnv = z
         ctx.addIssue({ code: "custom", message: parsed.error });
         return z.NEVER;
       }),
+    /** Live seat-map streams (`/api/events/:id/live`) one client address may hold open at once. */
+    LIVE_STREAMS_PER_CLIENT: z.coerce.number().int().min(1).max(10_000).default(20),
     /** `server.ts`: where the web listens. */
     PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
     WEB_HOSTNAME: z.string().min(1).default("0.0.0.0"),
