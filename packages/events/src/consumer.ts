@@ -6,7 +6,7 @@ import type { EventOnTopic, MarqueeEvent } from "./registry";
 import { rejoinAsSameMember } from "./rejoin-as-same-member";
 import { backoffMs } from "./sleep";
 import type { SqlDb, SqlTx } from "./sql";
-import type { Topic } from "./topics";
+import { TOPIC_PARTITIONS, type Topic } from "./topics";
 
 export type HandlerContext = { tx: SqlTx; log: EventLog };
 export type EventHandler<TEvent> = (event: TEvent, ctx: HandlerContext) => Promise<void>;
@@ -40,7 +40,10 @@ export type ConsumerOptions<TTopic extends Topic> = {
   handlers: NoInfer<HandlerMap<TTopic>>;
   log: EventLog;
   fromBeginning?: boolean;
-  /** Partitions handled at once; order within a partition is always kept. */
+  /**
+   * Partitions handled at once (default: as many as a topic has, so a rush spread over every
+   * partition is applied in parallel transactions); order within a partition is always kept.
+   */
   concurrency?: number;
   /** Events applied in one database transaction at most (a fetched batch is cut into these). */
   maxBatchSize?: number;
@@ -277,7 +280,7 @@ export const startConsumer = async <TTopic extends Topic>(
         // Within a long batch, commit what is applied at least every second.
         autoCommitInterval: 1_000,
         eachBatchAutoResolve: false,
-        partitionsConsumedConcurrently: opts.concurrency ?? 3,
+        partitionsConsumedConcurrently: opts.concurrency ?? TOPIC_PARTITIONS,
         eachBatch,
       });
     } catch (error) {

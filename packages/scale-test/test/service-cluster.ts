@@ -39,9 +39,12 @@ export const startServiceCluster = async (opts: {
   processes: number;
   env: Record<string, string>;
   timeoutMs: number;
+  /** Extra flags for node, e.g. `--cpu-prof` (refused in NODE_OPTIONS). */
+  nodeArgs?: string[];
 }): Promise<ServiceCluster> => {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const args = [...(opts.nodeArgs ?? []), "--import", "tsx", "src/main.ts"];
+  const child = spawn(process.execPath, args, {
     cwd: `${servicesDir}${opts.name}`,
     env: { ...process.env, ...opts.env, PORT: String(port), PROCESSES: String(opts.processes) },
     stdio: ["ignore", "pipe", "pipe"],

@@ -10,6 +10,7 @@
 //   npm run bench -- --only purchase-rush
 //   BUYERS=50 ROUNDS=2 npx tsx apps/services/ordering/bench/purchase-rush.ts
 //   SERVICES_IN=process npx tsx apps/services/ordering/bench/purchase-rush.ts
+//   CPU_PROF=payment,inventory npx tsx …   (profiles of those processes in CPU_PROF_DIR)
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { SeatsGenerated } from "@marquee/events/contracts/catalog";
@@ -70,6 +71,8 @@ const scrapeMessaging = async (url: string): Promise<MetricTotals> => {
   const text = await (await fetch(`${url}/metrics`)).text();
   const totals: MetricTotals = new Map();
   for (const line of text.split("\n")) {
+    const cpu = /^process_cpu_seconds_total(?:\{[^}]*\})? (\S+)$/.exec(line);
+    if (cpu) totals.set("process_cpu_seconds_total", { sum: Number(cpu[1]), count: 1 });
     const match =
       /^((?:consumer_batch_duration_seconds|consumer_batch_events|outbox_relay_batch_duration_seconds|outbox_relay_batch_rows|outbox_wait_seconds))_(sum|count)(\{[^}]*\})? (\S+)$/.exec(
         line,
@@ -90,7 +93,9 @@ const describeMessaging = (name: string, before: MetricTotals, after: MetricTota
     const b = before.get(key) ?? { sum: 0, count: 0 };
     return { sum: a.sum - b.sum, count: a.count - b.count };
   };
-  const lines: string[] = [];
+  const lines: string[] = [
+    `    ${name.padEnd(13)}CPU ${(1_000 * delta("process_cpu_seconds_total").sum).toFixed(0)} ms`,
+  ];
   const relay = delta("outbox_relay_batch_duration_seconds");
   if (relay.count > 0) {
     const rows = delta("outbox_relay_batch_rows");
@@ -268,11 +273,17 @@ const asProcesses = async (): Promise<Stack> => {
     IDENTITY_JWKS_URL: issuer.jwksUrl,
   };
   const services: ServiceCluster[] = [];
+  // CPU_PROF=payment,inventory (and CPU_PROF_DIR) profiles those services' processes.
+  const profiled = (process.env.CPU_PROF ?? "").split(",").filter(Boolean);
+  const profileDir = process.env.CPU_PROF_DIR ?? "/tmp/purchase-rush-profiles";
   const start = async (name: string, env: Record<string, string> = {}) => {
     const service = await startServiceCluster({
       name,
       processes: 1,
       env: { ...shared, ...env },
+      ...(profiled.includes(name)
+        ? { nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${profileDir}/${name}`] }
+        : {}),
       timeoutMs: 240_000,
     });
     services.push(service);
@@ -541,7 +552,7 @@ try {
     console.log(
       `    outbox commit → Kafka    ${summary([succeeded, sold, confirmed, issued].flatMap(relayed))}`,
     );
-    console.log("  batches from pay to the last email (each service's /metrics):");
+    console.log("  from pay to the last email, per service (its /metrics: CPU, batches):");
     for (const [i, [name, after]] of metricsAfter.entries()) {
       for (const line of describeMessaging(name, metricsBefore[i]![1], after)) console.log(line);
     }
