@@ -44,3 +44,37 @@ export const describeMembers = async (
 
 export const partitionCount = (assignment: Record<string, number[]>) =>
   Object.values(assignment).reduce((sum, partitions) => sum + partitions.length, 0);
+
+/**
+ * Events the groups have yet to apply: per topic partition they subscribe to, the log end offset
+ * minus the group's committed offset (the log start when it has committed none).
+ */
+export const consumerLag = async (admin: Admin, groupIds: string[]): Promise<number> => {
+  let lag = 0;
+  const ends = new Map<string, Map<number, { high: number; low: number }>>();
+  const endsOf = async (topic: string) => {
+    let byPartition = ends.get(topic);
+    if (!byPartition) {
+      byPartition = new Map(
+        (await admin.fetchTopicOffsets(topic)).map((p) => [
+          p.partition,
+          { high: Number(p.high), low: Number(p.low) },
+        ]),
+      );
+      ends.set(topic, byPartition);
+    }
+    return byPartition;
+  };
+  for (const groupId of groupIds) {
+    for (const { topic, partitions } of await admin.fetchOffsets({ groupId })) {
+      const topicEnds = await endsOf(topic);
+      for (const { partition, offset } of partitions) {
+        const end = topicEnds.get(partition);
+        if (!end) continue;
+        const committed = Number(offset) < 0 ? end.low : Number(offset);
+        lag += Math.max(0, end.high - committed);
+      }
+    }
+  }
+  return lag;
+};
