@@ -34,10 +34,10 @@ describe("sqlDbOf", () => {
       "SELECT body FROM scratch_note WHERE id = 1",
     );
     expect(row?.body).toBe("from pg");
-    const [{ path }] = await sql.$queryRawUnsafe<Array<{ path: string }>>(
+    const [setting] = await sql.$queryRawUnsafe<Array<{ path: string }>>(
       "SELECT current_setting('search_path') AS path",
     );
-    expect(path).toBe(schema);
+    expect(setting?.path).toBe(schema);
   });
 
   it("commits a transaction whole, answers updated row counts, and rolls back whole on a throw", async () => {
