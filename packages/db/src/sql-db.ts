@@ -11,9 +11,15 @@ import type pg from "pg";
  * Results are pg's: `bigint` and `numeric` columns come back as strings, not BigInt / Decimal, so
  * queries cast what they read (`count(*)::int`), as this code base's do.
  */
+/**
+ * The slice of a database the outbox relay and the consumers need (`@marquee/events` uses these
+ * types). Each service's pool sets `search_path` to its own schema, so unqualified table names
+ * resolve there. A Prisma client fits too (Prisma declares `values` as any[]; unknown[] keeps
+ * callers honest).
+ */
 export type SqlTx = {
-  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
-  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
+  $executeRawUnsafe(query: string, ...values: unknown[]): PromiseLike<number>;
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): PromiseLike<T>;
 };
 
 export type SqlDb = SqlTx & {

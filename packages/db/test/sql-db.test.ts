@@ -23,9 +23,9 @@ afterAll(async () => {
 });
 
 const bodies = async () =>
-  (await sql.$queryRawUnsafe<Array<{ body: string }>>("SELECT body FROM scratch_note ORDER BY id")).map(
-    (row) => row.body,
-  );
+  (
+    await sql.$queryRawUnsafe<Array<{ body: string }>>("SELECT body FROM scratch_note ORDER BY id")
+  ).map((row) => row.body);
 
 describe("sqlDbOf", () => {
   it("runs raw SQL in the client's schema, on the client's pool", async () => {
@@ -79,7 +79,7 @@ describe("sqlDbOf", () => {
     );
     release();
     await Promise.all(busy);
-    expect(await sql.$transaction((tx) => tx.$queryRawUnsafe("SELECT 1"))).toEqual([
+    expect(await sql.$transaction(async (tx) => tx.$queryRawUnsafe("SELECT 1"))).toEqual([
       { "?column?": 1 },
     ]);
   });
