@@ -8,46 +8,44 @@ import { DATA_DIR } from "./paths.mjs";
 // Every value can be overridden by the variable named beside it.
 const env = process.env;
 
+/**
+ * One environment: `prefix` names its override variables (`TEST_` → TEST_DATABASE_URL, …), the
+ * defaults put each on its own database, Redis index, ports and broker data directory.
+ */
+const localEnvironment = (name, prefix, { database, redisIndex, portBase, kafkaDir }) => ({
+  name,
+  databaseUrl: env[`${prefix}DATABASE_URL`] ?? `postgresql://postgres@127.0.0.1:5432/${database}`,
+  redisUrl: env[`${prefix}REDIS_URL`] ?? `redis://127.0.0.1:6379/${redisIndex}`,
+  kafka: {
+    port: Number(env[`${prefix}KAFKA_PORT`] ?? portBase + 9092),
+    controllerPort: Number(env[`${prefix}KAFKA_CONTROLLER_PORT`] ?? portBase + 9093),
+    dataDir: path.join(DATA_DIR, kafkaDir),
+  },
+  smtp: {
+    port: Number(env[`${prefix}SMTP_PORT`] ?? portBase + 1025),
+    webPort: Number(env[`${prefix}MAILDEV_WEB_PORT`] ?? portBase + 1080),
+  },
+});
+
 export const environments = {
-  dev: {
-    name: "dev",
-    databaseUrl: env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/marquee",
-    redisUrl: env.REDIS_URL ?? "redis://127.0.0.1:6379/0",
-    kafka: {
-      port: Number(env.KAFKA_PORT ?? 9092),
-      controllerPort: Number(env.KAFKA_CONTROLLER_PORT ?? 9093),
-      dataDir: path.join(DATA_DIR, "kafka"),
-    },
-    smtp: { port: Number(env.SMTP_PORT ?? 1025), webPort: Number(env.MAILDEV_WEB_PORT ?? 1080) },
-  },
-  test: {
-    name: "test",
-    databaseUrl: env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/marquee_test",
-    redisUrl: env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379/1",
-    kafka: {
-      port: Number(env.TEST_KAFKA_PORT ?? 19092),
-      controllerPort: Number(env.TEST_KAFKA_CONTROLLER_PORT ?? 19093),
-      dataDir: path.join(DATA_DIR, "kafka-test"),
-    },
-    smtp: {
-      port: Number(env.TEST_SMTP_PORT ?? 11025),
-      webPort: Number(env.TEST_MAILDEV_WEB_PORT ?? 11080),
-    },
-  },
-  bench: {
-    name: "bench",
-    databaseUrl: env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/marquee_bench",
-    redisUrl: env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379/2",
-    kafka: {
-      port: Number(env.BENCH_KAFKA_PORT ?? 29092),
-      controllerPort: Number(env.BENCH_KAFKA_CONTROLLER_PORT ?? 29093),
-      dataDir: path.join(DATA_DIR, "kafka-bench"),
-    },
-    smtp: {
-      port: Number(env.BENCH_SMTP_PORT ?? 21025),
-      webPort: Number(env.BENCH_MAILDEV_WEB_PORT ?? 21080),
-    },
-  },
+  dev: localEnvironment("dev", "", {
+    database: "marquee",
+    redisIndex: 0,
+    portBase: 0,
+    kafkaDir: "kafka",
+  }),
+  test: localEnvironment("test", "TEST_", {
+    database: "marquee_test",
+    redisIndex: 1,
+    portBase: 10_000,
+    kafkaDir: "kafka-test",
+  }),
+  bench: localEnvironment("bench", "BENCH_", {
+    database: "marquee_bench",
+    redisIndex: 2,
+    portBase: 20_000,
+    kafkaDir: "kafka-bench",
+  }),
 };
 
 export const kafkaBrokers = (environment) => [`127.0.0.1:${environment.kafka.port}`];
