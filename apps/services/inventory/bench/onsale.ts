@@ -315,10 +315,13 @@ type Run = {
   idleCpuMsPerSecond: number | null;
 };
 const runs: Run[] = [];
+/** Every event this run stocked, whose holds are withdrawn at the end. */
+const benchEvents: string[] = [];
 for (const processes of processCounts) {
   const inventory = await startInventory(processes);
   try {
     const single = await h.stockEvent({ seats: seatCount });
+    benchEvents.push(single.eventId);
     const cpu0 = inventory.cpuMs();
     const singleReport = await runBuyers({
       baseUrl: inventory.url,
@@ -329,6 +332,7 @@ for (const processes of processCounts) {
     });
     const cpu1 = inventory.cpuMs();
     const multi = await h.stockEvent({ seats: multiSeats });
+    benchEvents.push(multi.eventId);
     const cpu2 = inventory.cpuMs();
     const multiReport = await runBuyers({
       baseUrl: inventory.url,
@@ -364,6 +368,7 @@ for (const processes of processCounts) {
 // ---- the bare guard: one conditional UPDATE per hold, each on a free seat, plain pg Pool ----
 const writes = Math.max(1, ...runs.map((r) => r.single.outcomes.held));
 const bare = await h.stockEvent({ seats: writes * (poolSizes.length + 1) });
+benchEvents.push(bare.eventId);
 const freeSeats = shuffle(bare.seats.map((s) => s.seatId));
 const bareRuns: Array<{ size: number; rate: number; took: number; latency: string }> = [];
 for (const [i, size] of poolSizes.entries()) {
@@ -500,6 +505,19 @@ if (runs.length > 1) {
 }
 console.log(lines.join("\n"));
 
+// Thousands of holds left to run out would expire 15 minutes later, in the middle of whatever
+// benchmark runs then (the expiry worker releasing them and every service applying the
+// announcements): they are withdrawn here instead, quietly, as these events are never seen again.
+await db.$executeRawUnsafe(
+  `UPDATE seat SET state = 'available', reservation_id = NULL, version = version + 1, updated_at = now()
+    WHERE event_id = ANY($1::uuid[]) AND state <> 'available'`,
+  benchEvents,
+);
+await db.$executeRawUnsafe(
+  `UPDATE reservation SET status = 'released', closed_at = now()
+    WHERE event_id = ANY($1::uuid[]) AND status = 'active'`,
+  benchEvents,
+);
 await h.stop();
 if (failed) {
   console.error("OVERSOLD or inconsistent: the seat guard failed, or a request failed with 5xx");
