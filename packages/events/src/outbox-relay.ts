@@ -36,6 +36,16 @@ export type OutboxRelayOptions = {
    * start), for metrics.
    */
   onPublished?: (batch: { rows: number; seconds: number; oldestWaitSeconds: number }) => void;
+  /**
+   * Housekeeping, at most this often and only after something was published: sent rows older
+   * than `keepSentMs` are deleted and the outbox is vacuumed (`VACUUM (SKIP_LOCKED, ANALYZE)`, so
+   * replicas never wait on each other). Every published row leaves a dead tuple and dead index
+   * entries behind that each pick walks past until a vacuum, and autovacuum may be off or slow
+   * (it is off on the machines Marquee is developed on). 0 turns it off.
+   */
+  janitorIntervalMs?: number;
+  /** How long sent rows are kept for inspection before the janitor deletes them (24 h). */
+  keepSentMs?: number;
 };
 
 export type OutboxRelay = {
@@ -61,6 +71,10 @@ const MARK_SENT_SQL = `WITH marked AS (SELECT clock_timestamp() AS at)
   FROM marked WHERE id = ANY($1::uuid[])`;
 const MARK_FAILED_SQL = `UPDATE outbox_message SET attempts = attempts + 1, last_error = $2
   WHERE id = ANY($1::uuid[]) AND sent_at IS NULL`;
+
+const PRUNE_SQL = `DELETE FROM outbox_message
+  WHERE sent_at IS NOT NULL AND sent_at < clock_timestamp() - make_interval(secs => $1::float8)`;
+const VACUUM_SQL = `VACUUM (SKIP_LOCKED, ANALYZE) outbox_message`;
 
 const STANDBY = -1;
 
@@ -95,6 +109,10 @@ export const startOutboxRelay = (opts: OutboxRelayOptions): OutboxRelay => {
   const pollMs = opts.pollMs ?? 100;
   const retryBaseMs = opts.retryBaseMs ?? 250;
   const retryMaxMs = opts.retryMaxMs ?? 1_000;
+  const janitorIntervalMs = opts.janitorIntervalMs ?? 60_000;
+  const keepSentMs = opts.keepSentMs ?? 24 * 60 * 60 * 1_000;
+  let publishedSinceJanitor = 0;
+  let lastJanitorAt = Date.now();
   const sleeper = createSleeper();
   let running = true;
   let failures = 0;
@@ -150,10 +168,27 @@ export const startOutboxRelay = (opts: OutboxRelayOptions): OutboxRelay => {
     }
   };
 
+  /** Prunes old sent rows and vacuums the outbox; a failure is logged, publishing goes on. */
+  const tidyUp = async () => {
+    if (janitorIntervalMs <= 0 || publishedSinceJanitor === 0) return;
+    if (Date.now() - lastJanitorAt < janitorIntervalMs) return;
+    lastJanitorAt = Date.now();
+    publishedSinceJanitor = 0;
+    try {
+      const pruned = await db.$executeRawUnsafe(PRUNE_SQL, keepSentMs / 1_000);
+      await db.$executeRawUnsafe(VACUUM_SQL);
+      log.debug({ pruned }, "outbox pruned and vacuumed");
+    } catch (error) {
+      log.warn({ err: error }, "outbox housekeeping failed; trying again later");
+    }
+  };
+
   const loop = (async () => {
     while (running) {
       try {
         const published = await publishBatch();
+        if (published > 0) publishedSinceJanitor += published;
+        await tidyUp();
         if (failures > 0) log.info({ failures }, "outbox relay recovered");
         failures = 0;
         if ((published > 0 && moreWaiting) || (published !== STANDBY && nudged)) continue;
