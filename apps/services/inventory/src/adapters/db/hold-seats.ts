@@ -121,12 +121,12 @@ export const createHoldBatcher = (pool: Pool, options: HoldBatcherOptions): Hold
         options.cap,
       ],
     });
-    const outcomes: HoldOutcome[] = [];
-    for (const row of rows) outcomes[row.idx] = toOutcome(row);
-    if (outcomes.length !== batch.length || outcomes.includes(undefined as never)) {
-      throw new Error(`hold_seats_batch answered ${rows.length} of ${batch.length} holds`);
-    }
-    return outcomes;
+    const byIndex = new Map(rows.map((row) => [row.idx, toOutcome(row)]));
+    return batch.map((_, i) => {
+      const outcome = byIndex.get(i);
+      if (!outcome) throw new Error(`hold_seats_batch did not answer hold ${i} of ${batch.length}`);
+      return outcome;
+    });
   };
 
   const settle = async (batch: readonly Waiting[]): Promise<void> => {
