@@ -8,6 +8,8 @@ export default defineConfig({
       "packages/*/vitest.config.ts",
       "apps/services/*/vitest.config.ts",
       "apps/web/vitest.config.ts",
+      "infra/vitest.config.mjs",
+      "scripts/vitest.config.mjs",
     ],
     maxWorkers: 1,
     fileParallelism: false,

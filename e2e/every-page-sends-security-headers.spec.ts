@@ -14,7 +14,8 @@ const expectSecurityHeaders = (headers: Record<string, string>, what: string) =>
   expect(headers["x-frame-options"], what).toBe("DENY");
   expect(headers["x-content-type-options"], what).toBe("nosniff");
   expect(headers["referrer-policy"], what).toBe("strict-origin-when-cross-origin");
-  expect(headers["permissions-policy"], what).toContain("camera=()");
+  expect(headers["permissions-policy"], what).toContain("camera=(self)");
+  expect(headers["permissions-policy"], what).toContain("microphone=()");
 };
 
 const nonceOf = (headers: Record<string, string>) =>

@@ -20,6 +20,10 @@ test("a hold runs out: the cart says so and the seat is back on the map", async 
   await expect(cart.getByText("Floor, row A, seat 1")).toBeVisible();
   await expect(cart.getByTestId("countdown")).toHaveText(/^[01]:\d\d$/);
   await expect(page.getByTestId("availability")).toContainText("9 available · 1 held");
+  // Under two minutes left from the start: the warning says so in words, in a live region.
+  await expect(cart.getByRole("alert")).toHaveText(
+    "Your seats are held for less than 2 more minutes. Check out now, or they go back on sale.",
+  );
 
   // Inventory releases an expired hold within two seconds; generous waits, no timing asserted.
   await expect(cart.getByText(/Your hold expired, so those seats were released/)).toBeVisible({

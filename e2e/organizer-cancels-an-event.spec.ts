@@ -14,10 +14,13 @@ test("an organizer cancels a published event after confirming, and it leaves the
   await expect(page.getByText("On sale", { exact: true })).toBeVisible();
   await expect(page.getByTestId("seats-available")).toHaveText("10");
 
-  // The first click only asks; keeping it changes nothing.
+  // The first click only asks (the question takes the focus); keeping it changes nothing and
+  // gives the focus back to the button.
   await page.getByRole("button", { name: "Cancel event" }).click();
+  await expect(page.getByText(/^Cancel this event\?/)).toBeFocused();
   await page.getByRole("button", { name: "Keep it" }).click();
   await expect(page.getByText("On sale", { exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Cancel event" })).toBeFocused();
 
   await page.getByRole("button", { name: "Cancel event" }).click();
   await page.getByRole("button", { name: "Yes, cancel the event" }).click();

@@ -6,18 +6,20 @@
 //                    (REPLICAS=inventory=2,ordering=2 or REPLICAS=all=2: services as several
 //                    processes sharing their ports)
 //   npm run dev      the same with services restarting on change and `next dev`
-//   npm test         set up, then typecheck, lint, integration tests and browser tests
+//   npm test         set up, then check formatting, typecheck, lint, integration tests and
+//                    browser tests; the browser tests drive a stack of their own on the test
+//                    environment's ports (web 13000, services 15000-15006;
+//                    lib/environments.mjs), never `npm start`'s
 //   npm run setup    only set up (add --env test for the test environment)
-//   npm run stop     stop the Kafka brokers started by the commands above
+//   npm run stop     stop the Kafka brokers and PgBouncers started by the commands above
 //   npm run bench    set up, then run the benchmarks and print their figures
 //                    (npm run bench:onsale: the inventory rush and the stadium seat map only;
 //                    npm run bench -- --only event-page: the storefront's event page in Chromium)
 import { ensureChromium } from "./lib/chromium.mjs";
-import { environments } from "./lib/environments.mjs";
+import { environments, webUrl } from "./lib/environments.mjs";
 import { prepareInfrastructure, stopInfrastructure } from "./lib/infrastructure.mjs";
 import { ensureNodeModules } from "./lib/node-modules.mjs";
 import { elapsed, say, step } from "./lib/progress.mjs";
-import { WEB_PORT } from "./lib/services.mjs";
 import { ensureWebBuild, runStack } from "./lib/stack.mjs";
 import { runTests } from "./lib/tests.mjs";
 import { runBenchmarks } from "./lib/benchmarks.mjs";
@@ -34,6 +36,10 @@ const environmentFrom = (fallback) => {
   if (!environment) throw new Error(`unknown --env "${name}" (use dev, test or bench)`);
   return environment;
 };
+
+/** `http://localhost:5000-5006`, from the first and last of the stack's service ports. */
+const describePorts = (services) =>
+  `http://localhost:${services[0].port}-${services[services.length - 1].port}`;
 
 const setup = async (environment) => {
   const major = Number(process.versions.node.split(".")[0]);
@@ -58,9 +64,9 @@ const commands = {
     await step("web app build", ensureWebBuild);
     await runStack(environment, { replicas });
     say(`Marquee is running (started in ${elapsed()}).`);
-    say(`  Storefront:  http://localhost:${WEB_PORT}`);
+    say(`  Storefront:  ${webUrl(environment)}`);
     say(`  Mail viewer: http://localhost:${environment.smtp.webPort}`);
-    say(`  Services:    http://localhost:5000-5006 (/readyz, /metrics)`);
+    say(`  Services:    ${describePorts(environment.services)} (/readyz, /metrics)`);
     say(`  Processes:   ${describeReplicas(replicas)} (REPLICAS)`);
     say("Press Ctrl-C to stop.");
   },
@@ -71,7 +77,7 @@ const commands = {
     const replicas = replicasFromEnv();
     await setup(environment);
     await runStack(environment, { watch: true, replicas });
-    say(`Marquee (watch mode) is running: http://localhost:${WEB_PORT}`);
+    say(`Marquee (watch mode) is running: ${webUrl(environment)}`);
     say(`  Processes: ${describeReplicas(replicas)} (REPLICAS)`);
   },
 

@@ -1,8 +1,11 @@
 // Second stage of set-up, run once npm packages exist: database, migrations, Prisma clients,
 // Kafka topics, the demo admin account. Reads DATABASE_URL and KAFKA_BROKERS, which
-// scripts/marquee.mjs sets, and ADMIN_EMAIL / ADMIN_PASSWORD (defaults in identity's README).
+// scripts/marquee.mjs sets, ADMIN_EMAIL / ADMIN_PASSWORD (defaults in identity's README), and
+// <SERVICE>_DB_PASSWORD (INVENTORY_DB_PASSWORD, …) where a service's role needs a password
+// (production, compose; packages/db/README.md, Service roles).
 import { generateClients } from "@marquee/db/generate";
 import { ensureDatabase, migrate } from "@marquee/db/migrate";
+import { services } from "@marquee/db/services";
 import { ensureTopics } from "@marquee/events/ensure-topics";
 import { createKafka } from "@marquee/events/kafka";
 
@@ -17,7 +20,13 @@ const quiet = { debug: () => {}, info: () => {}, warn: console.warn, error: cons
 await generateClients({ log });
 const created = await ensureDatabase(databaseUrl);
 if (created) log(`created database ${new URL(databaseUrl).pathname.slice(1)}`);
-await migrate({ url: databaseUrl, log });
+const rolePasswords = Object.fromEntries(
+  services.flatMap(({ name }) => {
+    const password = process.env[`${name.toUpperCase()}_DB_PASSWORD`];
+    return password ? [[name, password]] : [];
+  }),
+);
+await migrate({ url: databaseUrl, log, rolePasswords });
 const topics = await ensureTopics(createKafka({ clientId: "marquee-setup", brokers, log: quiet }));
 log(topics.length > 0 ? `created topics: ${topics.join(", ")}` : "topics in place");
 // Imported only now: it needs the Prisma clients generated above, which a fresh clone lacks.

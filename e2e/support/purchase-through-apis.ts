@@ -7,6 +7,8 @@ type TicketView = {
   ticketId: string;
   orderId: string;
   code: string;
+  /** The code printed under the QR, `XXXXX-XXXXX`. */
+  shortCode: string;
   section: string;
   row: string;
   number: number;
@@ -25,6 +27,9 @@ export const adminToken = async (): Promise<string> =>
   (await callService<Token>("identity", "login", { email: ADMIN.email, password: ADMIN.password }))
     .accessToken;
 
+/** When a journey's event starts, unless it says otherwise: a month ahead. */
+const A_MONTH_AHEAD_MS = 30 * 24 * 3_600_000;
+
 /**
  * A fresh published event of ten seats (two rows of five at EUR 25.00), created through catalog's
  * organizer API, so each journey has seats no other run has sold.
@@ -32,6 +37,7 @@ export const adminToken = async (): Promise<string> =>
 export const publishSmallEvent = async (
   token: string,
   name = `E2E night ${randomUUID().slice(0, 8)}`,
+  startsInMs = A_MONTH_AHEAD_MS,
 ): Promise<{ eventId: string; name: string }> => {
   const venues = await callService<{ id: string }[]>("catalog", "venues", undefined, {
     token,
@@ -44,7 +50,7 @@ export const publishSmallEvent = async (
     "createEvent",
     {
       name,
-      startsAt: new Date(Date.now() + 30 * 24 * 3_600_000).toISOString(),
+      startsAt: new Date(Date.now() + startsInMs).toISOString(),
       venueId: venue.id,
     },
     { token },
@@ -67,11 +73,20 @@ export const publishSmallEvent = async (
 /**
  * A customer who bought `seats` seats of a fresh event and holds their tickets: sign-up (identity),
  * hold (inventory), cart and checkout (ordering), a good card (payment), then the tickets
- * (fulfillment), each step waiting for what arrives through Kafka.
+ * (fulfillment), each step waiting for what arrives through Kafka. `startsInMs`: when the event
+ * starts (a door journey's event starts soon, so the desk lists it among today's events).
+ * `event` and `firstSeat`: buy on an event published before (several buyers of one event), from
+ * that seat of its first section on.
  */
-export const purchaseThroughApis = async (seats = 2): Promise<Purchase> => {
-  const admin = await adminToken();
-  const event = await publishSmallEvent(admin);
+export const purchaseThroughApis = async (
+  seats = 2,
+  {
+    startsInMs = A_MONTH_AHEAD_MS,
+    event: existing,
+    firstSeat = 0,
+  }: { startsInMs?: number; event?: { eventId: string; name: string }; firstSeat?: number } = {},
+): Promise<Purchase> => {
+  const event = existing ?? (await publishSmallEvent(await adminToken(), undefined, startsInMs));
   const customer = {
     name: `Buyer ${randomUUID().slice(0, 6)}`,
     email: `e2e-buyer-${randomUUID().slice(0, 12)}@example.com`,
@@ -98,7 +113,7 @@ export const purchaseThroughApis = async (seats = 2): Promise<Purchase> => {
     callService<{ reservationId: string }>(
       "inventory",
       "reserve",
-      { eventId: event.eventId, seatIds: seatIds.slice(0, seats) },
+      { eventId: event.eventId, seatIds: seatIds.slice(firstSeat, firstSeat + seats) },
       { token },
     ),
   );

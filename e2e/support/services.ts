@@ -1,10 +1,8 @@
-/** The seven services and their ports, as DESIGN.md and each service's package.json give them. */
-export const services = [
-  ["identity", 5000],
-  ["catalog", 5001],
-  ["inventory", 5002],
-  ["ordering", 5003],
-  ["payment", 5004],
-  ["fulfillment", 5005],
-  ["notification", 5006],
-] as const;
+import { environments } from "../../scripts/lib/environments.mjs";
+
+/**
+ * The seven services and the ports of the test stack the journeys drive: the design's ports
+ * (packages/service/src/ports.json) moved by the test environment's port base
+ * (scripts/lib/environments.mjs), as `node scripts/marquee.mjs stack` starts them.
+ */
+export const services = environments.test.services.map(({ name, port }) => [name, port] as const);

@@ -1,4 +1,4 @@
-// Type declarations for kafka.mjs (a plain, dependency-free ES module).
+// Type declarations for kafka.mjs (plain ES modules: node: built-ins, and kafkajs for readiness).
 
 export type Log = (msg: string) => void;
 

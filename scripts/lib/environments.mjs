@@ -1,12 +1,26 @@
 import path from "node:path";
 import { DATA_DIR } from "./paths.mjs";
+import { DESIGN_WEB_PORT, SERVICES } from "./services.mjs";
 
 // The local environments, each with its own database, Redis index and Kafka broker. Development is
 // what `npm start` runs; test is what `npm test` (and the browser benchmarks' stack) uses, so tests
 // never disturb a running stack; bench is what the Node benchmarks (`npm run bench`) use, so a test
 // stack running at the same time (same consumer groups) cannot take part in a benchmark's events.
+// Each stack also has its own ports: the web and the seven services listen on the design's ports
+// (packages/service/src/ports.json) plus the environment's port base, so `npm test` can run while
+// `npm start` is up without reaching, or reusing, the development stack.
 // Every value can be overridden by the variable named beside it.
 const env = process.env;
+
+/** A port from `variable` when set (refused unless it is one), else `fallback`. */
+const portFrom = (variable, fallback) => {
+  const value = env[variable];
+  if (value === undefined || value === "") return fallback;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 1 || port > 65_535)
+    throw new Error(`${variable} must be a port number (1-65535), got "${value}"`);
+  return port;
+};
 
 /**
  * One environment: `prefix` names its override variables (`TEST_` → TEST_DATABASE_URL, …), the
@@ -17,14 +31,22 @@ const localEnvironment = (name, prefix, { database, redisIndex, portBase, kafkaD
   databaseUrl: env[`${prefix}DATABASE_URL`] ?? `postgresql://postgres@127.0.0.1:5432/${database}`,
   redisUrl: env[`${prefix}REDIS_URL`] ?? `redis://127.0.0.1:6379/${redisIndex}`,
   kafka: {
-    port: Number(env[`${prefix}KAFKA_PORT`] ?? portBase + 9092),
-    controllerPort: Number(env[`${prefix}KAFKA_CONTROLLER_PORT`] ?? portBase + 9093),
+    port: portFrom(`${prefix}KAFKA_PORT`, portBase + 9092),
+    controllerPort: portFrom(`${prefix}KAFKA_CONTROLLER_PORT`, portBase + 9093),
     dataDir: path.join(DATA_DIR, kafkaDir),
   },
-  smtp: {
-    port: Number(env[`${prefix}SMTP_PORT`] ?? portBase + 1025),
-    webPort: Number(env[`${prefix}MAILDEV_WEB_PORT`] ?? portBase + 1080),
+  // Transaction pooling in front of the environment's database, as production's pooler runs
+  // (infra/pgbouncer); services connect through it as their own roles (packages/db/README.md).
+  pgbouncer: {
+    port: portFrom(`${prefix}PGBOUNCER_PORT`, portBase + 6432),
+    dataDir: path.join(DATA_DIR, name === "dev" ? "pgbouncer" : `pgbouncer-${name}`),
   },
+  smtp: {
+    port: portFrom(`${prefix}SMTP_PORT`, portBase + 1025),
+    webPort: portFrom(`${prefix}MAILDEV_WEB_PORT`, portBase + 1080),
+  },
+  web: { port: portFrom(`${prefix}WEB_PORT`, portBase + DESIGN_WEB_PORT) },
+  services: SERVICES.map((service) => ({ ...service, port: portBase + service.port })),
 });
 
 export const environments = {
@@ -50,8 +72,45 @@ export const environments = {
 
 export const kafkaBrokers = (environment) => [`127.0.0.1:${environment.kafka.port}`];
 
-/** The variables a service process reads (see packages/service/src/config.ts). */
+/**
+ * The environment's database through its PgBouncer as a service's role (`marquee_<name>`): the
+ * URL a service uses when it sits behind the pooler, as in production.
+ */
+export const pooledDatabaseUrl = (environment, serviceName) => {
+  const url = new URL(environment.databaseUrl);
+  url.username = `marquee_${serviceName}`;
+  url.password = "";
+  url.hostname = "127.0.0.1";
+  url.port = String(environment.pgbouncer.port);
+  return url.toString();
+};
+
+/** The storefront as a browser on this machine reaches it. */
+export const webUrl = (environment) => `http://localhost:${environment.web.port}`;
+
+/**
+ * Where the processes of a stack reach one another: every service's `<NAME>_URL` (the web's
+ * clients, ordering's INVENTORY_URL), identity's keys, and the storefront (links in emails, the
+ * web's own NEXTAUTH_URL).
+ */
+const addresses = (environment) => {
+  const urls = Object.fromEntries(
+    environment.services.map(({ name, port }) => [
+      `${name.toUpperCase()}_URL`,
+      `http://127.0.0.1:${port}`,
+    ]),
+  );
+  return {
+    ...urls,
+    IDENTITY_JWKS_URL: `${urls.IDENTITY_URL}/.well-known/jwks.json`,
+    WEB_URL: webUrl(environment),
+    NEXTAUTH_URL: webUrl(environment),
+  };
+};
+
+/** The variables the processes of a stack read (packages/service/src/config.ts, the web's). */
 export const serviceEnv = (environment) => ({
+  ...addresses(environment),
   DATABASE_URL: environment.databaseUrl,
   REDIS_URL: environment.redisUrl,
   KAFKA_BROKERS: kafkaBrokers(environment).join(","),

@@ -1,4 +1,5 @@
 import { ensureKafkaJars, startBroker, stopBroker } from "../../infra/kafka/kafka.mjs";
+import { startPgBouncer, stopPgBouncer } from "../../infra/pgbouncer/pgbouncer.mjs";
 import { kafkaBrokers } from "./environments.mjs";
 import { bin, ROOT } from "./paths.mjs";
 import { say, step } from "./progress.mjs";
@@ -6,8 +7,9 @@ import { run } from "./run.mjs";
 
 /**
  * Everything a stack needs before its processes start: Kafka jars and broker, the database with
- * every service's schema migrated, Prisma clients generated, topics created. Idempotent: each part
- * is skipped quickly when already in place.
+ * every service's schema migrated (and its role granted), Prisma clients generated, topics created,
+ * PgBouncer in front of the database (installed with apt when missing). Idempotent: each part is
+ * skipped quickly when already in place.
  */
 export const prepareInfrastructure = async (environment) => {
   await step("Kafka jars", async () => {
@@ -30,9 +32,25 @@ export const prepareInfrastructure = async (environment) => {
       },
     }),
   );
+  await step(`PgBouncer (${environment.name}, port ${environment.pgbouncer.port})`, async () => {
+    const pooler = await startPgBouncer({
+      port: environment.pgbouncer.port,
+      databaseUrl: environment.databaseUrl,
+      dataDir: environment.pgbouncer.dataDir,
+      log: (msg) => say(`  ${msg}`),
+    });
+    return pooler.alreadyRunning
+      ? `already running (pid ${pooler.pid})`
+      : `started (pid ${pooler.pid})`;
+  });
 };
 
 export const stopInfrastructure = async (environment) => {
+  await step(`stop PgBouncer (${environment.name})`, async () => {
+    const { stopped, pid, killed } = await stopPgBouncer(environment.pgbouncer);
+    if (!stopped) return "was not running";
+    return killed ? `killed (pid ${pid})` : `stopped (pid ${pid})`;
+  });
   await step(`stop Kafka broker (${environment.name})`, async () => {
     const { stopped, pid, killed } = await stopBroker(environment.kafka);
     if (!stopped) return "was not running";

@@ -1,6 +1,6 @@
 // Progress lines for long set-up work: every step says what it does and how long it took.
 const started = Date.now();
-const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+export const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 export const say = (msg) => console.log(`[marquee] ${msg}`);
 

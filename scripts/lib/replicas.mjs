@@ -1,4 +1,4 @@
-import { listServices } from "./services.mjs";
+import { SERVICES } from "./services.mjs";
 
 /**
  * `REPLICAS=inventory=2,ordering=2` (or `all=2`, or `all=2,catalog=1`): how many processes each
@@ -62,9 +62,9 @@ export const describeReplicas = (counts) => {
     : several.map(([name, count]) => `${name} ×${count}`).join(", ");
 };
 
-/** REPLICAS from the environment, checked against the services in apps/services. */
+/** REPLICAS from the environment, checked against the list of services. */
 export const replicasFromEnv = () =>
   parseReplicas(
     process.env.REPLICAS,
-    listServices().map((service) => service.name),
+    SERVICES.map((service) => service.name),
   );

@@ -2,19 +2,17 @@ import fs from "node:fs";
 import path from "node:path";
 import { ROOT } from "./paths.mjs";
 
-/**
- * The seven services and their ports, read from each service's package.json ("marquee.port"),
- * which is also where the service's own config takes its default port from.
- */
-export const listServices = () =>
-  fs
-    .readdirSync(path.join(ROOT, "apps", "services"))
-    .map((name) => {
-      const dir = path.join(ROOT, "apps", "services", name);
-      const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
-      return { name, dir, port: Number(pkg.marquee?.port) };
-    })
-    .filter((service) => Number.isInteger(service.port))
-    .sort((a, b) => a.port - b.port);
+// The design's ports: packages/service/src/ports.json, the one list of services and ports, which
+// the services' own config reads too (`@marquee/service/ports`). Read as a file, so the scripts
+// stay dependency-free.
+const design = JSON.parse(
+  fs.readFileSync(path.join(ROOT, "packages", "service", "src", "ports.json"), "utf8"),
+);
 
-export const WEB_PORT = Number(process.env.WEB_PORT ?? 3000);
+/** The seven services in port order, each with its folder and its design port. */
+export const SERVICES = Object.entries(design.services)
+  .map(([name, port]) => ({ name, dir: path.join(ROOT, "apps", "services", name), port }))
+  .sort((a, b) => a.port - b.port);
+
+/** The web's design port. */
+export const DESIGN_WEB_PORT = design.web;

@@ -17,8 +17,9 @@ const readJson = (file) => {
 };
 
 /**
- * The whole test suite in order: static checks, integration tests (real Postgres, Redis, Kafka,
- * SMTP) and browser tests (real Chromium against the real stack). Prints one closing tally.
+ * The whole test suite in order: formatting, static checks, integration tests (real Postgres,
+ * Redis, Kafka, SMTP) and browser tests (real Chromium against the real stack). Prints one closing
+ * tally.
  */
 export const runTests = async (environment) => {
   fs.mkdirSync(RESULTS, { recursive: true });
@@ -31,11 +32,25 @@ export const runTests = async (environment) => {
     MARQUEE_TEST_PREPARED: "1",
   };
 
-  await step("typecheck and lint", () =>
-    run(bin("turbo"), ["run", "typecheck", "lint", "--continue", "--output-logs=errors-only"], {
+  await step("formatting (prettier --check)", async () => {
+    const code = await runForCode(bin("prettier"), ["--check", "--log-level=warn", "."], {
       cwd: ROOT,
       env,
-    }),
+    });
+    if (code !== 0) {
+      throw new Error(
+        "the files listed above are not formatted: run `npm run format`, then commit",
+      );
+    }
+  });
+
+  // lint:root is the root's own lint (scripts/) and the workspaces' declared dependencies (knip).
+  await step("typecheck and lint", () =>
+    run(
+      bin("turbo"),
+      ["run", "typecheck", "lint", "lint:root", "--continue", "--output-logs=errors-only"],
+      { cwd: ROOT, env },
+    ),
   );
 
   const vitestJson = path.join(RESULTS, "vitest.json");

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { Providers } from "../components/providers";
 import { SiteHeader } from "../components/site-header";
+import { SkipLink } from "../components/skip-link";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -21,9 +22,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
-        <a className="skip-link" href="#main">
-          Skip to content
-        </a>
+        <SkipLink />
         <Providers>
           <SiteHeader />
           {children}

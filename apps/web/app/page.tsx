@@ -2,7 +2,7 @@ import { EmptyState } from "@marquee/ui/empty-state";
 import Link from "next/link";
 import { readFilters, toListInput, withinDays } from "../lib/event-filters";
 import { formatEventTime, formatMoney } from "../lib/format";
-import { publicServices } from "../server/public-services";
+import { api } from "../server/rsc";
 import "./storefront.css";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +12,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** The storefront: upcoming events, with text search and a date range. */
 export default async function EventsPage({ searchParams }: Props) {
   const filters = readFilters(await searchParams);
-  const page = await (await publicServices()).catalog.listEvents.query(toListInput(filters));
+  const page = await api.events.list(toListInput(filters));
   const events = page.items.filter((event) => withinDays(filters, event.startsAt, event.timeZone));
   const filtered = Boolean(filters.q || filters.from || filters.to);
   const next = new URLSearchParams({

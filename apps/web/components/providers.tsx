@@ -1,28 +1,17 @@
 "use client";
 
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { QueryClientProvider } from "@tanstack/react-query";
 import { httpBatchLink } from "@trpc/client";
 import { useState, type ReactNode } from "react";
+import { makeQueryClient } from "../lib/query-client";
 import { trpc } from "../lib/trpc";
 
-/** TanStack Query + the web's tRPC client, for every page. */
+/**
+ * TanStack Query + the web's tRPC client, for every page. Server components prefetch through
+ * `server/rsc.tsx` and hand the answers to this client with `<HydrateClient>`.
+ */
 export function Providers({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(
-    () =>
-      new QueryClient({
-        defaultOptions: {
-          queries: {
-            staleTime: 10_000,
-            refetchOnWindowFocus: false,
-            // A refusal (not found, forbidden, bad input) will not change on retry.
-            retry: (count, error) => {
-              const status = (error as { data?: { httpStatus?: number } }).data?.httpStatus;
-              return count < 2 && (status === undefined || status >= 500);
-            },
-          },
-        },
-      }),
-  );
+  const [queryClient] = useState(makeQueryClient);
   const [client] = useState(() =>
     trpc.createClient({ links: [httpBatchLink({ url: "/api/trpc" })] }),
   );

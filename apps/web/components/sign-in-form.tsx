@@ -1,9 +1,10 @@
 "use client";
 
-import { signIn } from "next-auth/react";
+import { getSession, signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useRef, useState, useTransition, type FormEvent } from "react";
 import { safeCallbackPath } from "../lib/callback-url";
+import { DOOR_DESK_PATH, isOffLimitsToDoorStaff } from "../lib/door-staff-paths";
 import { solveProofOfWork } from "../lib/proof-of-work";
 import { PROOF_REQUIRED } from "../lib/sign-in-errors";
 import { useHydrated } from "./use-hydrated";
@@ -55,7 +56,11 @@ export function SignInForm() {
         summary.current?.focus();
         return;
       }
-      router.push(next);
+      // Door staff work at the check-in desk: they land there unless asked for a page of theirs.
+      const session = await getSession();
+      const staffAway =
+        session?.user.role === "staff" && (next === "/" || isOffLimitsToDoorStaff(next));
+      router.push(staffAway ? DOOR_DESK_PATH : next);
       router.refresh();
     });
   };

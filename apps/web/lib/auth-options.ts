@@ -7,19 +7,23 @@ import { PROOF_REQUIRED } from "./sign-in-errors";
 import { clientAddressOf } from "./client-address";
 import { identityFor, isIdentityError } from "./identity-client";
 import { issueGuestToken } from "./guest-token";
+import { guestTokenOf, handOverGuestSeats, sessionCookieOf } from "./guest-handover";
 import { revokedSessions } from "./revoked-sessions";
 import { serverEnv } from "./server-env";
 
-type Role = "customer" | "guest" | "admin";
+/** `staff`: door staff, who may only check tickets in (for `doorEvents`). */
+export type Role = "customer" | "guest" | "staff" | "admin";
 
 declare module "next-auth" {
   interface User {
     role: Role;
+    /** Door staff only: the events whose door they may work, as identity said at sign-in. */
+    doorEvents?: string[];
     accessToken: string;
     accessTokenExpiresAt: string;
   }
   interface Session {
-    user: { id: string; name: string; email: string; role: Role };
+    user: { id: string; name: string; email: string; role: Role; doorEvents?: string[] };
   }
 }
 
@@ -28,6 +32,7 @@ declare module "next-auth/jwt" {
     /** This sign-in's id: sign-out revokes it (lib/revoked-sessions.ts). */
     sid?: string;
     role?: Role;
+    doorEvents?: string[];
     accessToken?: string;
     accessTokenExpiresAt?: string;
   }
@@ -37,6 +42,13 @@ declare module "next-auth/jwt" {
 const clientIp = (req: { headers?: Record<string, unknown> }): string | undefined =>
   clientAddressOf((req.headers ?? {}) as Record<string, string | string[] | undefined>) ??
   undefined;
+
+// The session the browser had when it signed in (a guest's, perhaps), decoded as every read is.
+const guestSessionOf = async (req: { headers?: Record<string, unknown> }) => {
+  const cookie = req.headers?.cookie;
+  const token = sessionCookieOf(typeof cookie === "string" ? cookie : undefined);
+  return token ? decodeSession({ token, secret: serverEnv.NEXTAUTH_SECRET }) : null;
+};
 
 // Identity's tokens last an hour; the session ends with the token inside it.
 const SESSION_SECONDS = 60 * 60;
@@ -91,11 +103,20 @@ export const authOptions: NextAuthOptions = {
             password: credentials.password,
             ...(credentials.proof ? { proof: credentials.proof } : {}),
           });
+          // Signed in from a guest session: the guest's seats and cart become the account's.
+          const guestToken = guestTokenOf(await guestSessionOf(req));
+          if (guestToken && result.user.role === "customer") {
+            await handOverGuestSeats(guestToken, {
+              token: result.accessToken,
+              ip: clientIp(req) ?? null,
+            });
+          }
           return {
             id: result.user.id,
             name: result.user.name,
             email: result.user.email,
             role: result.user.role,
+            ...(result.user.doorEvents ? { doorEvents: result.user.doorEvents } : {}),
             accessToken: result.accessToken,
             accessTokenExpiresAt: result.expiresAt,
           };
@@ -149,6 +170,7 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         token.sid = randomUUID();
         token.role = user.role;
+        if (user.doorEvents) token.doorEvents = user.doorEvents;
         token.accessToken = user.accessToken;
         token.accessTokenExpiresAt = user.accessTokenExpiresAt;
       }
@@ -165,6 +187,7 @@ export const authOptions: NextAuthOptions = {
         name: token.name ?? "",
         email: token.email ?? "",
         role: token.role,
+        ...(token.role === "staff" ? { doorEvents: token.doorEvents ?? [] } : {}),
       };
       return session;
     },

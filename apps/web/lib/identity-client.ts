@@ -20,3 +20,14 @@ export const identityFor = (clientIp: string | undefined) =>
       }),
     ],
   });
+
+/** Call identity as the signed-in user (organizer procedures such as `inviteStaff`). */
+export const identityAs = (token: string) =>
+  createTRPCClient<AppRouter>({
+    links: [
+      httpLink({
+        url: `${serverEnv.IDENTITY_URL}/trpc`,
+        headers: { authorization: `Bearer ${token}` },
+      }),
+    ],
+  });

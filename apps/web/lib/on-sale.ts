@@ -68,7 +68,7 @@ const ISO_INSTANT = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+
 
 /**
  * A service's message with its ISO instants written in the event's zone ("Sales for this event
- * open at 2026-12-01T09:00:00.000Z" → "… open at Tue 1 Dec 2026, 10:00 CET").
+ * open at 2026-12-01T09:00:00.000Z" → "… open at Tue, 1 Dec 2026, 10:00 CET").
  */
 export const withInstantsIn = (message: string, timeZone: string): string =>
   message.replace(ISO_INSTANT, (iso) => formatEventTime(iso, timeZone));

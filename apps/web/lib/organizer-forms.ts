@@ -6,6 +6,45 @@ import { z } from "zod";
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
 
 /**
+ * Whether and until when buyers may cancel, and the fee: none, a fixed amount in the event's
+ * currency (2.00) or a percentage of the tickets' price (2.5). Absent: no cancellations.
+ */
+export const CancellationForm = z
+  .object({
+    allowed: z.boolean(),
+    hoursBefore: z
+      .number("Give how many hours before the start cancelling closes.")
+      .int("Whole hours only.")
+      .min(0, "0 hours or more.")
+      .max(8_760, "At most 8,760 hours (a year)."),
+    feeKind: z.enum(["none", "fixed", "percent"], "Choose the kind of fee."),
+    fee: z
+      .number("Give the fee.")
+      .min(0, "A fee cannot be negative.")
+      .max(100_000, "At most 100,000."),
+  })
+  .superRefine((value, ctx) => {
+    if (value.feeKind === "percent" && value.fee > 100)
+      ctx.addIssue({ code: "custom", path: ["fee"], message: "At most 100 %." });
+  });
+export type CancellationForm = z.infer<typeof CancellationForm>;
+
+export const NO_CANCELLATION_FORM: CancellationForm = {
+  allowed: false,
+  hoursBefore: 0,
+  feeKind: "none",
+  fee: 0,
+};
+
+/** The form's policy as catalog takes it: cents or basis points, rounded to whole units. */
+export const cancellationForCatalog = (form: CancellationForm) => ({
+  allowed: form.allowed,
+  hoursBefore: form.allowed ? form.hoursBefore : 0,
+  feeCents: form.allowed && form.feeKind === "fixed" ? Math.round(form.fee * 100) : null,
+  feeBasisPoints: form.allowed && form.feeKind === "percent" ? Math.round(form.fee * 100) : null,
+});
+
+/**
  * When sales open and close, and the waiting room, as the organizer types them: times are
  * wall-clock in the event's time zone ("" = not set), the shopping window in minutes.
  */
@@ -35,6 +74,7 @@ export const OnSaleFields = {
     })
     .nullable()
     .default(null),
+  cancellation: CancellationForm.default(NO_CANCELLATION_FORM),
 };
 
 /** Closing before opening is refused next to the closing time (same zone, so text order is time order). */
@@ -54,8 +94,8 @@ const closesAfterOpening = (
 /** Browser → web: a new draft event; `startsAt` is wall-clock time in the venue's time zone. */
 export const CreateEventForm = z
   .object({
-    name: z.string().trim().min(1, "Give the event a name.").max(200),
-    description: z.string().trim().max(5_000).default(""),
+    name: z.string().trim().min(1, "Give the event a name.").max(200, "At most 200 characters."),
+    description: z.string().trim().max(5_000, "At most 5,000 characters.").default(""),
     venueId: z.uuid("Choose a venue."),
     startsAt: z
       .string()
@@ -69,7 +109,7 @@ export const CreateEventForm = z
       .string()
       .trim()
       .regex(/^(\/[\w./-]+)?$/, "A path on this site, e.g. /events/jazz-night.svg.")
-      .max(300)
+      .max(300, "At most 300 characters.")
       .optional(),
     ...OnSaleFields,
   })
@@ -84,9 +124,13 @@ export type OnSaleForm = z.infer<typeof OnSaleForm>;
 
 /** Browser → web: a new venue (name, city, IANA time zone). */
 export const CreateVenueForm = z.object({
-  name: z.string().trim().min(1, "Give the venue a name.").max(200),
-  city: z.string().trim().min(1, "Give the city.").max(200),
-  timeZone: z.string().trim().min(1, "Give the time zone, e.g. Europe/Madrid.").max(100),
+  name: z.string().trim().min(1, "Give the venue a name.").max(200, "At most 200 characters."),
+  city: z.string().trim().min(1, "Give the city.").max(200, "At most 200 characters."),
+  timeZone: z
+    .string()
+    .trim()
+    .min(1, "Give the time zone, e.g. Europe/Madrid.")
+    .max(100, "At most 100 characters."),
 });
 export type CreateVenueForm = z.infer<typeof CreateVenueForm>;
 
@@ -101,19 +145,28 @@ export const LayoutForm = z.object({
   tiers: z
     .array(
       z.object({
-        name: z.string().trim().min(1, "Name the tier.").max(60),
-        priceCents: z.number().int().min(0, "A price cannot be negative.").max(10_000_000),
+        name: z.string().trim().min(1, "Name the tier.").max(60, "At most 60 characters."),
+        // The builder reads "35" or "35.50" as cents and anything else as NaN, which lands here.
+        priceCents: z
+          .number("Type the price as a number, e.g. 35 or 35.50.")
+          .int("Type the price as a number, e.g. 35 or 35.50.")
+          .min(0, "A price cannot be negative.")
+          .max(10_000_000, "At most 100,000.00."),
       }),
     )
     .min(1, "Add at least one price tier."),
   sections: z
     .array(
       z.object({
-        name: z.string().trim().min(1, "Name the section.").max(60),
-        rows: z.number().int().min(1, "At least 1 row.").max(200, "At most 200 rows."),
+        name: z.string().trim().min(1, "Name the section.").max(60, "At most 60 characters."),
+        rows: z
+          .number("Type how many rows, e.g. 10.")
+          .int("A whole number of rows.")
+          .min(1, "At least 1 row.")
+          .max(200, "At most 200 rows."),
         seatsPerRow: z
-          .number()
-          .int()
+          .number("Type how many seats each row has, e.g. 20.")
+          .int("A whole number of seats.")
           .min(1, "At least 1 seat per row.")
           .max(500, "At most 500 seats per row."),
         tier: z.string().min(1, "Choose a tier."),
@@ -125,12 +178,6 @@ export type LayoutForm = z.infer<typeof LayoutForm>;
 
 export const EventIdInput = z.object({ eventId: z.uuid() });
 export type EventIdInput = z.infer<typeof EventIdInput>;
-
-/** Browser → web: a ticket code as scanned or typed at the door. */
-export const CheckInInput = z.object({
-  code: z.string().trim().min(1, "Type or scan the ticket code.").max(500),
-});
-export type CheckInInput = z.infer<typeof CheckInInput>;
 
 /** Field path ("sections.1.rows") → first message, from a failed parse. */
 export const fieldErrors = (error: z.ZodError): Record<string, string> => {

@@ -28,6 +28,11 @@ describe("the content security policy", () => {
     expect(production.get("default-src")).toEqual(["'self'"]);
   });
 
+  it("lets the check-in desk's service worker and the app's own workers run, from the site only", () => {
+    expect(production.get("worker-src")).toContain("'self'");
+    expect(production.get("worker-src")).not.toContain("*");
+  });
+
   it("allows next dev its evaluation and HMR socket only in development", () => {
     const dev = directives(contentSecurityPolicy("abc123", { dev: true }));
     expect(dev.get("script-src")).toContain("'unsafe-eval'");
@@ -42,7 +47,8 @@ describe("securityHeaders", () => {
     expect(headers["x-frame-options"]).toBe("DENY");
     expect(headers["x-content-type-options"]).toBe("nosniff");
     expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
-    expect(headers["permissions-policy"]).toContain("camera=()");
+    // The check-in desk scans with the camera; nothing embedded or elsewhere may use it.
+    expect(headers["permissions-policy"]).toContain("camera=(self)");
     expect(headers["permissions-policy"]).toContain("microphone=()");
     expect(headers["content-security-policy"]).toContain("'nonce-abc123'");
   });

@@ -3,8 +3,8 @@
  * request's nonce: Next reads it from the request's `content-security-policy` header and puts it on
  * its own inline and bundle scripts, and `'strict-dynamic'` lets those load the chunks they need.
  * Styles allow inline attributes (React's `style` props, the seat map's positions) but no
- * stylesheet from elsewhere; nothing may frame the site, and the check-in desk types codes, so no
- * camera, microphone or location is granted to anyone.
+ * stylesheet from elsewhere; nothing may frame the site. The camera is the site's own (the check-in
+ * desk scans QR codes with it), never an embedded page's; microphone, location and the rest are off.
  */
 export const contentSecurityPolicy = (nonce: string, { dev }: { dev: boolean }): string =>
   [
@@ -16,7 +16,8 @@ export const contentSecurityPolicy = (nonce: string, { dev }: { dev: boolean }):
     "font-src 'self'",
     // Same-origin tRPC, the live seat map's EventSource; `next dev` also opens its HMR socket.
     `connect-src 'self'${dev ? " ws: wss:" : ""}`,
-    // The proof-of-work solver runs in Web Workers bundled with the app.
+    // The proof-of-work solver runs in Web Workers bundled with the app; the check-in desk's
+    // service worker (public/door-sw.js, same origin) keeps it working offline.
     "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'none'",
@@ -24,9 +25,8 @@ export const contentSecurityPolicy = (nonce: string, { dev }: { dev: boolean }):
     "frame-ancestors 'none'",
   ].join("; ");
 
-/** The directives of the Permissions-Policy header: every powerful feature off for everyone. */
+/** Powerful features off for everyone, the site included. */
 const DENIED_FEATURES = [
-  "camera",
   "microphone",
   "geolocation",
   "payment",
@@ -44,7 +44,12 @@ export const securityHeaders = (nonce: string, opts: { dev: boolean }): Record<s
   "x-frame-options": "DENY",
   "x-content-type-options": "nosniff",
   "referrer-policy": "strict-origin-when-cross-origin",
-  "permissions-policy": DENIED_FEATURES.map((feature) => `${feature}=()`).join(", "),
+  // A document's policy is fixed when it loads, and the desk is reached by client-side navigation
+  // too, so the camera is allowed on every page of the site and in no frame or other origin.
+  "permissions-policy": [
+    "camera=(self)",
+    ...DENIED_FEATURES.map((feature) => `${feature}=()`),
+  ].join(", "),
 });
 
 /** A fresh nonce per response: 128 random bits, base64 (what CSP's nonce-source accepts). */

@@ -15,12 +15,14 @@ export type Context = {
   services: Services;
 };
 
-/** The browser's address as server.ts resolved it, for the services' throttling. */
-const clientIp = (req: Request): string | null => clientAddressOf(req.headers);
-
-export const createContext = async (req: Request): Promise<Context> => {
+/**
+ * One request's context, for `/api/trpc` and for server components (`server/rsc.tsx`) alike: the
+ * session from the request's cookies, and the browser's address as server.ts resolved it (for the
+ * services' throttling) from its headers.
+ */
+export const createContext = async (requestHeaders: Headers): Promise<Context> => {
   const [user, token] = await Promise.all([getSignedInUser(), getAccessToken()]);
-  const caller: Caller = { token: user ? token : null, ip: clientIp(req) };
+  const caller: Caller = { token: user ? token : null, ip: clientAddressOf(requestHeaders) };
   return { user: caller.token ? user : null, caller, services: servicesFor(caller) };
 };
 
@@ -89,8 +91,8 @@ export const createCallerFactory = t.createCallerFactory;
 /** Anyone, signed in or not (event listing, seat maps). */
 export const publicProcedure = t.procedure.use(friendlyErrors);
 
-/** A signed-in customer, guest or organizer: the services get their token. */
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+/** Anyone signed in, door staff included; only `authedProcedure` and `doorProcedure` build on it. */
+const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user || !ctx.caller.token) {
     throw new TRPCError({
       code: "UNAUTHORIZED",
@@ -98,6 +100,34 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
     });
   }
   return next({ ctx: { ...ctx, user: ctx.user, token: ctx.caller.token } });
+});
+
+/** What door staff read anywhere but at the check-in desk. */
+export const DOOR_STAFF_ONLY =
+  "Door staff accounts can only check tickets in. Open the check-in desk, or sign out first.";
+
+/**
+ * A signed-in customer, guest or organizer: the services get their token. Door staff are refused
+ * here as every service refuses them (FORBIDDEN): their account checks tickets in and nothing else.
+ */
+export const authedProcedure = signedInProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role === "staff")
+    throw new TRPCError({ code: "FORBIDDEN", message: DOOR_STAFF_ONLY });
+  return next({ ctx });
+});
+
+/**
+ * The check-in desk: organizers and door staff. Which events a staff member may work is decided
+ * by fulfillment from their token (`canWorkDoor`); `ctx.user.doorEvents` lists them for pickers.
+ */
+export const doorProcedure = signedInProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== "admin" && ctx.user.role !== "staff") {
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: "The check-in desk is for organizers and door staff.",
+    });
+  }
+  return next({ ctx });
 });
 
 /** Organizers only. */

@@ -14,7 +14,14 @@ const DependsOnCondition = z.enum([
 /** The parts of a compose service the checks read; anything else is allowed and ignored. */
 export const ComposeService = z.looseObject({
   image: z.string().optional(),
-  build: z.object({ context: z.string(), dockerfile: z.string() }).optional(),
+  // Build arguments in the map form only, as the checks compare them with the list of services.
+  build: z
+    .object({
+      context: z.string(),
+      dockerfile: z.string(),
+      args: z.record(z.string(), z.union([z.string(), z.number()]).transform(String)).optional(),
+    })
+    .optional(),
   command: StringOrList.optional(),
   entrypoint: StringOrList.optional(),
   // The map form only, so every variable has one obvious place.

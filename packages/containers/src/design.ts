@@ -1,21 +1,17 @@
+import { SERVICE_PORTS, WEB_PORT } from "@marquee/service/ports";
+
 /**
- * Ports from the design (DESIGN.md, "Layout"; the README's "What runs"): what every container of
- * ours listens on, and what the other containers reach it at.
+ * Ports from the design (`@marquee/service/ports`, the one list the services' config and the
+ * local stack read too): what every container of ours listens on, and what the other containers
+ * reach it at. docker-compose.yml, the Dockerfiles and the README's "What runs" keep copies,
+ * which the tests hold to this.
  */
-export const DESIGN_PORTS: Readonly<Record<string, number>> = {
-  web: 3000,
-  identity: 5000,
-  catalog: 5001,
-  inventory: 5002,
-  ordering: 5003,
-  payment: 5004,
-  fulfillment: 5005,
-  notification: 5006,
-};
+export const DESIGN_PORTS: Readonly<Record<string, number>> = { web: WEB_PORT, ...SERVICE_PORTS };
 
 /** The infrastructure containers and the ports the stack reaches them at. */
 export const INFRASTRUCTURE_PORTS: Readonly<Record<string, readonly number[]>> = {
   postgres: [5432],
+  pgbouncer: [6432],
   redis: [6379],
   kafka: [9092],
   maildev: [1025, 1080],

@@ -17,7 +17,8 @@ export type Stage = {
   instructions: Instruction[];
 };
 
-export type Dockerfile = { path: string; stages: Stage[] };
+/** `ARG` instructions before the first `FROM` apply to `FROM` lines and are redeclared in stages. */
+export type Dockerfile = { path: string; globalArgs: Instruction[]; stages: Stage[] };
 
 /**
  * Reads a Dockerfile into its build stages. Handles what our Dockerfiles use: comments and parser
@@ -43,9 +44,12 @@ export const parseDockerfile = (path: string): Dockerfile => {
     if (match) instructions.push({ keyword: match[1]!.toUpperCase(), args: match[2]!, line });
   });
 
+  const globalArgs: Instruction[] = [];
   const stages: Stage[] = [];
   for (const instruction of instructions) {
-    if (instruction.keyword === "FROM") {
+    if (instruction.keyword === "ARG" && stages.length === 0) {
+      globalArgs.push(instruction);
+    } else if (instruction.keyword === "FROM") {
       const [image = "", as, name] = instruction.args.split(/\s+/);
       stages.push({
         image,
@@ -56,7 +60,54 @@ export const parseDockerfile = (path: string): Dockerfile => {
       stages.at(-1)?.instructions.push(instruction);
     }
   }
-  return { path, stages };
+  return { path, globalArgs, stages };
+};
+
+const argDeclaration = (args: string): { name: string; value: string | undefined } => {
+  const [name = "", ...value] = args.trim().split("=");
+  return { name, value: value.length > 0 ? value.join("=") : undefined };
+};
+
+const VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+
+const substitute = (text: string, scope: Map<string, string>, keepUnknown: boolean): string =>
+  text.replace(VARIABLE, (match, braced?: string, bare?: string) => {
+    const value = scope.get(braced ?? bare ?? "");
+    return value ?? (keepUnknown ? match : "");
+  });
+
+/**
+ * The Dockerfile as `docker build --build-arg NAME=value` reads it: a variable is expanded only
+ * where an `ARG` declares it (global ones in `FROM` lines, in a stage only after the stage
+ * redeclares it), as the builder does, so a stage that forgets `ARG SERVICE` gets an empty value.
+ * `RUN` leaves other variables to its shell; JSON-form `CMD` and `ENTRYPOINT` are not expanded.
+ */
+export const withBuildArgs = (
+  dockerfile: Dockerfile,
+  buildArgs: Readonly<Record<string, string>>,
+): Dockerfile => {
+  const global = new Map<string, string>();
+  for (const { args } of dockerfile.globalArgs) {
+    const { name, value } = argDeclaration(args);
+    const resolved = buildArgs[name] ?? value;
+    if (resolved !== undefined) global.set(name, resolved);
+  }
+  const stages = dockerfile.stages.map((stage): Stage => {
+    const scope = new Map<string, string>();
+    const instructions = stage.instructions.map((instruction): Instruction => {
+      const { keyword, args } = instruction;
+      if (keyword === "ARG") {
+        const { name, value } = argDeclaration(substitute(args, scope, false));
+        scope.set(name, buildArgs[name] ?? value ?? global.get(name) ?? "");
+        return instruction;
+      }
+      if ((keyword === "CMD" || keyword === "ENTRYPOINT") && args.startsWith("["))
+        return instruction;
+      return { ...instruction, args: substitute(args, scope, keyword === "RUN") };
+    });
+    return { ...stage, image: substitute(stage.image, global, false), instructions };
+  });
+  return { ...dockerfile, stages };
 };
 
 const splitArgs = (args: string): string[] =>

@@ -8,7 +8,7 @@ import {
   type ComposeService,
 } from "../src/compose-file";
 import { DESIGN_PORTS, INFRASTRUCTURE_PORTS, JOBS, PUBLISHED_PORTS } from "../src/design";
-import { listServices, readRepoFile, webApp } from "../src/repository";
+import { listServices, readRepoFile, recipeOf, webApp } from "../src/repository";
 
 const compose = loadComposeFile();
 const services = listServices();
@@ -56,14 +56,16 @@ describe("docker-compose.yml", () => {
   });
 
   it.each(deployables)(
-    "builds $name from $dir/Dockerfile with the repository root as context",
-    ({ name, dir }) => {
-      expect(serviceNamed(name).build).toEqual({ context: ".", dockerfile: `${dir}/Dockerfile` });
+    "builds $name from its recipe and build arguments, with the repository root as context",
+    (deployable) => {
+      const { dockerfile, args } = recipeOf(deployable);
+      const build = serviceNamed(deployable.name).build;
+      expect({ ...build, args: build?.args ?? {} }).toEqual({ context: ".", dockerfile, args });
     },
   );
 
   it.each(deployables)(
-    "gives $name the port of the design and of its package.json",
+    "gives $name its port from the list of services (PORT, expose)",
     ({ name, port }) => {
       expect(port).toBe(DESIGN_PORTS[name]);
       const service = serviceNamed(name);
@@ -76,7 +78,8 @@ describe("docker-compose.yml", () => {
   it("agrees with the ports in the README's table of what runs", () => {
     const readme = readRepoFile("README.md");
     const listed = Object.fromEntries(
-      [...readme.matchAll(/^\| ([a-z]+)(?: \([^)]*\))? \| (\d{4}) \|/gm)].map((m) => [
+      // Cells may be padded (the README is formatted by Prettier).
+      [...readme.matchAll(/^\| ([a-z]+)(?: \([^)]*\))? *\| (\d{4}) *\|/gm)].map((m) => [
         m[1]!,
         Number(m[2]),
       ]),

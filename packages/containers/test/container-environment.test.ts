@@ -89,11 +89,28 @@ describe("container environments", () => {
       expect([secret, `${secret}_FILE`].some((name) => name in env)).toBe(true);
   });
 
-  it("reaches postgres with the credentials the postgres container is created with", () => {
+  it("migrates on postgres with the credentials the postgres container is created with", () => {
     const postgres = environmentOf(compose.services.postgres ?? {});
     const expected = `postgresql://${postgres.POSTGRES_USER}:${postgres.POSTGRES_PASSWORD}@postgres:5432/${postgres.POSTGRES_DB}`;
-    const users = Object.entries(compose.services).filter(([, s]) => s.environment?.DATABASE_URL);
-    expect(users.length).toBe(listServices().length + 1);
-    for (const [, service] of users) expect(environmentOf(service).DATABASE_URL).toBe(expected);
+    expect(environmentOf(compose.services.setup ?? {}).DATABASE_URL).toBe(expected);
+    const pgbouncer = environmentOf(compose.services.pgbouncer ?? {});
+    expect([pgbouncer.DB_USER, pgbouncer.DB_PASSWORD]).toEqual([
+      postgres.POSTGRES_USER,
+      postgres.POSTGRES_PASSWORD,
+    ]);
   });
+
+  it.each(listServices())(
+    "connects $name through PgBouncer as its own role, with the password the set-up gives it",
+    ({ name }) => {
+      const postgres = environmentOf(compose.services.postgres ?? {});
+      const setup = environmentOf(compose.services.setup ?? {});
+      const url = new URL(environmentOf(compose.services[name] ?? {}).DATABASE_URL ?? "");
+      expect(url.host).toBe("pgbouncer:6432");
+      expect(url.pathname).toBe(`/${postgres.POSTGRES_DB}`);
+      expect(url.username).toBe(`marquee_${name}`);
+      expect(url.searchParams.has("options")).toBe(false);
+      expect(decodeURIComponent(url.password)).toBe(setup[`${name.toUpperCase()}_DB_PASSWORD`]);
+    },
+  );
 });

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { dirname, join, normalize } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadComposeFile } from "../src/compose-file";
@@ -10,17 +11,37 @@ import {
   runCommands,
   type Dockerfile,
   type Stage,
+  withBuildArgs,
 } from "../src/dockerfile";
-import { listServices, readRepoFile, repoPathExists, webApp } from "../src/repository";
+import {
+  listServices,
+  readRepoFile,
+  recipeOf,
+  repoPathExists,
+  ROOT,
+  SERVICE_DOCKERFILE,
+  webApp,
+} from "../src/repository";
 import { importedWorkspaces, pruneClosure } from "../src/workspaces";
 
 const compose = loadComposeFile();
 const deployables = [...listServices(), webApp()];
-const dockerfilePaths = Object.values(compose.services).flatMap((s) =>
-  s.build ? [s.build.dockerfile] : [],
+/** Every image docker-compose.yml builds: its Dockerfile read with that image's build arguments. */
+const builtImages = Object.entries(compose.services).flatMap(([name, service]) =>
+  service.build
+    ? [
+        {
+          name,
+          path: service.build.dockerfile,
+          dockerfile: repoPathExists(service.build.dockerfile)
+            ? withBuildArgs(parseDockerfile(service.build.dockerfile), service.build.args ?? {})
+            : undefined,
+        },
+      ]
+    : [],
 );
 
-/** Root devDependencies the final images may carry: tsx runs the services' TypeScript. */
+/** Root devDependencies the final images may carry: tsx runs the web's server.ts. */
 const RUNTIME_TOOLS = ["tsx", "esbuild", "@esbuild"];
 
 const finalStage = (dockerfile: Dockerfile): Stage => {
@@ -29,6 +50,21 @@ const finalStage = (dockerfile: Dockerfile): Stage => {
   return stage;
 };
 
+/** A script and the modules it imports by relative path, transitively. */
+const localModules = (file: string, seen = new Set<string>()): string[] => {
+  if (seen.has(file)) return [];
+  seen.add(file);
+  for (const [, relative] of readRepoFile(file).matchAll(/from "(\.{1,2}\/[^"]+)"/g))
+    localModules(normalize(join(dirname(file), relative ?? "")), seen);
+  return [...seen];
+};
+
+/** The stage that runs the package's `npm run build`. */
+const bundlingStage = (dockerfile: Dockerfile, packageName: string): Stage | undefined =>
+  dockerfile.stages.find((stage) =>
+    runCommands(stage).some((run) => run === `npm run build -w ${packageName}`),
+  );
+
 const installs = (stage: Stage) =>
   runCommands(stage).filter((run) => /\bnpm (ci|install)\b/.test(run) && !/--global/.test(run));
 const installsDevDependencies = (stage: Stage) =>
@@ -36,13 +72,21 @@ const installsDevDependencies = (stage: Stage) =>
 
 describe("Dockerfiles", () => {
   it("exist for every service and the web app, and for every image docker-compose.yml builds", () => {
-    for (const { dir } of deployables) expect(dockerfilePaths).toContain(`${dir}/Dockerfile`);
-    const missing = dockerfilePaths.filter((path) => !repoPathExists(path));
+    const paths = builtImages.map((image) => image.path);
+    for (const deployable of deployables) expect(paths).toContain(recipeOf(deployable).dockerfile);
+    const missing = builtImages.filter((image) => !image.dockerfile).map((image) => image.path);
     expect(missing).toEqual([]);
   });
 
-  describe.each(dockerfilePaths)("%s", (path) => {
-    const dockerfile = parseDockerfile(path);
+  it("are one recipe for every service: no service keeps a Dockerfile of its own", () => {
+    const own = listServices()
+      .map(({ dir }) => `${dir}/Dockerfile`)
+      .filter(repoPathExists);
+    expect(own).toEqual([]);
+  });
+
+  describe.each(builtImages)("$name's image ($path)", ({ dockerfile }) => {
+    if (!dockerfile) return;
     const stages = dockerfile.stages;
     const last = finalStage(dockerfile);
 
@@ -115,8 +159,10 @@ describe("Dockerfiles", () => {
     });
   });
 
-  describe.each(deployables)("$dir/Dockerfile", ({ dir, name, packageName, port, startScript }) => {
-    const dockerfile = parseDockerfile(`${dir}/Dockerfile`);
+  describe.each(deployables)("$name's image", (deployable) => {
+    const { dir, name, packageName, port, startScript, buildScript } = deployable;
+    const recipe = recipeOf(deployable);
+    const dockerfile = withBuildArgs(parseDockerfile(recipe.dockerfile), recipe.args);
     const last = finalStage(dockerfile);
 
     it(`prunes the monorepo to ${packageName} and every workspace its sources import`, () => {
@@ -134,13 +180,15 @@ describe("Dockerfiles", () => {
       expect(missing).toEqual([]);
     });
 
-    it("copies the tsconfig its own tsconfig.json extends", () => {
+    it("copies the tsconfig its own tsconfig.json extends where its TypeScript is compiled", () => {
       const { extends: base } = JSON.parse(readRepoFile(`${dir}/tsconfig.json`)) as {
         extends?: string;
       };
       expect(base).toBeDefined();
       const fromRoot = normalize(join(dir, base ?? ""));
-      const copied = copiesOf(last).flatMap((copy) =>
+      // A service is compiled where it is bundled; the web (tsx, next) where it runs.
+      const compiledIn = name === "web" ? last : bundlingStage(dockerfile, packageName);
+      const copied = (compiledIn ? copiesOf(compiledIn) : []).flatMap((copy) =>
         copy.from === undefined ? copy.sources : [],
       );
       expect(copied).toContain(fromRoot);
@@ -159,9 +207,61 @@ describe("Dockerfiles", () => {
         expect(repoPathExists(`${dir}/server.ts`)).toBe(true);
       } else {
         expect(command.join(" ")).toBe(startScript);
-        const entry = command.at(-1) ?? "";
-        expect(repoPathExists(`${dir}/${entry}`)).toBe(true);
+        expect(command).toEqual(["node", "--enable-source-maps", "dist/main.js"]);
       }
+    });
+
+    if (name !== "web") {
+      it("bundles the service with the shared builder and runs the bundle it copied", () => {
+        // dist/main.js is what `npm run build` writes (scripts/build-service.mjs), git-ignored.
+        expect(buildScript).toBe("node ../../../scripts/build-service.mjs");
+        expect(repoPathExists(`${dir}/src/main.ts`)).toBe(true);
+        const bundling = bundlingStage(dockerfile, packageName);
+        expect(bundling?.name).toBeDefined();
+        const builder = (bundling ? copiesOf(bundling) : []).flatMap((copy) =>
+          copy.from === undefined ? copy.sources : [],
+        );
+        // The builder and every module it imports, as the build context has them.
+        expect(builder).toEqual(expect.arrayContaining(localModules("scripts/build-service.mjs")));
+        const distCopies = copiesOf(last).filter(
+          (copy) => copy.from === bundling?.name && copy.sources.includes(`/app/${dir}/dist`),
+        );
+        expect(distCopies.map((copy) => copy.destination)).toEqual([`./${dir}/dist`]);
+      });
+    }
+  });
+});
+
+describe(SERVICE_DOCKERFILE, () => {
+  const check = (...args: string[]) => {
+    const run = spawnSync(process.execPath, ["infra/docker/check-service-args.mjs", ...args], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    return { status: run.status, stderr: run.stderr.trim() };
+  };
+
+  it("checks SERVICE and PORT against the list of services before it prunes", () => {
+    const prune = parseDockerfile(SERVICE_DOCKERFILE).stages[0];
+    const runs = prune ? runCommands(prune) : [];
+    const checkAt = runs.indexOf('node infra/docker/check-service-args.mjs "${SERVICE}" "${PORT}"');
+    const pruneAt = runs.findIndex((run) => run.startsWith("turbo prune"));
+    expect(checkAt).toBeGreaterThanOrEqual(0);
+    expect(checkAt).toBeLessThan(pruneAt);
+    for (const { name, port } of listServices())
+      expect(check(name, String(port))).toEqual({ status: 0, stderr: "" });
+  });
+
+  it("stops the build naming the argument when SERVICE is missing or unknown, or PORT is not its port", () => {
+    const missing = check("", "");
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/^build argument SERVICE is required \(one of identity, /);
+    const unknown = check("paymnet", "5004");
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain('SERVICE is "paymnet", which is not a service');
+    expect(check("payment", "5005")).toEqual({
+      status: 1,
+      stderr: 'build argument PORT is "5005"; payment listens on 5004',
     });
   });
 });

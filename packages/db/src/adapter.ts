@@ -7,7 +7,7 @@ export type DbOptions = {
   url: string;
   /** Defaults to the service's own schema; tests pass a scratch one. */
   schema?: string;
-  /** Pool size; pg's default (10) when unset. */
+  /** Pool size; pg's default (10) when unset. The outbox relay has one connection more (`ownConnectionOf`). */
   poolMax?: number;
 };
 
@@ -17,9 +17,10 @@ export type DbOptions = {
  *
  * The adapter's `schema` option only qualifies the tables in the SQL that Prisma builds for model
  * queries; `$queryRaw` / `$executeRaw` run unqualified against the connection's search_path, which
- * is `"$user", public` by default. So each pooled connection also starts with
- * `search_path=<schema>` (a startup option, no extra round trip), as Prisma itself does for a
- * `?schema=` URL, and model and raw queries agree. The pool is ours (`createSchemaPool`), so the
+ * is `"$user", public` by default. So each pooled connection also lands in `schema`: as the
+ * service's own role, through the role's `search_path`; as any other user, through the startup
+ * option `search_path=<schema>`, as Prisma itself does for a `?schema=` URL (`searchPathOption`,
+ * pool.ts). Model and raw queries agree either way. The pool is ours (`createSchemaPool`), so the
  * outbox relay and the consumers can run raw SQL on it without Prisma (`sqlDbOf`, sql-db.ts);
  * `$disconnect` still ends it.
  */
@@ -29,5 +30,7 @@ export function withSchemaPool<T extends object>(
 ): T {
   const pool = createSchemaPool(options);
   const adapter = new PrismaPg(pool, { schema: options.schema, disposeExternalPool: true });
-  return rememberPool(create(adapter), pool);
+  return rememberPool(create(adapter), pool, (max) =>
+    createSchemaPool({ ...options, poolMax: max }),
+  );
 }

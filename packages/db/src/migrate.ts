@@ -5,7 +5,8 @@ import pg from "pg";
 import { redact } from "./database-url";
 import { assertSchemaName } from "./schema-name";
 import { isSchemaFolder, migrationsDir, schemaFolders } from "./schema-folders";
-import { services } from "./services";
+import { ensureServiceRole } from "./service-roles";
+import { services, type Service, type ServiceName } from "./services";
 
 /**
  * Applies the hand-written migrations under `prisma/<name>/migrations` and records them in the
@@ -31,6 +32,8 @@ export type MigrateOptions = {
   targets?: readonly MigrationTarget[];
   /** Receives one line per applied migration. */
   log?: (line: string) => void;
+  /** Passwords set on the services' roles (service-roles.ts); a role not named keeps its own. */
+  rolePasswords?: Partial<Record<ServiceName, string>>;
 };
 
 export type AppliedMigration = { schema: string; migration: string };
@@ -75,7 +78,9 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
     targets.map(async (target) => {
       assertSchemaName(target.schema);
       const local = await readMigrations(target.migrationsDir ?? folderOf(target));
-      return { schema: target.schema, local };
+      const owner = ownerOf(target);
+      const password = owner && options.rolePasswords?.[owner.name];
+      return { schema: target.schema, local, owner, password };
     }),
   );
 
@@ -83,8 +88,8 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   await client.connect();
   const applied: AppliedMigration[] = [];
   try {
-    for (const { schema, local } of plans) {
-      await migrateSchema(client, schema, local, (migration) => {
+    for (const { schema, local, owner, password } of plans) {
+      await migrateSchema(client, schema, local, { owner, password }, (migration) => {
         applied.push({ schema, migration });
         log(`${schema}: applied ${migration}`);
       });
@@ -93,6 +98,14 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
     await client.end();
   }
   return { applied };
+}
+
+/**
+ * The service whose own schema `target` is: its role is created and granted that schema. A
+ * service's migrations applied to another schema (a test's scratch one) get no role.
+ */
+function ownerOf(target: MigrationTarget): Service | undefined {
+  return services.find((s) => s.name === target.name && s.schema === target.schema);
 }
 
 function folderOf(target: MigrationTarget): string {
@@ -149,6 +162,7 @@ async function migrateSchema(
   client: pg.Client,
   schema: string,
   local: readonly LocalMigration[],
+  role: { owner: Service | undefined; password: string | undefined },
   onApplied: (migration: string) => void,
 ): Promise<void> {
   const quoted = client.escapeIdentifier(schema);
@@ -168,6 +182,7 @@ async function migrateSchema(
       await applyMigration(client, schema, migration);
       onApplied(migration.name);
     }
+    if (role.owner) await ensureServiceRole(client, role.owner, role.password);
   } finally {
     // If this fails the connection is gone, and with it the lock: keep the original error.
     await client.query("SELECT pg_advisory_unlock($1::bigint)", [lockKey]).catch(() => {});

@@ -24,7 +24,8 @@ const countOutbox = async (db: InventoryDb | CatalogDb | FixtureDb): Promise<num
 
 describe("service clients", () => {
   // Writes go to scratch copies of the two schemas, so tests of other packages that share this
-  // database keep their rows; the default-schema check below only reads.
+  // database keep their rows; the default-schema check below writes only in a rolled-back
+  // transaction.
   let inventory: InventoryDb;
   let catalog: CatalogDb;
 
@@ -60,7 +61,23 @@ describe("service clients", () => {
                   AND schemaname = current_schema()) AS schema`,
       );
       expect(row).toEqual({ path: "bc_inventory", schema: "bc_inventory" });
-      expect(await db.outboxMessage.count()).toBeGreaterThanOrEqual(0);
+
+      // A model write lands in bc_inventory's table, found there by its qualified name; the
+      // transaction is rolled back, so the schema other packages' tests share keeps its rows.
+      const message = envelope("inventory.reservations");
+      let found: Array<{ id: string }> = [];
+      await expect(
+        db.$transaction(async (tx) => {
+          await tx.outboxMessage.create({ data: message });
+          found = await tx.$queryRawUnsafe<Array<{ id: string }>>(
+            "SELECT id::text AS id FROM bc_inventory.outbox_message WHERE id = $1::uuid",
+            message.id,
+          );
+          throw new Error("roll back");
+        }),
+      ).rejects.toThrow("roll back");
+      expect(found).toEqual([{ id: message.id }]);
+      expect(await db.outboxMessage.count({ where: { id: message.id } })).toBe(0);
     } finally {
       await db.$disconnect();
     }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFixtureDb, type FixtureDb } from "../src/clients/fixture";
 import { migrate } from "../src/migrate";
-import { sqlDbOf, TransactionTimeoutError, type SqlDb } from "../src/sql-db";
+import { ownConnectionOf, sqlDbOf, TransactionTimeoutError, type SqlDb } from "../src/sql-db";
 import { dropSchemas, ensureTestDatabase, testDatabaseUrl } from "./support/database";
 
 const schema = "dbtest_sqldb";
@@ -86,5 +86,39 @@ describe("sqlDbOf", () => {
 
   it("refuses a client it did not make", () => {
     expect(() => sqlDbOf({})).toThrow(/create<Service>Db/);
+  });
+
+  it("gives a worker a connection of its own, free while every connection of the pool is busy", async () => {
+    const own = ownConnectionOf(client);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // poolMax 2: both of the client's connections are taken and stay taken.
+    const busy = [1, 2].map(() => sql.$transaction(() => held));
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await expect(sql.$transaction(() => Promise.resolve(), { maxWait: 100 })).rejects.toThrow(
+        /no database connection free/,
+      );
+      const [row] = await own.db.$transaction(async (tx) =>
+        tx.$queryRawUnsafe<Array<{ path: string }>>(
+          "SELECT current_setting('search_path') AS path",
+        ),
+      );
+      expect(row?.path).toBe(schema);
+      // One connection only: a second transaction on it waits for the first.
+      let releaseOwn = () => {};
+      const ownHeld = new Promise<void>((resolve) => (releaseOwn = resolve));
+      const first = own.db.$transaction(() => ownHeld);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await expect(own.db.$transaction(() => Promise.resolve(), { maxWait: 100 })).rejects.toThrow(
+        /no database connection free/,
+      );
+      releaseOwn();
+      await first;
+    } finally {
+      release();
+      await Promise.all(busy);
+      await own.end();
+    }
   });
 });

@@ -3,6 +3,9 @@ import type { EventProducer } from "./producer";
 import { backoffMs, createSleeper } from "./sleep";
 import type { SqlDb } from "./sql";
 
+/** A row of the lock-and-pick answer: `id` is null when nothing was picked. */
+type PickedRow = { locked: boolean } & (OutboxRow | { id: null });
+
 type OutboxRow = {
   id: string;
   /** Seconds since the row was written (its transaction's start). */
@@ -60,10 +63,18 @@ export type OutboxRelay = {
 // One relay per schema publishes at a time, so each key's events reach Kafka in commit order even
 // with several replicas running; the others stand by and take over when it stops. The lock is
 // scoped to the transaction, so a relay that dies mid-batch releases it with its connection.
-const LOCK_SQL = `SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_relay')) AS locked`;
-const PICK_SQL = `SELECT id, topic, key, payload, headers, octet_length(payload::text) AS bytes,
-         extract(epoch FROM clock_timestamp() - created_at)::float8 AS waited FROM outbox_message
-  WHERE sent_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`;
+// The lock and the pick are one statement (one round trip per batch fewer): a relay that does
+// not get the lock picks nothing and answers `locked = false`; one that gets it and finds nothing
+// answers a single row without an id.
+const LOCK_AND_PICK_SQL = `WITH relay AS (
+    SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_relay')) AS locked)
+  SELECT relay.locked, o.id, o.topic, o.key, o.payload, o.headers, o.bytes, o.waited
+    FROM relay LEFT JOIN LATERAL (
+      SELECT id, seq, topic, key, payload, headers, octet_length(payload::text) AS bytes,
+             extract(epoch FROM clock_timestamp() - created_at)::float8 AS waited
+        FROM outbox_message WHERE relay.locked AND sent_at IS NULL
+       ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED) o ON true
+   ORDER BY o.seq`;
 // `sent_at` is read once, when the batch is marked (after the send, under the relay lock), so
 // batches' `sent_at` follow the order they reached Kafka; `now()` would be the transaction's start.
 const MARK_SENT_SQL = `WITH marked AS (SELECT clock_timestamp() AS at)
@@ -130,10 +141,10 @@ export const startOutboxRelay = (opts: OutboxRelayOptions): OutboxRelay => {
       return await db.$transaction(
         async (tx) => {
           const started = performance.now();
-          const [lock] = await tx.$queryRawUnsafe<Array<{ locked: boolean }>>(LOCK_SQL);
-          if (!lock?.locked) return STANDBY;
+          const answer = await tx.$queryRawUnsafe<Array<PickedRow>>(LOCK_AND_PICK_SQL, batchSize);
+          if (!answer[0]?.locked) return STANDBY;
           nudged = false;
-          const candidates = await tx.$queryRawUnsafe<OutboxRow[]>(PICK_SQL, batchSize);
+          const candidates = answer.filter((row): row is PickedRow & OutboxRow => row.id !== null);
           if (candidates.length === 0) return 0;
           // Rows left out stay unsent and come first in the next batch, so order is kept.
           const rows = takeWithin(candidates, maxBatchBytes);

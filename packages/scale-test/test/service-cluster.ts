@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { waitFor } from "@marquee/testkit/wait-for";
+import { freePort } from "@marquee/testkit/service-process";
 
 /** A pino line as the services write it (only the fields the test reads). */
 export type LogLine = { msg?: string; pid?: number; workerPid?: number; level?: string };
@@ -18,21 +18,12 @@ export type ServiceCluster = {
   stop(): Promise<number | null>;
 };
 
-export const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-
 const servicesDir = fileURLToPath(new URL("../../../apps/services/", import.meta.url));
 
 /**
- * Starts a service exactly as `npm start` does (`node --import tsx src/main.ts`) with PROCESSES
- * workers on a free port, and resolves once every worker listens and /readyz answers 200.
+ * Starts a service from its sources (`node --import tsx src/main.ts`; `npm start` runs the same
+ * code bundled, dist/main.js) with PROCESSES workers on a free port, and resolves once every
+ * worker listens and /readyz answers 200.
  */
 export const startServiceCluster = async (opts: {
   name: string;

@@ -365,12 +365,19 @@ describe("the purchase saga with two processes of each service", () => {
     expect(new Set(orderedSeats).size).toBe(24);
 
     // Each order confirmed exactly once: one order-confirmed in ordering's outbox, one envelope
-    // (one id, delivered once) on the topic.
-    const confirmed = seen.filter(
-      (s) =>
-        s.envelope.type === "ordering.order-confirmed" &&
-        orderIds.includes(String(s.envelope.data.orderId)),
+    // (one id, delivered once) on the topic. The watcher is a consumer like any other and may lag
+    // behind the services on a busy machine, so wait until it has seen every order's confirmation.
+    const isConfirmation = (s: Seen) =>
+      s.envelope.type === "ordering.order-confirmed" &&
+      orderIds.includes(String(s.envelope.data.orderId));
+    await waitFor(
+      "every order-confirmed on the topic",
+      () =>
+        new Set(seen.filter(isConfirmation).map((s) => s.envelope.data.orderId)).size ===
+        orderIds.length,
+      SAGA,
     );
+    const confirmed = seen.filter(isConfirmation);
     expect([...countBy(confirmed, (s) => String(s.envelope.data.orderId)).values()]).toEqual(
       orderIds.map(() => 1),
     );

@@ -1,10 +1,15 @@
 import { createLocalJWKSet, createRemoteJWKSet, errors, type JSONWebKeySet } from "jose";
 import { z } from "zod";
+import { MAX_DOOR_EVENTS } from "./door-staff-limits";
 import { cacheVerifiedTokens } from "./auth-token-cache";
 import { JwtRefused, verifyEs256Jwt } from "./jwt-es256";
 
-/** Who may call what. `guest` holds a checkout-scoped token; `customer` and `admin` have accounts. */
-export const Role = z.enum(["customer", "guest", "admin"]);
+/**
+ * Who may call what. `guest` holds a checkout-scoped token; `customer`, `staff` and `admin` have
+ * accounts. `staff` (door staff, invited by an organizer) may only check tickets in, and only for
+ * the events in their token's `doorEvents`.
+ */
+export const Role = z.enum(["customer", "guest", "staff", "admin"]);
 export type Role = z.infer<typeof Role>;
 
 /** The verified caller, as procedures see it in `ctx.user`; `id` is the token's `sub`. */
@@ -15,8 +20,12 @@ export const AuthUser = z.object({
   name: z.string(),
   /** Whether the email is proven (identity's `emailVerified` claim); absent in older tokens. */
   emailVerified: z.boolean().optional(),
+  /** Door staff only: the events (catalog ids) whose door they may work, as of sign-in. */
+  doorEvents: z.array(z.string()).optional(),
 });
 export type AuthUser = z.infer<typeof AuthUser>;
+
+export { MAX_DOOR_EVENTS };
 
 /**
  * The private claims identity puts into an access token next to the registered ones (`iss`, `aud`,
@@ -29,6 +38,11 @@ export const AccessTokenClaims = z.object({
   name: z.string(),
   /** The account verified its email address (by link); always false for guests. */
   emailVerified: z.boolean().optional(),
+  /**
+   * Door staff only: the events they are assigned to (identity's staff assignments at sign-in).
+   * Ignored on any other role, so it can never widen what a customer or guest may do.
+   */
+  doorEvents: z.array(z.string().min(1).max(100)).max(MAX_DOOR_EVENTS).optional(),
 });
 export type AccessTokenClaims = z.infer<typeof AccessTokenClaims>;
 
@@ -129,13 +143,15 @@ export const createTokenVerifier = (options: TokenVerifierOptions): TokenVerifie
           cause: claims.error,
         });
       }
-      const { sub, email, role, name, emailVerified } = claims.data;
+      const { sub, email, role, name, emailVerified, doorEvents } = claims.data;
       return {
         id: sub,
         email,
         role,
         name,
         ...(emailVerified === undefined ? {} : { emailVerified }),
+        // Only staff carry door events; a staff token without the claim works no door at all.
+        ...(role === "staff" ? { doorEvents: doorEvents ?? [] } : {}),
       };
     },
   };

@@ -11,6 +11,7 @@ export {
   tokenVerifierFor,
   DEFAULT_AUDIENCE,
   DEFAULT_ISSUER,
+  MAX_DOOR_EVENTS,
   Role,
   TokenVerificationError,
   type TokenRejection,
@@ -45,8 +46,26 @@ const authenticate = middleware(async ({ ctx, next }) => {
   return next({ ctx: { user } });
 });
 
-/** Any verified caller: customer, guest or admin. Handlers get `ctx.user`. */
-export const authedProcedure = publicProcedure.use(authenticate);
+/** What every procedure but the door's tells door staff. */
+export const DOOR_STAFF_ONLY = "door staff can only check tickets in";
+
+/**
+ * Any verified caller, door staff included. Only for what concerns the caller's own account
+ * (identity's `me`); everything else is `authedProcedure`, `adminProcedure` or `doorProcedure`.
+ */
+export const signedInProcedure = publicProcedure.use(authenticate);
+
+/**
+ * A verified customer, guest or admin. Door staff get FORBIDDEN ("door staff can only check
+ * tickets in"): a staff account exists to check tickets in, so every procedure that is not
+ * explicitly a door procedure refuses it, including ones added later. Handlers get `ctx.user`.
+ */
+export const authedProcedure = signedInProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role === "staff") {
+    throw new TRPCError({ code: "FORBIDDEN", message: DOOR_STAFF_ONLY });
+  }
+  return next();
+});
 
 /** Role `admin` only; any other verified caller gets FORBIDDEN. */
 export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
@@ -55,6 +74,49 @@ export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
   }
   return next();
 });
+
+/**
+ * The door (check-in): an admin or door staff, anyone else FORBIDDEN. It does not know the event
+ * yet: once the handler knows which event a call is for, it asks `canWorkDoor(ctx.user, eventId)`
+ * (or `assertCanWorkDoor`), which limits staff to the events they were assigned.
+ */
+export const doorProcedure = signedInProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== "admin" && ctx.user.role !== "staff") {
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: "the door is for organizers and door staff",
+    });
+  }
+  return next();
+});
+
+/**
+ * May this caller check tickets in for this event: an admin always, door staff only for the events
+ * in their token (`doorEvents`), nobody else.
+ */
+export const canWorkDoor = (user: AuthUser, eventId: string): boolean => {
+  switch (user.role) {
+    case "admin":
+      return true;
+    case "staff":
+      return user.doorEvents?.includes(eventId) ?? false;
+    case "customer":
+    case "guest":
+      return false;
+  }
+};
+
+/** `canWorkDoor` or FORBIDDEN, for a procedure that has just learned the event of its call. */
+export const assertCanWorkDoor = (user: AuthUser, eventId: string): void => {
+  if (canWorkDoor(user, eventId)) return;
+  throw new TRPCError({
+    code: "FORBIDDEN",
+    message:
+      user.role === "staff"
+        ? "you are not on the door staff of this event; ask the organizer to add it"
+        : "the door is for organizers and door staff",
+  });
+};
 
 /**
  * For per-user data: the owner reads their own records, an admin reads anyone's, everyone else

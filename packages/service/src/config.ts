@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { z } from "zod";
+import { localServiceUrl } from "./ports";
 
 /** proxy-addr's names for whole ranges, which Fastify's `trustProxy` understands. */
 const PROXY_RANGE_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
@@ -46,7 +47,7 @@ export const baseConfigSchema = z.object({
   /** Where every service fetches identity's public keys to verify access tokens. */
   IDENTITY_JWKS_URL: z
     .url({ protocol: /^https?$/, error: "expected an http(s):// URL" })
-    .default("http://127.0.0.1:5000/.well-known/jwks.json"),
+    .default(`${localServiceUrl("identity")}/.well-known/jwks.json`),
   JWT_ISSUER: z.string().min(1).default("marquee-identity"),
   JWT_AUDIENCE: z.string().min(1).default("marquee"),
   /** Worker processes sharing the service's port (`@marquee/service/cluster`); 1 runs in-process. */

@@ -4,7 +4,7 @@ import { tokenVerifierFor, type TokenVerifier } from "./auth-token";
 import type { BaseConfig } from "./config";
 import { edgeLimitsFor } from "./edge";
 import { createLogger, type Logger } from "./logger";
-import { sqlDbOf } from "@marquee/db/sql-db";
+import { ownConnectionOf, sqlDbOf } from "@marquee/db/sql-db";
 import { startMessaging, type Messaging } from "./messaging";
 import { postgresCheck, redisCheck } from "./readiness";
 import { closeRedis, createRedis, type Redis } from "./redis";
@@ -80,13 +80,15 @@ export const createServiceRuntime = (opts: {
   const { name, config, db } = opts;
   const logger = opts.logger ?? createLogger({ name, level: config.LOG_LEVEL });
   const redis = createRedis(config.REDIS_URL, logger);
-  // The relay and the consumers run raw SQL only, on the client's pool without Prisma.
-  const sql = sqlDbOf(db);
+  // The relay and the consumers run raw SQL only, without Prisma: the consumers on the client's
+  // pool, the relay on a connection of its own, so committed events never wait for a connection
+  // behind the requests.
+  const relayConnection = ownConnectionOf(db);
   const messaging = startMessaging({
     name: opts.groupPrefix ?? name,
     brokers: config.KAFKA_BROKERS,
-    db: sql,
-    consumerDb: opts.consumerDb ?? sql,
+    db: relayConnection.db,
+    consumerDb: opts.consumerDb ?? sqlDbOf(db),
     log: logger,
   });
   const verifier = tokenVerifierFor(config);
@@ -116,6 +118,7 @@ export const createServiceRuntime = (opts: {
         onShutdown: [
           ...(serveOpts.stopFirst ?? []),
           ...messaging.shutdown,
+          () => relayConnection.end(),
           () => db.$disconnect(),
           () => closeRedis(redis),
         ],

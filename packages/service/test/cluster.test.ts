@@ -1,24 +1,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { request } from "node:http";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { waitFor } from "@marquee/testkit/wait-for";
 import { afterEach, describe, expect, it } from "vitest";
 import { baseConfigSchema, parseConfig } from "../src/config";
+import { freePort } from "@marquee/testkit/service-process";
 
 const fixture = fileURLToPath(new URL("./fixtures/cluster-service.ts", import.meta.url));
 
 type Line = { msg: string; pid: number; workerPid?: number };
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 
 const started: ChildProcess[] = [];
 

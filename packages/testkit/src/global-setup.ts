@@ -1,13 +1,15 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { startBroker } from "@marquee/infra/kafka";
+import { startPgBouncer } from "@marquee/infra/pgbouncer";
 import { testEnv, testKafkaBrokers } from "./test-env";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 
 /**
  * Vitest global setup shared by every workspace: the test Kafka broker running, the test database
- * with every service schema migrated, topics created — through the same scripts/prepare.ts that
+ * with every service schema migrated, topics created, the test PgBouncer in front of the database —
+ * through the same scripts/prepare.ts and PgBouncer that
  * `npm start` uses. `npm test` has done all this already and says so with MARQUEE_TEST_PREPARED;
  * without it (`npx vitest` inside one package) it runs here.
  */
@@ -31,4 +33,9 @@ export default async function setup(): Promise<void> {
     },
   });
   if (prepared.status !== 0) throw new Error("preparing the test database and topics failed");
+  await startPgBouncer({
+    port: testEnv.pgbouncerPort,
+    databaseUrl: testEnv.databaseUrl,
+    dataDir: `${root}.data/pgbouncer-test`,
+  });
 }

@@ -6,8 +6,18 @@ import { calculateJwkThumbprint, exportJWK, generateKeyPair, SignJWT, type JWK }
 export type TestUser = {
   id?: string;
   email?: string;
-  role?: "customer" | "guest" | "admin";
+  role?: "customer" | "guest" | "staff" | "admin";
   name?: string;
+  /** Door staff's events (the `doorEvents` claim); only a staff token carries them. */
+  doorEvents?: string[];
+  /** identity's `emailVerified` claim; absent unless given. */
+  emailVerified?: boolean;
+};
+
+/** What `ctx.user` will be: `doorEvents` only for staff (`[]` unless given). */
+export type TestTokenUser = Required<Omit<TestUser, "doorEvents" | "emailVerified">> & {
+  doorEvents?: string[];
+  emailVerified?: boolean;
 };
 
 export type TestIssuer = {
@@ -20,7 +30,7 @@ export type TestIssuer = {
    * A token exactly like identity's (ES256, `kid`, iss/aud/sub/email/role/name/iat/exp), for a new
    * customer unless `user` says otherwise. The returned `user` is what `ctx.user` will be.
    */
-  tokenFor(user?: TestUser): Promise<{ token: string; user: Required<TestUser> }>;
+  tokenFor(user?: TestUser): Promise<{ token: string; user: TestTokenUser }>;
   close(): Promise<void>;
 };
 
@@ -57,13 +67,22 @@ export const startTestIssuer = async ({
     kid,
     async tokenFor(partial = {}) {
       const id = partial.id ?? randomUUID();
-      const user = {
+      const role = partial.role ?? "customer";
+      const user: TestTokenUser = {
         id,
         email: partial.email ?? `user-${id.slice(0, 8)}@example.com`,
-        role: partial.role ?? "customer",
+        role,
         name: partial.name ?? "Test User",
+        ...(role === "staff" ? { doorEvents: partial.doorEvents ?? [] } : {}),
+        ...(partial.emailVerified === undefined ? {} : { emailVerified: partial.emailVerified }),
       };
-      const token = await new SignJWT({ email: user.email, role: user.role, name: user.name })
+      const token = await new SignJWT({
+        email: user.email,
+        role: user.role,
+        name: user.name,
+        ...(user.doorEvents ? { doorEvents: user.doorEvents } : {}),
+        ...(user.emailVerified === undefined ? {} : { emailVerified: user.emailVerified }),
+      })
         .setProtectedHeader({ alg: "ES256", kid })
         .setIssuer(issuer)
         .setAudience(audience)

@@ -8,12 +8,24 @@ const OPTIONS = { errorCorrectionLevel: "M", margin: 2 } as const;
 export const qrSvg = (code: string): Promise<string> =>
   QRCode.toString(code, { ...OPTIONS, type: "svg" });
 
+type Modules = { size: number; data: Uint8Array };
+
+// A tickets email draws each code twice (the PNG in the body, the vectors in the PDF), and
+// choosing a QR's mask is most of the cost of making one; the last few hundred are kept.
+const RECENT_CODES = 512;
+const recent = new Map<string, Modules>();
+
 /** The QR's modules, dark = 1, row by row, without quiet zone. */
-const qrModules = (code: string): { size: number; data: Uint8Array } => {
+const qrModules = (code: string): Modules => {
+  const known = recent.get(code);
+  if (known) return known;
   const { size, data } = QRCode.create(code, {
     errorCorrectionLevel: OPTIONS.errorCorrectionLevel,
   }).modules;
-  return { size, data };
+  const modules = { size, data };
+  if (recent.size >= RECENT_CODES) recent.delete(recent.keys().next().value as string);
+  recent.set(code, modules);
+  return modules;
 };
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {

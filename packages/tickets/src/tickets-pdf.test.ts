@@ -15,8 +15,22 @@ describe("renderTicketsPdf", () => {
         timeZone: "Europe/Berlin",
       },
       tickets: [
-        { ticketId: randomUUID(), section: "A", row: "3", number: 7, code: "MQ1.code-one" },
-        { ticketId: randomUUID(), section: "A", row: "3", number: 8, code: "MQ1.code-two" },
+        {
+          ticketId: randomUUID(),
+          section: "A",
+          row: "3",
+          number: 7,
+          code: "MQ1.code-one",
+          shortCode: "7K3QM9TXW4",
+        },
+        {
+          ticketId: randomUUID(),
+          section: "A",
+          row: "3",
+          number: 8,
+          code: "MQ1.code-two",
+          shortCode: "0ABCDEFGH1",
+        },
       ],
     });
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
@@ -24,9 +38,13 @@ describe("renderTicketsPdf", () => {
     const text = extractPdfText(pdf);
     expect(text).toContain("Night Owls Live");
     expect(text).toContain("Club Aurora");
-    expect(text).toContain("Saturday 12 December 2026, 20:00 (Europe/Berlin)");
+    expect(text.some((line) => /^Sat,? 12 Dec 2026, 20:00 CET$/.test(line))).toBe(true);
     expect(text).toContain("Section A, row 3, seat 7");
     expect(text).toContain("Section A, row 3, seat 8");
+    // The short code under each QR, instead of the ticket id nobody can use at the door.
+    expect(text).toContain("7K3QM-9TXW4");
+    expect(text).toContain("0ABCD-EFGH1");
+    expect(text.some((line) => line.startsWith("Ticket "))).toBe(false);
   });
 
   it("still renders when the event's details are not known yet", async () => {

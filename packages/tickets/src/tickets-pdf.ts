@@ -1,6 +1,8 @@
 import PDFDocument from "pdfkit";
 import { formatEventTime } from "./event-time";
 import { qrRuns } from "./qr";
+import { formatShortCode } from "./short-code";
+import { seatLabel } from "./seat-label";
 
 /** What a printed ticket shows about its event; null while the event's details are unknown. */
 export type PdfEvent = { name: string; venueName: string; startsAt: string; timeZone: string };
@@ -11,13 +13,11 @@ export type PdfTicket = {
   row: string;
   number: number;
   code: string;
+  /** The code to type at the door when the QR will not scan; absent in emails queued before it. */
+  shortCode?: string;
 };
 
 export type TicketsPdfInput = { orderId: string; event: PdfEvent | null; tickets: PdfTicket[] };
-
-/** How a seat reads on a ticket, in the PDF, the email and error messages alike. */
-export const seatLabel = (t: Pick<PdfTicket, "section" | "row" | "number">): string =>
-  `Section ${t.section}, row ${t.row}, seat ${t.number}`;
 
 /** Draws a code's QR as filled rectangles, `size` points wide, quiet zone included. */
 const drawQr = (doc: PDFKit.PDFDocument, code: string, x: number, y: number, size: number) => {
@@ -33,7 +33,7 @@ const drawQr = (doc: PDFKit.PDFDocument, code: string, x: number, y: number, siz
 
 /**
  * One PDF per order, one A5 page per ticket: event, venue, local start time, seat, QR (as
- * vectors). Only pdfkit's built-in Helvetica is used, so nothing is read from disk or the network.
+ * vectors) and under it the short code a person can type. Only pdfkit's built-in Helvetica is used, so nothing is read from disk or the network.
  */
 export const renderTicketsPdf = (input: TicketsPdfInput): Promise<Buffer> => {
   const doc = new PDFDocument({
@@ -70,14 +70,24 @@ export const renderTicketsPdf = (input: TicketsPdfInput): Promise<Buffer> => {
     doc.moveDown(0.5);
     const size = 220;
     drawQr(doc, ticket.code, 36 + (width - size) / 2, doc.y, size);
-    doc.y += size + 12;
+    doc.y += size + 8;
+    if (ticket.shortCode) {
+      doc
+        .font("Courier-Bold")
+        .fontSize(18)
+        .fillColor("#111111")
+        .text(formatShortCode(ticket.shortCode), { width, align: "center" });
+      doc.moveDown(0.3);
+    }
     doc.font("Helvetica").fontSize(8).fillColor("#555555");
-    doc.text(`Ticket ${ticket.ticketId}`, { width, align: "center" });
     doc.text(`Order ${input.orderId}  ·  ${i + 1} of ${input.tickets.length}`, {
       width,
       align: "center",
     });
-    doc.text("Show this code at the door. Each code is admitted once.", { width, align: "center" });
+    doc.text("Show the QR at the door, or give the code under it. Each ticket is admitted once.", {
+      width,
+      align: "center",
+    });
   });
   doc.end();
   return done;

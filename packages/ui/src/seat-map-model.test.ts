@@ -149,6 +149,18 @@ describe("seat map model", () => {
     });
   });
 
+  it("starts keyboard focus past a free wheelchair space, on it only when nothing else is free", () => {
+    // Left's first seat (row A, seat 1) is a wheelchair space.
+    expect(firstAvailable(buildModel(map(["aaaaaa", "aaaaaaaa"])))).toEqual({
+      section: 0,
+      index: 1,
+    });
+    expect(firstAvailable(buildModel(map(["asssss", "ssssssss"])))).toEqual({
+      section: 0,
+      index: 0,
+    });
+  });
+
   it("lays out the 20,800-seat stadium without overlapping sections", () => {
     const sections = Array.from({ length: 16 }, (_, i) => ({
       name: `S${i}`,

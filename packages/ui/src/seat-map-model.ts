@@ -280,10 +280,21 @@ export const neighbour = (
   return { section: from.section, index: targetStart + k };
 };
 
+/**
+ * The seat keyboard focus starts on: the first free seat from the front (sections in order, rows
+ * front to back) that is not a wheelchair space, so a customer arrowing around does not start on a
+ * seat kept for someone who needs it; a free wheelchair space only when no other seat is free.
+ */
 export const firstAvailable = (model: SeatMapModel): SeatRef | null => {
+  let wheelchair: SeatRef | null = null;
   for (let s = 0; s < model.sections.length; s++) {
-    const index = model.sections[s]?.states.indexOf(AVAILABLE) ?? -1;
-    if (index >= 0) return { section: s, index };
+    const section = model.sections[s];
+    if (!section) continue;
+    for (let index = 0; index < section.states.length; index++) {
+      if (section.states[index] !== AVAILABLE) continue;
+      if (!section.accessible.has(index)) return { section: s, index };
+      wheelchair ??= { section: s, index };
+    }
   }
-  return model.sections[0] ? { section: 0, index: 0 } : null;
+  return wheelchair ?? (model.sections[0] ? { section: 0, index: 0 } : null);
 };

@@ -1,11 +1,10 @@
 import { baseConfigSchema, parseConfig, portSchema } from "@marquee/service/config";
 import type { z } from "zod";
-// The port lives in package.json, where `npm start` also reads it.
-import packageJson from "../package.json" with { type: "json" };
+import { SERVICE_PORTS } from "@marquee/service/ports";
 
 /** Catalog's environment: the shared settings plus its own port. */
 export const CatalogConfig = baseConfigSchema.extend({
-  PORT: portSchema(packageJson.marquee.port),
+  PORT: portSchema(SERVICE_PORTS.catalog),
 });
 export type CatalogConfig = z.infer<typeof CatalogConfig>;
 

@@ -1,11 +1,9 @@
 import { callTrpc as callTrpcOverHttp, type TrpcOutcome } from "@marquee/testkit/call-trpc";
 import { randomUUID } from "node:crypto";
-import { createKafka } from "@marquee/events/kafka";
 import type { MarqueeEvent } from "@marquee/events/registry";
 import { Topics } from "@marquee/events/topics";
 import { createLogger } from "@marquee/service/logger";
-import { testEnv, testKafkaBrokers } from "@marquee/testkit/test-env";
-import { createTestLog } from "@marquee/testkit/test-log";
+import { serviceTestEnv, startTestBus } from "@marquee/testkit/service-harness";
 import { startTestIssuer, type TestIssuer } from "@marquee/testkit/tokens";
 import type { EventView } from "../src/app/event-view";
 import { loadConfig } from "../src/config";
@@ -34,48 +32,19 @@ export type Harness = {
 
 /** Starts the real catalog service in-process (port 0) against the test Postgres, Redis and Kafka. */
 export const startHarness = async ({ watchCatalogEvents = false } = {}): Promise<Harness> => {
-  const log = createTestLog();
   const issuer = await startTestIssuer();
-  const brokers = testKafkaBrokers();
-  const config = loadConfig({
-    NODE_ENV: "test",
-    LOG_LEVEL: process.env.TEST_LOG === "1" ? "info" : "silent",
-    DATABASE_URL: testEnv.databaseUrl,
-    REDIS_URL: testEnv.redisUrl,
-    KAFKA_BROKERS: brokers.join(","),
-    PORT: "0",
-    IDENTITY_JWKS_URL: issuer.jwksUrl,
-  });
+  const config = loadConfig(serviceTestEnv(issuer));
   const catalog = createCatalogService(config, {
     handleSignals: false,
     logger: createLogger({ name: "catalog", level: config.LOG_LEVEL }),
   });
   const baseUrl = await catalog.start();
   const { token: adminToken } = await issuer.tokenFor({ role: "admin" });
-
-  const kafka = createKafka({ clientId: `catalog-test-${randomUUID().slice(0, 8)}`, brokers, log });
-  const producer = kafka.producer();
-  await producer.connect();
-  const catalogEvents: MarqueeEvent[] = [];
-  const watcher = kafka.consumer({ groupId: `catalog-test-${randomUUID()}`, maxWaitTimeInMs: 100 });
-  if (watchCatalogEvents) {
-    // Read from the topic's current end: everything this test causes, none of the backlog.
-    const admin = kafka.admin();
-    await admin.connect();
-    const ends = await admin.fetchTopicOffsets(Topics.catalogEvents);
-    await admin.disconnect();
-    await watcher.connect();
-    await watcher.subscribe({ topic: Topics.catalogEvents, fromBeginning: true });
-    await watcher.run({
-      eachMessage: ({ message }) => {
-        catalogEvents.push(JSON.parse(message.value?.toString() ?? "{}") as MarqueeEvent);
-        return Promise.resolve();
-      },
-    });
-    for (const { partition, offset } of ends) {
-      watcher.seek({ topic: Topics.catalogEvents, partition, offset });
-    }
-  }
+  // From the topic's current end: everything this test causes, none of the backlog.
+  const bus = await startTestBus<MarqueeEvent>({
+    watch: watchCatalogEvents ? [Topics.catalogEvents] : [],
+    from: "now",
+  });
 
   const call = async <T>(procedure: string, input: unknown): Promise<T> => {
     const result = await callTrpc<T>(baseUrl, procedure, input, { token: adminToken });
@@ -88,10 +57,8 @@ export const startHarness = async ({ watchCatalogEvents = false } = {}): Promise
     baseUrl,
     issuer,
     adminToken,
-    catalogEvents,
-    async publish(event, topic) {
-      await producer.send({ topic, messages: [{ key: event.key, value: JSON.stringify(event) }] });
-    },
+    catalogEvents: bus.events,
+    publish: (event, topic) => bus.publish(topic, event),
     async createEvent(opts = {}) {
       const venue = await call<{ id: string }>("createVenue", {
         name: "Test Hall",
@@ -121,8 +88,7 @@ export const startHarness = async ({ watchCatalogEvents = false } = {}): Promise
       return call<EventView>("publish", { eventId: event.id });
     },
     async stop() {
-      if (watchCatalogEvents) await watcher.disconnect();
-      await producer.disconnect();
+      await bus.stop();
       await catalog.stop();
       await issuer.close();
     },

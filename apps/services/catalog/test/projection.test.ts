@@ -7,6 +7,11 @@ import {
   ReservationReleased,
 } from "@marquee/events/contracts/inventory";
 import { createEvent } from "@marquee/events/create-event";
+import {
+  parseSeatMapChange,
+  seatMapChannel,
+  type SeatMapChange,
+} from "@marquee/events/contracts/seat-map-channel";
 import type { MarqueeEvent } from "@marquee/events/registry";
 import { Topics } from "@marquee/events/topics";
 import { createLogger } from "@marquee/service/logger";
@@ -14,7 +19,6 @@ import { createRedis, type Redis } from "@marquee/service/redis";
 import { testEnv } from "@marquee/testkit/test-env";
 import { waitFor } from "@marquee/testkit/wait-for";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SeatMapChange } from "../src/adapters/redis/seat-map-channel";
 import type { SeatMap } from "../src/domain/seat-map";
 import { callTrpc, startHarness, type Harness } from "./harness";
 
@@ -23,6 +27,8 @@ let subscriber: Redis;
 let eventId: string;
 let seatIds: string[];
 const pushes: SeatMapChange[] = [];
+/** Messages on the channel that break its contract (there must be none). */
+const unreadable: string[] = [];
 const customerId = randomUUID();
 
 const seatMap = async (): Promise<SeatMap> => {
@@ -88,9 +94,11 @@ beforeAll(async () => {
   seatIds = ids.data.seatIds;
 
   subscriber = createRedis(testEnv.redisUrl, createLogger({ name: "test", level: "silent" }));
-  await subscriber.subscribe(`seatmap:${eventId}`);
+  await subscriber.subscribe(seatMapChannel(eventId));
   subscriber.on("message", (_channel: string, message: string) => {
-    pushes.push(JSON.parse(message) as SeatMapChange);
+    const parsed = parseSeatMapChange(message);
+    if (parsed.ok) pushes.push(parsed.change);
+    else unreadable.push(`${parsed.error}: ${message}`);
   });
 
   // The consumer group may take a few seconds to join; measure only once it is applying events.
@@ -149,6 +157,7 @@ describe("seat map projection", () => {
       () => pushes.filter((p) => p.seatIds[0] !== seatIds[9]).length >= 6,
     );
     const ours = pushes.filter((p) => p.seatIds[0] !== seatIds[9]);
+    expect(unreadable).toEqual([]);
     expect(ours.map((p) => [p.state, p.seatIds.length])).toEqual([
       ["held", 2],
       ["available", 2],

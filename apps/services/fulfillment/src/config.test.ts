@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig, LOCAL_TICKET_SIGNING_KEY } from "./config";
+import { generateKeyPairSync } from "node:crypto";
+import { loadConfig, LOCAL_DOOR_LIST_SIGNING_KEY, LOCAL_TICKET_SIGNING_KEY } from "./config";
+
+const doorKey = generateKeyPairSync("ec", { namedCurve: "P-256" })
+  .privateKey.export({ format: "der", type: "pkcs8" })
+  .toString("base64");
 
 describe("fulfillment config", () => {
   it("uses the documented local signing key outside production", () => {
@@ -7,10 +12,24 @@ describe("fulfillment config", () => {
   });
 
   it("refuses to start in production without a signing key of its own", () => {
-    expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/TICKET_SIGNING_KEY/);
+    expect(() => loadConfig({ NODE_ENV: "production", DOOR_LIST_SIGNING_KEY: doorKey })).toThrow(
+      /TICKET_SIGNING_KEY/,
+    );
     const key = "a-production-secret-of-at-least-32-characters";
-    expect(loadConfig({ NODE_ENV: "production", TICKET_SIGNING_KEY: key }).TICKET_SIGNING_KEY).toBe(
-      key,
+    expect(
+      loadConfig({
+        NODE_ENV: "production",
+        TICKET_SIGNING_KEY: key,
+        DOOR_LIST_SIGNING_KEY: doorKey,
+      }).TICKET_SIGNING_KEY,
+    ).toBe(key);
+  });
+
+  it("signs door lists with the documented local key outside production, never in production", () => {
+    expect(loadConfig({}).DOOR_LIST_SIGNING_KEY).toBe(LOCAL_DOOR_LIST_SIGNING_KEY);
+    const key = "a-production-secret-of-at-least-32-characters";
+    expect(() => loadConfig({ NODE_ENV: "production", TICKET_SIGNING_KEY: key })).toThrow(
+      /DOOR_LIST_SIGNING_KEY/,
     );
   });
 

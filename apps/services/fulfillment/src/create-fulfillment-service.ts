@@ -2,8 +2,9 @@ import type { Logger } from "@marquee/service/logger";
 import { createServiceRuntime } from "@marquee/service/runtime";
 import type { Service } from "@marquee/service/server";
 import { createDb, type FulfillmentDb } from "./adapters/db/client";
+import { loadDoorListKey } from "./adapters/keys/door-list-key";
 import { ticketsPdfRoute } from "./adapters/http/tickets-pdf-route";
-import { catalogHandlers, orderingHandlers } from "./adapters/kafka/handlers";
+import { catalogHandlers, orderingHandlers, paymentHandlers } from "./adapters/kafka/handlers";
 import { createAppRouter } from "./adapters/trpc/router";
 import type { FulfillmentDeps } from "./app/deps";
 import type { FulfillmentConfig } from "./config";
@@ -47,6 +48,7 @@ export const createFulfillmentService = (
     relay: messaging.relay,
     log: logger,
     signingKey: config.TICKET_SIGNING_KEY,
+    doorListKey: loadDoorListKey(config.DOOR_LIST_SIGNING_KEY),
   };
 
   const service = serve({
@@ -66,6 +68,7 @@ export const createFulfillmentService = (
         topics: ["ordering.orders"],
         handlers: orderingHandlers(deps),
       });
+      messaging.consume("payments", { topics: ["payment.payments"], handlers: paymentHandlers });
       return address;
     },
     stop: () => service.stop(),

@@ -1,19 +1,17 @@
 import { callTrpc, type TrpcOutcome } from "@marquee/testkit/call-trpc";
 import { randomUUID } from "node:crypto";
-import { EventPublished } from "@marquee/events/contracts/catalog";
+import { EventPublished, EventUpdated, NO_CANCELLATION } from "@marquee/events/contracts/catalog";
 import { OrderConfirmed } from "@marquee/events/contracts/ordering";
 import { createEvent } from "@marquee/events/create-event";
-import { createKafka } from "@marquee/events/kafka";
 import type { EventOfType, MarqueeEvent } from "@marquee/events/registry";
 import { Topics, type Topic } from "@marquee/events/topics";
 import { createLogger } from "@marquee/service/logger";
 import { verifyTicketCode } from "@marquee/tickets/ticket-code";
-import { testEnv, testKafkaBrokers } from "@marquee/testkit/test-env";
-import { createTestLog } from "@marquee/testkit/test-log";
+import { isolate } from "@marquee/testkit/isolation";
+import { serviceTestEnv, startTestBus } from "@marquee/testkit/service-harness";
 import { startTestIssuer, type TestIssuer } from "@marquee/testkit/tokens";
 import { waitFor } from "@marquee/testkit/wait-for";
 import { loadConfig } from "../src/config";
-import { isolate } from "./isolation";
 import {
   createFulfillmentService,
   type FulfillmentService,
@@ -41,6 +39,8 @@ export type Harness = {
   events: MarqueeEvent[];
   /** Publishes catalog.event-published and waits until fulfillment's projection has it. */
   publishEvent(overrides?: Partial<PublishedEvent>): Promise<PublishedEvent>;
+  /** Publishes catalog.event-updated with status cancelled and waits until the projection has it. */
+  cancelEvent(event: PublishedEvent): Promise<void>;
   /** Publishes ordering.order-confirmed for a new customer (or the given one) and its seats. */
   confirmOrder(opts: {
     eventId: string;
@@ -56,24 +56,12 @@ export type Harness = {
 
 /** Starts the real service in-process against the test Postgres, Redis and Kafka. */
 export const startHarness = async (): Promise<Harness> => {
-  const log = createTestLog();
   const issuer = await startTestIssuer();
-  const brokers = testKafkaBrokers();
-  const config = loadConfig({
-    NODE_ENV: "test",
-    LOG_LEVEL: process.env.TEST_LOG === "1" ? "info" : "silent",
-    DATABASE_URL: testEnv.databaseUrl,
-    REDIS_URL: testEnv.redisUrl,
-    KAFKA_BROKERS: brokers.join(","),
-    PORT: "0",
-    IDENTITY_JWKS_URL: issuer.jwksUrl,
-    TICKET_SIGNING_KEY: SIGNING_KEY,
+  const config = loadConfig(serviceTestEnv(issuer, { TICKET_SIGNING_KEY: SIGNING_KEY }));
+  const isolation = await isolate("fulfillment", {
+    events: Topics.catalogEvents,
+    orders: Topics.orderingOrders,
   });
-  const isolation = await isolate(
-    { events: Topics.catalogEvents, orders: Topics.orderingOrders },
-    brokers,
-    log,
-  );
   const fulfillment = createFulfillmentService(config, {
     handleSignals: false,
     isolation,
@@ -82,36 +70,16 @@ export const startHarness = async (): Promise<Harness> => {
   const baseUrl = await fulfillment.start();
   await isolation.joined();
 
-  const kafka = createKafka({
-    clientId: `fulfillment-test-${randomUUID().slice(0, 8)}`,
-    brokers,
-    log,
+  const bus = await startTestBus<MarqueeEvent>({
+    watch: [Topics.fulfillmentTickets],
+    // The topic is shared with any other fulfillment on this broker (a browser-test stack):
+    // keep only what this instance issued, recognisable by codes signed with the test key.
+    keep: (event) =>
+      event.type !== "fulfillment.tickets-issued" ||
+      event.data.tickets.every((t) => verifyTicketCode(SIGNING_KEY, t.code)),
   });
-  const producer = kafka.producer();
-  await producer.connect();
-  const events: MarqueeEvent[] = [];
-  const watcher = kafka.consumer({
-    groupId: `fulfillment-test-${randomUUID()}`,
-    maxWaitTimeInMs: 100,
-  });
-  await watcher.connect();
-  await watcher.subscribe({ topic: Topics.fulfillmentTickets, fromBeginning: true });
-  await watcher.run({
-    eachMessage: async ({ message }) => {
-      const event = JSON.parse(message.value?.toString() ?? "{}") as MarqueeEvent;
-      // The topic is shared with any other fulfillment on this broker (a browser-test stack):
-      // keep only what this instance issued, recognisable by codes signed with the test key.
-      const foreign =
-        event.type === "fulfillment.tickets-issued" &&
-        !event.data.tickets.every((t) => verifyTicketCode(SIGNING_KEY, t.code));
-      if (!foreign) events.push(event);
-      return Promise.resolve();
-    },
-  });
-
-  const publish = async (topic: Topic, event: MarqueeEvent) => {
-    await producer.send({ topic, messages: [{ key: event.key, value: JSON.stringify(event) }] });
-  };
+  const { events } = bus;
+  const publish = (topic: Topic, event: MarqueeEvent) => bus.publish(topic, event);
 
   return {
     fulfillment,
@@ -135,6 +103,7 @@ export const startHarness = async (): Promise<Harness> => {
         salesOpenAt: null,
         salesCloseAt: null,
         waitingRoom: null,
+        cancellation: NO_CANCELLATION,
         ...overrides,
       };
       await publish(
@@ -153,6 +122,38 @@ export const startHarness = async (): Promise<Harness> => {
         { timeoutMs: 60_000, intervalMs: 100 },
       );
       return data;
+    },
+    async cancelEvent(event) {
+      const { eventId, name, startsAt, timeZone, holdTtlSeconds } = event;
+      await publish(
+        Topics.catalogEvents,
+        createEvent(EventUpdated, {
+          key: eventId,
+          correlationId: randomUUID(),
+          data: {
+            eventId,
+            name,
+            startsAt,
+            timeZone,
+            holdTtlSeconds,
+            status: "cancelled",
+            salesOpenAt: null,
+            salesCloseAt: null,
+            waitingRoom: null,
+          },
+        }),
+      );
+      await waitFor(
+        `event ${eventId} cancelled in the projection`,
+        async () => {
+          const rows = await fulfillment.db.$queryRawUnsafe<unknown[]>(
+            `SELECT 1 FROM event_projection WHERE event_id = $1::uuid AND status = 'cancelled'`,
+            eventId,
+          );
+          return rows.length === 1;
+        },
+        { timeoutMs: 60_000, intervalMs: 100 },
+      );
     },
     async confirmOrder({ eventId, seats, customerId }) {
       const { token, user } = await issuer.tokenFor(customerId ? { id: customerId } : {});
@@ -196,8 +197,7 @@ export const startHarness = async (): Promise<Harness> => {
       );
     },
     async stop() {
-      await watcher.disconnect();
-      await producer.disconnect();
+      await bus.stop();
       await fulfillment.stop();
       await issuer.close();
       await isolation.drop();

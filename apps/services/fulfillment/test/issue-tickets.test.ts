@@ -1,8 +1,12 @@
 import { randomUUID } from "node:crypto";
+import { OrderConfirmed } from "@marquee/events/contracts/ordering";
+import { createEvent } from "@marquee/events/create-event";
+import { formatShortCode, generateShortCode, readShortCode } from "@marquee/tickets/short-code";
 import { verifyTicketCode } from "@marquee/tickets/ticket-code";
 import { Topics } from "@marquee/events/topics";
 import { waitFor } from "@marquee/testkit/wait-for";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { issueTickets } from "../src/app/issue-tickets";
 import type { TicketView } from "../src/app/ticket-view";
 import { callTrpc, SIGNING_KEY, startHarness, type Harness } from "./harness";
 
@@ -53,8 +57,16 @@ describe("issuing tickets for a confirmed order", () => {
         eventId: event.eventId,
       });
       expect(t.qrSvg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+      expect(t).toMatchObject({ voidedAt: null, voidReason: null });
+      // The short code as printed, and one that checks.
+      expect(t.shortCode).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+      expect(readShortCode(t.shortCode)).toEqual({
+        kind: "short-code",
+        code: t.shortCode.replace("-", ""),
+      });
     }
     expect(new Set(tickets.map((t) => t.code)).size).toBe(3);
+    expect(new Set(tickets.map((t) => t.shortCode)).size).toBe(3);
 
     const [issued] = await waitFor("tickets-issued on Kafka", () => {
       const found = h.eventsOfOrder(order.orderId, "fulfillment.tickets-issued");
@@ -67,8 +79,13 @@ describe("issuing tickets for a confirmed order", () => {
       eventId: event.eventId,
       event: { name: "Harbour Lights", venueName: "Theatre Royal", timeZone: "Europe/Berlin" },
     });
-    const published = (issued?.data as { tickets: { ticketId: string; code: string }[] }).tickets;
+    const published = (
+      issued?.data as { tickets: { ticketId: string; code: string; shortCode?: string }[] }
+    ).tickets;
     expect(published.map((t) => t.code).sort()).toEqual(tickets.map((t) => t.code).sort());
+    expect(published.map((t) => formatShortCode(t.shortCode ?? "")).sort()).toEqual(
+      tickets.map((t) => t.shortCode).sort(),
+    );
   });
 
   it("issues nothing more when the confirmation is redelivered or sent again", async () => {
@@ -109,6 +126,60 @@ describe("issuing tickets for a confirmed order", () => {
     await h.publishEvent({ eventId, name: "Late Arrival" });
     const late = await orderTickets(order.orderId, order.token);
     expect(late.ok && late.data[0]?.eventName).toBe("Late Arrival");
+  });
+});
+
+describe("short codes", () => {
+  it("draws another short code when the first one drawn is taken", async () => {
+    const event = await h.publishEvent();
+    const taken = await h.confirmOrder({
+      eventId: event.eventId,
+      seats: [{ section: "S", row: "1", number: 1 }],
+    });
+    await h.ticketsIssued(taken.orderId, 1);
+    const [existing] = await h.fulfillment.db.$queryRawUnsafe<{ shortCode: string }[]>(
+      `SELECT short_code AS "shortCode" FROM ticket WHERE order_id = $1::uuid`,
+      taken.orderId,
+    );
+    // The source hands out the taken code twice before a fresh one.
+    const fresh = generateShortCode();
+    const draws = [existing!.shortCode, existing!.shortCode, fresh];
+    const orderId = randomUUID();
+    const confirmed = createEvent(OrderConfirmed, {
+      key: orderId,
+      correlationId: randomUUID(),
+      data: {
+        ...taken.envelope.data,
+        orderId,
+        seats: [{ ...taken.envelope.data.seats[0]!, seatId: randomUUID() }],
+      },
+    });
+    const outcome = await h.fulfillment.deps.db.$transaction((tx) =>
+      issueTickets(tx, confirmed, {
+        signingKey: SIGNING_KEY,
+        log: h.fulfillment.deps.log,
+        newShortCode: () => draws.shift() ?? generateShortCode(),
+      }),
+    );
+    expect(outcome).toBe("issued");
+    expect(draws).toEqual([]);
+    const rows = await h.fulfillment.db.$queryRawUnsafe<{ shortCode: string }[]>(
+      `SELECT short_code AS "shortCode" FROM ticket WHERE order_id = $1::uuid`,
+      orderId,
+    );
+    expect(rows).toEqual([{ shortCode: fresh }]);
+  });
+
+  it("refuses a second ticket with the same short code in the database itself", async () => {
+    const event = await h.publishEvent();
+    const order = await h.confirmOrder({ eventId: event.eventId });
+    await h.ticketsIssued(order.orderId, 2);
+    const update = h.fulfillment.db.$executeRawUnsafe(
+      `UPDATE ticket SET short_code = (SELECT min(short_code) FROM ticket WHERE order_id = $1::uuid)
+        WHERE order_id = $1::uuid`,
+      order.orderId,
+    );
+    await expect(update).rejects.toThrow(/ticket_short_code_key|unique/i);
   });
 });
 

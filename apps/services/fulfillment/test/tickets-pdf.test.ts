@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { extractPdfText } from "@marquee/tickets/pdf-text";
+import { callTrpc } from "@marquee/testkit/call-trpc";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type ConfirmedOrder, type Harness } from "./harness";
 
@@ -43,9 +44,21 @@ describe("GET /orders/:orderId/tickets.pdf", () => {
     expect(text).toContain("Midnight Strings");
     expect(text).toContain("Riverside Hall");
     // 01:30 UTC on 4 July is 21:30 the evening before in New York.
-    expect(text).toContain("Friday 3 July 2026, 21:30 (America/New_York)");
+    expect(text).toContain("Fri, 3 Jul 2026, 21:30 GMT-4");
     expect(text).toContain("Section Balcony, row 2, seat 14");
     expect(text).toContain("Section Balcony, row 2, seat 15");
+    // Under each QR the short code the door accepts, not the ticket id it does not.
+    const tickets = await callTrpc<{ ticketId: string; shortCode: string }[]>(
+      h.baseUrl,
+      "orderTickets",
+      { orderId: order.orderId },
+      { token: order.token, kind: "query" },
+    );
+    if (!tickets.ok) throw new Error(tickets.message);
+    for (const t of tickets.data) {
+      expect(text).toContain(t.shortCode);
+      expect(text.join("\n")).not.toContain(t.ticketId);
+    }
   });
 
   it("gives it to an admin too", async () => {

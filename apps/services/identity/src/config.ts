@@ -5,8 +5,7 @@ import {
   LOCAL_POW_HMAC_KEY,
 } from "@marquee/service/proof-of-work";
 import { z } from "zod";
-// The port lives in package.json, where `npm start` also reads it.
-import packageJson from "../package.json" with { type: "json" };
+import { SERVICE_PORTS } from "@marquee/service/ports";
 
 /** Where a local key pair is generated on first start when `JWT_KEYS` is not set (git-ignored). */
 export const DEFAULT_KEYS_FILE = fileURLToPath(
@@ -22,7 +21,7 @@ const count = (fallback: number) => z.coerce.number().int().min(1).default(fallb
  */
 export const IdentityConfig = baseConfigSchema
   .extend({
-    PORT: portSchema(packageJson.marquee.port),
+    PORT: portSchema(SERVICE_PORTS.identity),
     /** JSON Web Key Set of EC P-256 keys: the first (with its private part) signs, the rest only verify. */
     JWT_KEYS: z.string().optional(),
     JWT_KEYS_FILE: z.string().min(1).default(DEFAULT_KEYS_FILE),
@@ -58,6 +57,8 @@ export const IdentityConfig = baseConfigSchema
     VERIFICATION_EMAILS_PER_EMAIL: count(3),
     /** How long the link in the verification email works. */
     EMAIL_VERIFICATION_TTL_SECONDS: seconds(86_400),
+    /** How long the link in a door staff invitation works. */
+    STAFF_INVITATION_TTL_SECONDS: seconds(7 * 86_400),
   })
   .refine((c) => c.LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_IP > c.LOGIN_PROOF_AFTER_FAILURES, {
     path: ["LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_IP"],

@@ -5,6 +5,7 @@ import { createProofOfWork } from "@marquee/service/proof-of-work";
 import type { Service } from "@marquee/service/server";
 import { createPasswordHasher } from "./adapters/bcrypt/password-hasher";
 import { createDb } from "./adapters/db/client";
+import { createDoorStaff } from "./adapters/db/door-staff";
 import { createUsers } from "./adapters/db/users";
 import { loadSigningKeys } from "./adapters/keys/signing-keys";
 import { createLoginThrottle } from "./adapters/redis/login-throttle";
@@ -64,6 +65,8 @@ export const createIdentityService = async (opts: {
       expiresInSeconds: config.POW_EXPIRES_IN_SECONDS,
     }),
     emailVerification: { ttlSeconds: config.EMAIL_VERIFICATION_TTL_SECONDS },
+    doorStaff: createDoorStaff(db),
+    staffInvitations: { ttlSeconds: config.STAFF_INVITATION_TTL_SECONDS },
     keys,
     tokens: {
       ...tokens,

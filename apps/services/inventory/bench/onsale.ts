@@ -15,7 +15,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
@@ -24,6 +23,7 @@ import { testEnv, testKafkaBrokers } from "@marquee/testkit/test-env";
 import { createHoldBatcher } from "../src/adapters/db/hold-seats";
 import { holdInDatabase } from "../src/app/reserve-seats";
 import { startHarness, type SeatSpec } from "../test/harness";
+import { freePort } from "@marquee/testkit/service-process";
 
 const buyers = Number(process.env.BUYERS ?? 2_000);
 const seatCount = Number(process.env.SEATS ?? 1_000);
@@ -98,16 +98,6 @@ const cpuMsOf = (rootPid: number): number | null => {
 };
 
 // ---- inventory as its own process(es), the way `npm start` runs it ----
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
 const startInventory = async (
   processes: number,
 ): Promise<{ url: string; cpuMs(): number | null; stop(): Promise<void> }> => {

@@ -1,8 +1,7 @@
 import { baseConfigSchema, parseConfig, portSchema } from "@marquee/service/config";
 import { LOCAL_POW_HMAC_KEY } from "@marquee/service/proof-of-work";
 import { z } from "zod";
-// The port lives in package.json, where `npm start` also reads it.
-import packageJson from "../package.json" with { type: "json" };
+import { SERVICE_PORTS } from "@marquee/service/ports";
 
 const positiveInt = (defaultValue: number) =>
   z.coerce.number().int().positive().default(defaultValue);
@@ -16,7 +15,7 @@ export const LOCAL_ADMISSION_SIGNING_KEY = "marquee-local-admission-signing-key-
 /** Inventory's environment: the shared settings plus its port, hold, worker and waiting-room settings. */
 export const InventoryConfig = baseConfigSchema
   .extend({
-    PORT: portSchema(packageJson.marquee.port),
+    PORT: portSchema(SERVICE_PORTS.inventory),
     /** How long a hold lasts when catalog set no TTL for the event. */
     HOLD_TTL_SECONDS: positiveInt(900),
     /** Seats one customer may hold at once for one event, across all their active holds. */

@@ -1,3 +1,4 @@
+import { sqlDbOf } from "@marquee/db/sql-db";
 import type { Logger } from "@marquee/service/logger";
 import { createServiceRuntime } from "@marquee/service/runtime";
 import type { Service } from "@marquee/service/server";
@@ -50,7 +51,8 @@ export const createInventoryService = (
   });
 
   const deps: InventoryDeps = {
-    db,
+    // Use cases run raw SQL only: straight on the pool, not through Prisma's query layer.
+    db: sqlDbOf(db),
     holdPool,
     holds: createHoldBatcher(holdPool, {
       defaultTtlSeconds: config.HOLD_TTL_SECONDS,

@@ -3,12 +3,10 @@ import { randomUUID } from "node:crypto";
 import { SeatsGenerated } from "@marquee/events/contracts/catalog";
 import { PaymentSucceeded } from "@marquee/events/contracts/payment";
 import { createEvent } from "@marquee/events/create-event";
-import { createKafka } from "@marquee/events/kafka";
 import type { MarqueeEvent } from "@marquee/events/registry";
 import { Topics } from "@marquee/events/topics";
 import { createLogger } from "@marquee/service/logger";
-import { testEnv, testKafkaBrokers } from "@marquee/testkit/test-env";
-import { createTestLog } from "@marquee/testkit/test-log";
+import { serviceTestEnv, startTestBus } from "@marquee/testkit/service-harness";
 import { startTestIssuer, type TestIssuer } from "@marquee/testkit/tokens";
 import { waitFor } from "@marquee/testkit/wait-for";
 import { loadConfig } from "../src/config";
@@ -53,55 +51,19 @@ export const startHarness = async (
   env: Record<string, string> = {},
   { watch = true } = {},
 ): Promise<Harness> => {
-  const log = createTestLog();
   const issuer = await startTestIssuer();
-  const brokers = testKafkaBrokers();
-  const config = loadConfig({
-    NODE_ENV: "test",
-    LOG_LEVEL: process.env.TEST_LOG === "1" ? "info" : "silent",
-    DATABASE_URL: testEnv.databaseUrl,
-    REDIS_URL: testEnv.redisUrl,
-    KAFKA_BROKERS: brokers.join(","),
-    PORT: "0",
-    IDENTITY_JWKS_URL: issuer.jwksUrl,
-    ...env,
-  });
+  const config = loadConfig(serviceTestEnv(issuer, env));
   const inventory = createInventoryService(config, {
     handleSignals: false,
     logger: createLogger({ name: "inventory", level: config.LOG_LEVEL }),
   });
   const baseUrl = await inventory.start();
-
-  const kafka = createKafka({
-    clientId: `inventory-test-${randomUUID().slice(0, 8)}`,
-    brokers,
-    log,
-  });
-  const producer = kafka.producer();
-  await producer.connect();
-  const events: MarqueeEvent[] = [];
-  const watcher = kafka.consumer({
-    groupId: `inventory-test-${randomUUID()}`,
-    maxWaitTimeInMs: 100,
-  });
   // Benchmarks skip the watcher, so reading the stream does not take CPU from the service.
-  if (watch) {
-    await watcher.connect();
-    await watcher.subscribe({ topic: Topics.inventoryReservations, fromBeginning: true });
-    await watcher.run({
-      eachMessage: async ({ message }) => {
-        events.push(JSON.parse(message.value?.toString() ?? "{}") as MarqueeEvent);
-        return Promise.resolve();
-      },
-    });
-  }
-
-  const publish = async (event: MarqueeEvent, topic: string) => {
-    await producer.send({
-      topic,
-      messages: [{ key: event.key, value: JSON.stringify(event) }],
-    });
-  };
+  const bus = await startTestBus<MarqueeEvent>({
+    watch: watch ? [Topics.inventoryReservations] : [],
+  });
+  const { events } = bus;
+  const publish = (event: MarqueeEvent, topic: string) => bus.publish(topic, event);
 
   return {
     inventory,
@@ -174,14 +136,11 @@ export const startHarness = async (
       return { orderId };
     },
     async stop() {
-      if (watch) await watcher.disconnect();
-      await producer.disconnect();
+      await bus.stop();
       await inventory.stop();
       await issuer.close();
     },
   };
 };
-
-export const seatLabelOf = (seat: SeatSpec): string => `${seat.section}-${seat.row}-${seat.number}`;
 
 export { callTrpc, type TrpcOutcome };

@@ -3,12 +3,13 @@ import { EventUpdated } from "@marquee/events/contracts/catalog";
 import { createEvent } from "@marquee/events/create-event";
 import { Topics } from "@marquee/events/topics";
 import { waitFor } from "@marquee/testkit/wait-for";
+import { seatLabel } from "@marquee/tickets/seat-label";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReservationView } from "../src/app/reservation-view";
 import { createHoldBatcher } from "../src/adapters/db/hold-seats";
 import { holdInDatabase, reserveSeats } from "../src/app/reserve-seats";
 import type { SeatFacts } from "../src/domain/hold-rules";
-import { callTrpc, seatLabelOf, startHarness, type Harness } from "./harness";
+import { callTrpc, startHarness, type Harness } from "./harness";
 
 let h: Harness;
 
@@ -59,7 +60,7 @@ describe("reserve", () => {
       expect(outcome).toMatchObject({
         status: 409,
         code: "CONFLICT",
-        message: `seat ${seatLabelOf(client.seat)} is already taken`,
+        message: `${seatLabel(client.seat)} is already taken`,
       });
     }
 
@@ -118,7 +119,7 @@ describe("reserve", () => {
       ok: false,
       status: 409,
       code: "CONFLICT",
-      message: `seat ${seatLabelOf(s2)} is already taken`,
+      message: `${seatLabel(s2)} is already taken`,
     });
     expect(
       await h.inventory.db.seat.findMany({ where: { eventId }, orderBy: { id: "asc" } }),
@@ -248,7 +249,7 @@ describe("reserve", () => {
     for (const r of results.filter((r) => !r.ok)) {
       expect(r).toEqual({
         ok: false,
-        error: { kind: "seat-taken", seatId: seat.seatId, label: seatLabelOf(seat) },
+        error: { kind: "seat-taken", seatId: seat.seatId, label: seatLabel(seat) },
       });
     }
     expect(await activeHoldsPerSeat(eventId)).toEqual([{ seatId: seat.seatId, holds: 1 }]);
@@ -304,7 +305,7 @@ describe("reserve without Redis", () => {
     for (const o of outcomes.filter((o) => !o.ok)) {
       expect(o).toEqual({
         ok: false,
-        error: { kind: "seat-taken", seatId: seat.seatId, label: seatLabelOf(seat) },
+        error: { kind: "seat-taken", seatId: seat.seatId, label: seatLabel(seat) },
       });
     }
     expect(await activeHoldsPerSeat(eventId)).toEqual([{ seatId: seat.seatId, holds: 1 }]);

@@ -1,7 +1,6 @@
 import { baseConfigSchema, parseConfig, portSchema } from "@marquee/service/config";
 import { z } from "zod";
-// The port lives in package.json, where `npm start` also reads it.
-import packageJson from "../package.json" with { type: "json" };
+import { LOCAL_WEB_URL, SERVICE_PORTS } from "@marquee/service/ports";
 
 const positiveInt = (defaultValue: number) =>
   z.coerce.number().int().positive().default(defaultValue);
@@ -15,7 +14,7 @@ const booleanFlag = (defaultValue: boolean) =>
 /** Notification's environment: the shared settings plus SMTP and the delivery retry policy. */
 export const NotificationConfig = baseConfigSchema
   .extend({
-    PORT: portSchema(packageJson.marquee.port),
+    PORT: portSchema(SERVICE_PORTS.notification),
     /** MailDev locally (1025; the test environment's is 11025). */
     SMTP_HOST: z.string().min(1).default("127.0.0.1"),
     SMTP_PORT: z.coerce.number().int().min(1).max(65_535).default(1025),
@@ -27,7 +26,7 @@ export const NotificationConfig = baseConfigSchema
     SMTP_TIMEOUT_MS: positiveInt(15_000),
     MAIL_FROM: z.string().min(3).default("Marquee <tickets@marquee.local>"),
     /** The storefront as a browser reaches it: where links in emails (email verification) point. */
-    WEB_URL: z.url().default("http://localhost:3000"),
+    WEB_URL: z.url().default(LOCAL_WEB_URL),
     /** Backoff between attempts of one email: base doubling up to max, with a little jitter. */
     DELIVERY_RETRY_BASE_MS: positiveInt(1_000),
     DELIVERY_RETRY_MAX_MS: positiveInt(300_000),

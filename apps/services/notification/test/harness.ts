@@ -4,17 +4,16 @@ import { TicketsIssued } from "@marquee/events/contracts/fulfillment";
 import { EmailVerified } from "@marquee/events/contracts/identity";
 import { OrderPlaced } from "@marquee/events/contracts/ordering";
 import { createEvent } from "@marquee/events/create-event";
-import { createKafka } from "@marquee/events/kafka";
 import type { EventOfType, MarqueeEvent } from "@marquee/events/registry";
 import { Topics, type Topic } from "@marquee/events/topics";
 import { createLogger } from "@marquee/service/logger";
+import { generateShortCode } from "@marquee/tickets/short-code";
 import { signTicketCode } from "@marquee/tickets/ticket-code";
-import { testEnv, testKafkaBrokers } from "@marquee/testkit/test-env";
-import { createTestLog } from "@marquee/testkit/test-log";
+import { isolate } from "@marquee/testkit/isolation";
+import { serviceTestEnv, startTestBus } from "@marquee/testkit/service-harness";
 import { startTestIssuer, type TestIssuer } from "@marquee/testkit/tokens";
 import { waitFor } from "@marquee/testkit/wait-for";
 import { loadConfig } from "../src/config";
-import { isolate } from "./isolation";
 import {
   createNotificationService,
   type NotificationService,
@@ -48,35 +47,24 @@ export type Harness = {
 
 /** Starts the real service in-process against the test Postgres, Redis, Kafka and `smtpPort`. */
 export const startHarness = async (smtpPort: number): Promise<Harness> => {
-  const log = createTestLog();
   const issuer = await startTestIssuer();
-  const brokers = testKafkaBrokers();
-  const config = loadConfig({
-    NODE_ENV: "test",
-    LOG_LEVEL: process.env.TEST_LOG === "1" ? "info" : "silent",
-    DATABASE_URL: testEnv.databaseUrl,
-    REDIS_URL: testEnv.redisUrl,
-    KAFKA_BROKERS: brokers.join(","),
-    PORT: "0",
-    IDENTITY_JWKS_URL: issuer.jwksUrl,
-    SMTP_HOST: "127.0.0.1",
-    WEB_URL: "http://shop.example.test:3000",
-    SMTP_PORT: String(smtpPort),
-    SMTP_TIMEOUT_MS: "5000",
-    DELIVERY_RETRY_BASE_MS: "100",
-    DELIVERY_RETRY_MAX_MS: "500",
-    DELIVERY_POLL_MS: "100",
-  });
-  const isolation = await isolate(
-    {
-      tickets: Topics.fulfillmentTickets,
-      orders: Topics.orderingOrders,
-      payments: Topics.paymentPayments,
-      accounts: Topics.identityAccounts,
-    },
-    brokers,
-    log,
+  const config = loadConfig(
+    serviceTestEnv(issuer, {
+      SMTP_HOST: "127.0.0.1",
+      WEB_URL: "http://shop.example.test:3000",
+      SMTP_PORT: String(smtpPort),
+      SMTP_TIMEOUT_MS: "5000",
+      DELIVERY_RETRY_BASE_MS: "100",
+      DELIVERY_RETRY_MAX_MS: "500",
+      DELIVERY_POLL_MS: "100",
+    }),
   );
+  const isolation = await isolate("notification", {
+    tickets: Topics.fulfillmentTickets,
+    orders: Topics.orderingOrders,
+    payments: Topics.paymentPayments,
+    accounts: Topics.identityAccounts,
+  });
   const notification = createNotificationService(config, {
     handleSignals: false,
     isolation,
@@ -85,16 +73,8 @@ export const startHarness = async (smtpPort: number): Promise<Harness> => {
   const baseUrl = await notification.start();
   await isolation.joined();
 
-  const kafka = createKafka({
-    clientId: `notification-test-${randomUUID().slice(0, 8)}`,
-    brokers,
-    log,
-  });
-  const producer = kafka.producer();
-  await producer.connect();
-  const publish = async (topic: Topic, event: MarqueeEvent) => {
-    await producer.send({ topic, messages: [{ key: event.key, value: JSON.stringify(event) }] });
-  };
+  const bus = await startTestBus<MarqueeEvent>();
+  const publish = (topic: Topic, event: MarqueeEvent) => bus.publish(topic, event);
 
   return {
     notification,
@@ -158,6 +138,7 @@ export const startHarness = async (smtpPort: number): Promise<Harness> => {
               ticketId,
               seatId: randomUUID(),
               code: signTicketCode("notification-test-key-0123456789abcdef", { ticketId, eventId }),
+              shortCode: generateShortCode(),
             };
           }),
         },
@@ -218,7 +199,7 @@ export const startHarness = async (smtpPort: number): Promise<Harness> => {
     deliveries: (orderId, token) =>
       callTrpc<DeliveryView[]>(baseUrl, "deliveries", { orderId }, { token, kind: "query" }),
     async stop() {
-      await producer.disconnect();
+      await bus.stop();
       await notification.stop();
       await issuer.close();
       await isolation.drop();

@@ -58,6 +58,51 @@ describe("the refund email", () => {
     expect(history.map((d) => d.kind)).toEqual(["refund"]);
   });
 
+  it("writes one cancellation email per order when its event is cancelled, however often the refund is announced", async () => {
+    const customer = await h.newCustomer();
+    const { orderId } = await h.placeOrder(customer);
+    const refund = (refundId: string) =>
+      createEvent(PaymentRefunded, {
+        key: orderId,
+        correlationId: randomUUID(),
+        data: {
+          paymentId: randomUUID(),
+          orderId,
+          customerId: customer.id,
+          amountCents: 12_000,
+          currency: "EUR",
+          refundId,
+          reason: "The event was cancelled by its organizer.",
+          kind: "event-cancelled",
+          refundedTotalCents: 12_000,
+          paymentAmountCents: 12_000,
+          seatIds: [],
+          seatsTo: "blocked",
+        },
+      });
+    const first = refund(randomUUID());
+    await h.publish(Topics.paymentPayments, first);
+    await h.publish(Topics.paymentPayments, first);
+    const second = refund(randomUUID());
+    await h.publish(Topics.paymentPayments, second);
+    await waitFor("both announcements applied", async () => {
+      const rows = await h.notification.db.$queryRawUnsafe<unknown[]>(
+        `SELECT 1 FROM processed_message WHERE message_id = ANY($1::uuid[])`,
+        [first.id, second.id],
+      );
+      return rows.length === 2;
+    });
+    const history = await waitFor("the cancellation email sent", async () => {
+      const outcome = await h.deliveries(orderId, customer.token);
+      return outcome.ok && outcome.data[0]?.status === "sent" && outcome.data;
+    });
+    expect(history.map((d) => d.kind)).toEqual(["refund"]);
+    const mails = sink.to(customer.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.subject).toBe("Your event is cancelled: €120.00 refunded");
+    expect(mails[0]?.text).toContain("has been cancelled by its organizer");
+  });
+
   it("waits for the order's address when the refund arrives first", async () => {
     const customer = await h.newCustomer();
     await h.verify(customer);

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { Topics } from "@marquee/events/topics";
 import { extractPdfText } from "@marquee/tickets/pdf-text";
+import { formatShortCode } from "@marquee/tickets/short-code";
+import { seatLabel } from "@marquee/tickets/seat-label";
 import { waitFor } from "@marquee/testkit/wait-for";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "./harness";
@@ -36,9 +38,15 @@ describe("the tickets email", () => {
 
     expect(mail.subject).toBe("Your tickets for Night Owls Live");
     expect(mail.text).toContain("Section Stalls, row C, seat 11");
-    expect(mail.text).toContain("Saturday 12 December 2026, 20:00 (Europe/Berlin)");
+    expect(mail.text).toMatch(/Sat,? 12 Dec 2026, 20:00 CET/);
     for (const ticket of issued.data.tickets) expect(mail.text).toContain(ticket.code);
     expect(mail.html).toContain("Club Aurora");
+    // Each seat with the short code to type at the door, as printed: XXXXX-XXXXX.
+    for (const ticket of issued.data.tickets) {
+      const printed = formatShortCode(ticket.shortCode ?? "");
+      expect(mail.text).toContain(`${seatLabel(ticket)}\n  Door code: ${printed}`);
+      expect(mail.html).toContain(printed);
+    }
 
     // One inline PNG per ticket, each referenced by the HTML through its content id.
     const images = mail.attachments.filter((a) => a.contentType === "image/png");
@@ -61,6 +69,9 @@ describe("the tickets email", () => {
     expect(text).toContain("Section Stalls, row C, seat 11");
     expect(text).toContain("Section Stalls, row C, seat 12");
     expect(text).toContain("Night Owls Live");
+    for (const ticket of issued.data.tickets) {
+      expect(text).toContain(formatShortCode(ticket.shortCode ?? ""));
+    }
 
     const history = await waitFor("the delivery recorded as sent", async () => {
       const outcome = await h.deliveries(issued.data.orderId, customer.token);

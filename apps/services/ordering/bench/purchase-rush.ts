@@ -4,14 +4,17 @@
 // its own process, as `npm start` does (`node --import tsx src/main.ts`, PROCESSES=1, the test
 // environment); SERVICES_IN=process runs all five in this process, on this event loop. Measured
 // from database timestamps and the SMTP server's receive time, never by polling:
-//   pay → order confirmed   card charged (payment row) → ordering's order-confirmed outbox row
-//   pay → email accepted    card charged (payment row) → tickets email accepted by our SMTP server
+//   pay answered            the buyer's pay request → its answer (the gateway's 10–50 ms included)
+//   pay → order confirmed   card charged (payment settled_at) → ordering's order-confirmed outbox row
+//   pay → email accepted    card charged (payment settled_at) → tickets email accepted by SMTP
 // and where the time goes, hop by hop (each outbox row's commit → relayed to Kafka).
 //   npm run bench -- --only purchase-rush
 //   BUYERS=50 ROUNDS=2 npx tsx apps/services/ordering/bench/purchase-rush.ts
 //   SERVICES_IN=process npx tsx apps/services/ordering/bench/purchase-rush.ts
 //   CPU_PROF=payment,inventory npx tsx …   (profiles of those processes in CPU_PROF_DIR)
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { cpus } from "node:os";
 import { performance } from "node:perf_hooks";
 import { SeatsGenerated } from "@marquee/events/contracts/catalog";
 import { createEvent } from "@marquee/events/create-event";
@@ -25,6 +28,8 @@ import { loadConfig as loadNotificationConfig } from "@marquee/notification/conf
 import { createNotificationService } from "@marquee/notification/service";
 import { Topics } from "@marquee/events/topics";
 import { testEnv, testKafkaBrokers } from "@marquee/testkit/test-env";
+import { isolate } from "@marquee/testkit/isolation";
+import { serviceTestEnv } from "@marquee/testkit/service-harness";
 import { createTestLog } from "@marquee/testkit/test-log";
 import { waitFor } from "@marquee/testkit/wait-for";
 import { SMTPServer } from "smtp-server";
@@ -40,10 +45,8 @@ import {
   type ServiceCluster,
 } from "../../../../packages/scale-test/test/service-cluster";
 import { createDb as createFulfillmentDb } from "../../fulfillment/src/adapters/db/client";
-import { isolate as isolateFulfillment } from "../../fulfillment/test/isolation";
 import { createDb as createInventoryDb } from "../../inventory/src/adapters/db/client";
 import { createDb as createNotificationDb } from "../../notification/src/adapters/db/client";
-import { isolate as isolateNotification } from "../../notification/test/isolation";
 import { createDb as createPaymentDb } from "../../payment/src/adapters/db/client";
 import { createDb as createOrderingDb } from "../src/adapters/db/client";
 import type { OrderView } from "../src/app/order-view";
@@ -63,6 +66,18 @@ const summary = (ms: number[]) => {
   const sorted = ms.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
   const f = (v: number) => `${v.toFixed(0)} ms`.padStart(8);
   return `p50 ${f(percentile(sorted, 50))} · p95 ${f(percentile(sorted, 95))} · p99 ${f(percentile(sorted, 99))} · max ${f(sorted.at(-1) ?? Number.NaN)}${sorted.length < ms.length ? ` (${ms.length - sorted.length} missing)` : ""}`;
+};
+
+/** The machine's CPU time so far (every process, from /proc/stat), busy and in all, in jiffies. */
+const machineCpu = (): { busy: number; total: number } => {
+  const fields = (readFileSync("/proc/stat", "utf8").split("\n")[0] ?? "")
+    .trim()
+    .split(/\s+/)
+    .slice(1, 9)
+    .map(Number);
+  const total = fields.reduce((a, b) => a + b, 0);
+  const idle = (fields[3] ?? 0) + (fields[4] ?? 0); // idle + iowait
+  return { busy: total - idle, total };
 };
 
 /** A real SMTP server that records when it accepted a message for each recipient. */
@@ -175,22 +190,13 @@ const log = createTestLog();
 /** All five services in this process (fulfillment and notification on scratch schemas and groups). */
 const inThisProcess = async (): Promise<Stack> => {
   const s = await startSaga();
-  const shared = {
-    NODE_ENV: "test",
-    LOG_LEVEL: level,
-    DATABASE_URL: testEnv.databaseUrl,
-    REDIS_URL: testEnv.redisUrl,
-    KAFKA_BROKERS: brokers.join(","),
-    PORT: "0",
-    IDENTITY_JWKS_URL: s.issuer.jwksUrl,
-  };
+  const shared = serviceTestEnv(s.issuer, { LOG_LEVEL: level });
   // Schemas and consumer groups of their own, so another copy of these services on the test broker
   // (a test running meanwhile) cannot take this run's events.
-  const fulfillmentIsolation = await isolateFulfillment(
-    { events: Topics.catalogEvents, orders: Topics.orderingOrders },
-    brokers,
-    log,
-  );
+  const fulfillmentIsolation = await isolate("fulfillment", {
+    events: Topics.catalogEvents,
+    orders: Topics.orderingOrders,
+  });
   const fulfillment = createFulfillmentService(
     loadFulfillmentConfig({
       ...shared,
@@ -203,15 +209,11 @@ const inThisProcess = async (): Promise<Stack> => {
     },
   );
   const fulfillmentUrl = await fulfillment.start();
-  const notificationIsolation = await isolateNotification(
-    {
-      tickets: Topics.fulfillmentTickets,
-      orders: Topics.orderingOrders,
-      payments: Topics.paymentPayments,
-    },
-    brokers,
-    log,
-  );
+  const notificationIsolation = await isolate("notification", {
+    tickets: Topics.fulfillmentTickets,
+    orders: Topics.orderingOrders,
+    payments: Topics.paymentPayments,
+  });
   // The service's own delivery settings (poll, concurrency): the bench measures what runs.
   const notification = createNotificationService(
     loadNotificationConfig({ ...shared, SMTP_HOST: "127.0.0.1", SMTP_PORT: String(smtp.port) }),
@@ -467,12 +469,15 @@ try {
         ),
       );
     const metricsBefore = await scrapeAll();
+    const cpuBefore = machineCpu();
     const started = performance.now();
-    await Promise.all(
+    const answered = await Promise.all(
       orders.map(async ({ customer, orderId }) => {
+        const asked = performance.now();
         const paid = await s.pay(customer, orderId, VISA_OK);
         if (!paid.ok) throw new Error(`pay refused: ${paid.code} ${paid.message}`);
         if (paid.data.status !== "succeeded") throw new Error(`payment ${paid.data.status}`);
+        return performance.now() - asked;
       }),
     );
     await waitFor(
@@ -481,6 +486,7 @@ try {
       { timeoutMs: 300_000, intervalMs: 50 },
     );
     const elapsed = (performance.now() - started) / 1_000;
+    const cpuAfter = machineCpu();
     // Long enough for a duplicate email to show up if one were on its way.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const metricsAfter = await scrapeAll();
@@ -488,7 +494,11 @@ try {
     const where = { key: { in: orderIds } };
     const select = { key: true, createdAt: true, sentAt: true } as const;
     const payments = await s.db.payment.payment.findMany({ where: { orderId: { in: orderIds } } });
-    const paidAt = new Map(payments.map((p) => [p.orderId, p.createdAt.getTime()]));
+    // Charged = the gateway's answer recorded (settled_at); the card is charged between the
+    // payment's two transactions, so created_at is before the charge.
+    const paidAt = new Map(
+      payments.map((p) => [p.orderId, (p.settledAt ?? p.createdAt).getTime()]),
+    );
     const succeeded = byKey(
       await s.db.payment.outboxMessage.findMany({
         where: { ...where, type: "payment.payment-succeeded" },
@@ -542,6 +552,7 @@ try {
       `\npurchase rush, round ${round}: ${buyers} buyers paying at the same moment (real inventory, payment, ordering, fulfillment, notification, SMTP)`,
     );
     console.log(`  all emails accepted after  ${elapsed.toFixed(2)} s`);
+    console.log(`  pay request answered       ${summary(answered)}`);
     console.log(
       `  pay → order confirmed      ${summary(each((id) => since(id, confirmed.get(id)?.createdAt.getTime())))}`,
     );
@@ -564,10 +575,22 @@ try {
     console.log(
       `    outbox commit → Kafka    ${summary([succeeded, sold, confirmed, issued].flatMap(relayed))}`,
     );
+    // How close to its limit the machine ran: with every core busy, the purchases wait for CPU.
+    const busyShare =
+      (cpuAfter.busy - cpuBefore.busy) / Math.max(1, cpuAfter.total - cpuBefore.total);
+    console.log(
+      `  machine CPU, pay → last email: ${(100 * busyShare).toFixed(0)} % busy of ${cpus().length} cores (every process: services, Kafka, Postgres, the bench)`,
+    );
     console.log("  from pay to the last email, per service (its /metrics: CPU, batches):");
+    let servicesCpu = 0;
     for (const [i, [name, after]] of metricsAfter.entries()) {
+      const cpu = after.get("process_cpu_seconds_total")?.sum ?? 0;
+      servicesCpu += cpu - (metricsBefore[i]![1].get("process_cpu_seconds_total")?.sum ?? 0);
       for (const line of describeMessaging(name, metricsBefore[i]![1], after)) console.log(line);
     }
+    console.log(
+      `    the five services: CPU ${(1_000 * servicesCpu).toFixed(0)} ms, ${((1_000 * servicesCpu) / buyers).toFixed(1)} ms per purchase`,
+    );
     console.log(
       `  each order confirmed once  ${confirmedRows.length === buyers ? "yes" : `NO: ${confirmedRows.length}`}`,
     );

@@ -1,13 +1,12 @@
 import { baseConfigSchema, parseConfig, portSchema } from "@marquee/service/config";
 import { z } from "zod";
-// The port lives in package.json, where `npm start` also reads it.
-import packageJson from "../package.json" with { type: "json" };
+import { localServiceUrl, SERVICE_PORTS } from "@marquee/service/ports";
 
 /** Ordering's environment: the shared settings plus its port and where inventory answers. */
 export const OrderingConfig = baseConfigSchema.extend({
-  PORT: portSchema(packageJson.marquee.port),
+  PORT: portSchema(SERVICE_PORTS.ordering),
   /** Inventory's HTTP API, read through when a cart needs a hold not yet projected. */
-  INVENTORY_URL: z.url().default("http://127.0.0.1:5002"),
+  INVENTORY_URL: z.url().default(localServiceUrl("inventory")),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
 });
 export type OrderingConfig = z.infer<typeof OrderingConfig>;

@@ -1,9 +1,15 @@
+import { sqlDbOf } from "@marquee/db/sql-db";
 import type { Logger } from "@marquee/service/logger";
 import { createServiceRuntime } from "@marquee/service/runtime";
 import type { Service } from "@marquee/service/server";
 import { createDb, type OrderingDb } from "./adapters/db/client";
 import { createInventoryClient } from "./adapters/inventory/inventory-client";
-import { inventoryHandlers, paymentHandlers, ticketHandlers } from "./adapters/kafka/handlers";
+import {
+  catalogHandlers,
+  inventoryHandlers,
+  paymentHandlers,
+  ticketHandlers,
+} from "./adapters/kafka/handlers";
 import { createAppRouter } from "./adapters/trpc/router";
 import type { OrderingDeps } from "./app/deps";
 import type { OrderingConfig } from "./config";
@@ -34,7 +40,8 @@ export const createOrderingService = (
   });
 
   const deps: OrderingDeps = {
-    db,
+    // Use cases run raw SQL only: straight on the pool, not through Prisma's query layer.
+    db: sqlDbOf(db),
     inventory: createInventoryClient(config.INVENTORY_URL),
     relay: messaging.relay,
     log: logger,
@@ -54,6 +61,7 @@ export const createOrderingService = (
       });
       messaging.consume("payments", { topics: ["payment.payments"], handlers: paymentHandlers });
       messaging.consume("tickets", { topics: ["fulfillment.tickets"], handlers: ticketHandlers });
+      messaging.consume("events", { topics: ["catalog.events"], handlers: catalogHandlers });
       return address;
     },
     stop: () => service.stop(),

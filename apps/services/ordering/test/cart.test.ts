@@ -16,6 +16,16 @@ afterAll(async () => {
 const inventoryState = async (seatId: string) =>
   (await s.inventory.db.seat.findUnique({ where: { id: seatId } }))?.state;
 
+/** Waits until ordering has recorded the hold from reservation-created, then forgets it, so a cart
+ * has to read it from inventory. */
+const forgetHold = async (reservationId: string) => {
+  await eventually(
+    "reservation-created in ordering",
+    async () => (await s.ordering!.db.holdProjection.count({ where: { reservationId } })) === 1,
+  );
+  await s.ordering!.db.holdProjection.delete({ where: { reservationId } });
+};
+
 describe("cart", () => {
   it("takes a hold right after reserve, reading it from inventory when its event has not arrived", async () => {
     const { eventId, seats } = await s.stockEvent({ seats: 3, priceCents: 4_500 });
@@ -126,8 +136,56 @@ describe("cart", () => {
     expect(bad).toMatchObject({ ok: false, code: "BAD_REQUEST" });
     expect(!bad.ok && bad.message).toMatch(/reservationId/);
 
-    const unknown = await s.order(owner, "addToCart", { reservationId: randomUUID() });
-    expect(unknown).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    const unknownId = randomUUID();
+    const unknown = await s.order(owner, "addToCart", { reservationId: unknownId });
+    expect(unknown).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+      message: `reservationId: no hold ${unknownId} of yours`,
+    });
+  });
+
+  it("refuses someone else's hold it has not heard of yet, as inventory answers it unknown to them", async () => {
+    const { eventId, seats } = await s.stockEvent({ seats: 1 });
+    const owner = await s.customer();
+    const hold = await s.hold(owner, eventId, [seats[0]!.seatId]);
+    await forgetHold(hold.reservationId);
+
+    const stranger = await s.customer();
+    const stolen = await s.order(stranger, "addToCart", { reservationId: hold.reservationId });
+    expect(stolen).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+      message: `reservationId: no hold ${hold.reservationId} of yours`,
+    });
+    expect(
+      await s.ordering!.db.holdProjection.count({ where: { reservationId: hold.reservationId } }),
+    ).toBe(0);
+    expect(await s.order(stranger, "cart", { eventId }, "query")).toMatchObject({ data: null });
+  });
+
+  it("reads through to a hold older than the customer's fifty newest", async () => {
+    const { eventId, seats } = await s.stockEvent({ seats: 2 });
+    const buyer = await s.customer();
+    const oldest = await s.hold(buyer, eventId, [seats[0]!.seatId]);
+    for (let i = 0; i < 50; i++) {
+      const newer = await s.hold(buyer, eventId, [seats[1]!.seatId]);
+      const released = await fetch(`${s.urls.inventory}/trpc/release`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${buyer.token}`, "content-type": "application/json" },
+        body: JSON.stringify({ reservationId: newer.reservationId }),
+      });
+      expect(released.ok).toBe(true);
+    }
+    await forgetHold(oldest.reservationId);
+
+    const added = await s.order<OrderView>(buyer, "addToCart", {
+      reservationId: oldest.reservationId,
+    });
+    expect(added).toMatchObject({
+      ok: true,
+      data: { eventId, items: [{ reservationId: oldest.reservationId }] },
+    });
   });
 
   it("removes a hold from the cart and gives its seats back to inventory", async () => {
@@ -186,7 +244,10 @@ describe("checkout and cancel", () => {
       "order-placed",
       () => s.eventsOfOrder(orderId, "ordering.order-placed").length > 0,
     );
-    expect(await s.order(buyer, "cart", { eventId }, "query")).toMatchObject({ data: null });
+    // Back from checkout, the cart is the order waiting for payment.
+    expect(await s.order(buyer, "cart", { eventId }, "query")).toMatchObject({
+      data: { orderId, status: "pending" },
+    });
     expect(s.eventsOfOrder(orderId, "ordering.order-placed").map((e) => e.data)).toEqual([
       {
         orderId,
@@ -205,7 +266,7 @@ describe("checkout and cancel", () => {
         })),
       },
     ]);
-    // A new hold now opens a new cart.
+    // The placed order is no longer a cart to change.
     expect(
       await s.order(buyer, "removeFromCart", { orderId, reservationId: hold.reservationId }),
     ).toMatchObject({ ok: false, code: "CONFLICT" });
@@ -281,11 +342,12 @@ describe("checkout and cancel", () => {
 
 describe("history, details and sales", () => {
   it("lists the customer's orders newest first, page by page, without carts", async () => {
-    const { eventId, seats } = await s.stockEvent({ seats: 4 });
     const buyer = await s.customer();
     const placed: string[] = [];
-    for (const seat of seats.slice(0, 3)) {
-      const hold = await s.hold(buyer, eventId, [seat.seatId]);
+    // One open order per event: each placed order is for an event of its own.
+    for (let i = 0; i < 3; i++) {
+      const { eventId, seats } = await s.stockEvent({ seats: 1 });
+      const hold = await s.hold(buyer, eventId, [seats[0]!.seatId]);
       const cart = await s.order<OrderView>(buyer, "addToCart", {
         reservationId: hold.reservationId,
       });
@@ -293,7 +355,8 @@ describe("history, details and sales", () => {
       await s.order(buyer, "checkout", { orderId });
       placed.push(orderId);
     }
-    const open = await s.hold(buyer, eventId, [seats[3]!.seatId]);
+    const { eventId, seats } = await s.stockEvent({ seats: 1 });
+    const open = await s.hold(buyer, eventId, [seats[0]!.seatId]);
     await s.order(buyer, "addToCart", { reservationId: open.reservationId });
 
     const first = await s.order<{ items: OrderView[]; nextCursor: string | null }>(

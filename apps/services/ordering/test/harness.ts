@@ -1,10 +1,7 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { SeatsGenerated } from "@marquee/events/contracts/catalog";
 import { createEvent } from "@marquee/events/create-event";
-import { createKafka } from "@marquee/events/kafka";
 import type { MarqueeEvent } from "@marquee/events/registry";
 import { Topics, type Topic } from "@marquee/events/topics";
 import { loadConfig as loadInventoryConfig } from "@marquee/inventory/config";
@@ -13,8 +10,8 @@ import { loadConfig as loadPaymentConfig } from "@marquee/payment/config";
 import { createPaymentService, type PaymentService } from "@marquee/payment/service";
 import { createLogger } from "@marquee/service/logger";
 import { callTrpc, type TrpcOutcome } from "@marquee/testkit/call-trpc";
-import { testEnv, testKafkaBrokers } from "@marquee/testkit/test-env";
-import { createTestLog } from "@marquee/testkit/test-log";
+import { serviceTestEnv, startTestBus, testLogLevel } from "@marquee/testkit/service-harness";
+import { spawnService, type ServiceProcess } from "@marquee/testkit/service-process";
 import { startTestIssuer, type TestIssuer } from "@marquee/testkit/tokens";
 import { waitFor } from "@marquee/testkit/wait-for";
 import type { OrderView } from "../src/app/order-view";
@@ -40,7 +37,7 @@ export type Hold = {
 export type Customer = { token: string; id: string; email: string };
 
 /** Ordering as a separate process, so a test can SIGKILL it. */
-export type OrderingProcess = { url: string; child: ChildProcess; kill(): Promise<void> };
+export type OrderingProcess = ServiceProcess;
 
 export type Saga = {
   issuer: TestIssuer;
@@ -115,49 +112,43 @@ export const eventually = <T>(
 ): Promise<T> => waitFor(what, probe, LONG);
 const serviceDir = fileURLToPath(new URL("..", import.meta.url));
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
+export type SagaService = "inventory" | "payment" | "ordering";
 
 /**
  * Inventory, payment and (unless told otherwise) ordering, the real services, started in this
  * process on ephemeral ports against the test Postgres, Redis and Kafka; they talk to each other
- * only through Kafka (and ordering to inventory's HTTP API, as in production).
+ * only through Kafka (and ordering to inventory's HTTP API, as in production). `databaseUrl`
+ * gives a service another `DATABASE_URL` (its role through PgBouncer); by default each connects
+ * to the test database directly, as the owner.
  */
-export const startSaga = async ({ orderingInProcess = true } = {}): Promise<Saga> => {
-  const log = createTestLog();
+export const startSaga = async ({
+  orderingInProcess = true,
+  databaseUrl,
+}: {
+  orderingInProcess?: boolean;
+  databaseUrl?: (service: SagaService) => string;
+} = {}): Promise<Saga> => {
   const issuer = await startTestIssuer();
-  const brokers = testKafkaBrokers();
-  const level = process.env.TEST_LOG === "1" ? "info" : "silent";
-  const shared = {
-    NODE_ENV: "test",
-    LOG_LEVEL: level,
-    DATABASE_URL: testEnv.databaseUrl,
-    REDIS_URL: testEnv.redisUrl,
-    KAFKA_BROKERS: brokers.join(","),
-    PORT: "0",
-    IDENTITY_JWKS_URL: issuer.jwksUrl,
-  };
-
-  const inventory = createInventoryService(loadInventoryConfig(shared), {
+  const level = testLogLevel();
+  const common = serviceTestEnv(issuer);
+  const envOf = (service: SagaService) =>
+    databaseUrl ? { ...common, DATABASE_URL: databaseUrl(service) } : common;
+  const inventory = createInventoryService(loadInventoryConfig(envOf("inventory")), {
     handleSignals: false,
     logger: createLogger({ name: "inventory", level }),
   });
   const inventoryUrl = await inventory.start();
   // A fast gateway: the saga is about the messages, not the card network's latency.
   const payment = createPaymentService(
-    loadPaymentConfig({ ...shared, GATEWAY_MIN_LATENCY_MS: "10", GATEWAY_MAX_LATENCY_MS: "50" }),
+    loadPaymentConfig({
+      ...envOf("payment"),
+      GATEWAY_MIN_LATENCY_MS: "10",
+      GATEWAY_MAX_LATENCY_MS: "50",
+    }),
     { handleSignals: false, logger: createLogger({ name: "payment", level }) },
   );
   const paymentUrl = await payment.start();
-  const orderingEnv = { ...shared, INVENTORY_URL: inventoryUrl };
+  const orderingEnv = { ...envOf("ordering"), INVENTORY_URL: inventoryUrl };
   const urls = { inventory: inventoryUrl, payment: paymentUrl, ordering: "" };
   const startOrdering = async () => {
     const ordering = createOrderingService(loadConfig(orderingEnv), {
@@ -168,32 +159,13 @@ export const startSaga = async ({ orderingInProcess = true } = {}): Promise<Saga
     return ordering;
   };
 
-  const kafka = createKafka({ clientId: `saga-test-${randomUUID().slice(0, 8)}`, brokers, log });
-  const producer = kafka.producer();
-  await producer.connect();
-  const events: MarqueeEvent[] = [];
-  const watcher = kafka.consumer({ groupId: `saga-test-${randomUUID()}`, maxWaitTimeInMs: 100 });
-  // Only what happens from now on matters; wait until the watcher owns its partitions, so it
-  // misses nothing the tests cause.
-  const joined = new Promise<void>((resolve) => {
-    watcher.on(watcher.events.GROUP_JOIN, () => resolve());
+  // Only what happens from now on matters: the watcher starts at the topics' current end.
+  const bus = await startTestBus<MarqueeEvent>({
+    watch: [Topics.orderingOrders, Topics.inventoryReservations, Topics.paymentPayments],
+    from: "now",
   });
-  await watcher.connect();
-  await watcher.subscribe({
-    topics: [Topics.orderingOrders, Topics.inventoryReservations, Topics.paymentPayments],
-    fromBeginning: false,
-  });
-  await watcher.run({
-    eachMessage: async ({ message }) => {
-      events.push(JSON.parse(message.value?.toString() ?? "{}") as MarqueeEvent);
-      return Promise.resolve();
-    },
-  });
-  await joined;
-
-  const publish = async (topic: Topic, event: MarqueeEvent) => {
-    await producer.send({ topic, messages: [{ key: event.key, value: JSON.stringify(event) }] });
-  };
+  const { events } = bus;
+  const publish = (topic: Topic, event: MarqueeEvent) => bus.publish(topic, event);
   const children: OrderingProcess[] = [];
   const waitForStatusIn = (customer: Customer, orderId: string, statuses: string[]) =>
     waitFor(
@@ -309,36 +281,15 @@ export const startSaga = async ({ orderingInProcess = true } = {}): Promise<Saga
       saga.ordering = await startOrdering();
     },
     async spawnOrdering() {
-      const port = await freePort();
-      const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-        cwd: serviceDir,
-        env: { ...process.env, ...orderingEnv, PORT: String(port) },
-        stdio: ["ignore", "ignore", "inherit"],
-      });
-      const url = `http://127.0.0.1:${port}`;
-      await waitFor(
-        "ordering process to listen",
-        async () => (await fetch(`${url}/healthz`).catch(() => null))?.ok === true,
-        LONG,
-      );
-      urls.ordering = url;
-      const proc: OrderingProcess = {
-        url,
-        child,
-        async kill() {
-          if (child.exitCode !== null || child.signalCode !== null) return;
-          const exited = new Promise((resolve) => child.once("exit", resolve));
-          child.kill("SIGKILL");
-          await exited;
-        },
-      };
+      const proc = await spawnService({ cwd: serviceDir, env: orderingEnv });
+      urls.ordering = proc.url;
       children.push(proc);
       return proc;
     },
     async stop() {
-      await Promise.all(children.map((c) => c.kill()));
-      await watcher.disconnect();
-      await producer.disconnect();
+      // Ended the way an orchestrator ends them, so no dead member stays in their consumer groups.
+      await Promise.all(children.map((c) => c.stop()));
+      await bus.stop();
       await saga.ordering?.stop();
       await payment.stop();
       await inventory.stop();

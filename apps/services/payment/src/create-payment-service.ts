@@ -1,12 +1,15 @@
+import { sqlDbOf } from "@marquee/db/sql-db";
 import type { Logger } from "@marquee/service/logger";
 import { createServiceRuntime } from "@marquee/service/runtime";
 import type { Service } from "@marquee/service/server";
 import { createDb, type PaymentDb } from "./adapters/db/client";
+import { createSimulatedGateway } from "./adapters/gateway/simulated-gateway";
+import { createOrderingClient } from "./adapters/ordering/ordering-client";
 import { inventoryHandlers, orderingHandlers } from "./adapters/kafka/handlers";
 import { createAppRouter } from "./adapters/trpc/router";
 import type { PaymentDeps } from "./app/deps";
+import { startRecoveryWorker, type RecoveryWorker } from "./app/recover-payments";
 import type { PaymentConfig } from "./config";
-import { createSimulatedGateway } from "./domain/gateway";
 
 export type PaymentService = {
   service: Service;
@@ -18,15 +21,15 @@ export type PaymentService = {
 };
 
 /**
- * Wires the payment service by hand: connections, gateway, use-case dependencies, HTTP API and
- * consumers. `main.ts` runs it; tests run it in-process on port 0.
+ * Wires the payment service by hand: connections, gateway, use-case dependencies, HTTP API,
+ * consumers and the recovery of stalled payments. `main.ts` runs it; tests run it in-process on port 0.
  */
 export const createPaymentService = (
   config: PaymentConfig,
   opts: { logger?: Logger; handleSignals?: boolean } = {},
 ): PaymentService => {
   const db = createDb(config.DATABASE_URL, { poolMax: config.DB_POOL_MAX });
-  const { logger, messaging, serve } = createServiceRuntime({
+  const { logger, messaging, redis, serve } = createServiceRuntime({
     name: "payment",
     config,
     db,
@@ -34,17 +37,24 @@ export const createPaymentService = (
   });
 
   const deps: PaymentDeps = {
-    db,
-    gateway: createSimulatedGateway({
+    // Use cases run raw SQL only: straight on the pool, not through Prisma's query layer.
+    db: sqlDbOf(db),
+    gateway: createSimulatedGateway(redis, {
       minLatencyMs: config.GATEWAY_MIN_LATENCY_MS,
       maxLatencyMs: config.GATEWAY_MAX_LATENCY_MS,
     }),
     relay: messaging.relay,
     log: logger,
     requestHashSecret: config.REQUEST_HASH_SECRET,
+    ...(config.ORDERING_URL ? { ordering: createOrderingClient(config.ORDERING_URL) } : {}),
   };
 
-  const service = serve({ router: createAppRouter(deps), handleSignals: opts.handleSignals });
+  let recovery: RecoveryWorker | undefined;
+  const service = serve({
+    router: createAppRouter(deps),
+    handleSignals: opts.handleSignals,
+    stopFirst: [() => recovery?.stop()],
+  });
 
   return {
     service,
@@ -56,6 +66,11 @@ export const createPaymentService = (
       messaging.consume("reservations", {
         topics: ["inventory.reservations"],
         handlers: inventoryHandlers,
+      });
+      recovery = startRecoveryWorker(deps, {
+        stalledAfterMs: config.STALLED_PAYMENT_AFTER_MS,
+        intervalMs: config.PAYMENT_RECOVERY_INTERVAL_MS,
+        batchSize: 50,
       });
       return address;
     },

@@ -2,12 +2,10 @@ import { callTrpc, type TrpcOutcome } from "@marquee/testkit/call-trpc";
 import { randomUUID } from "node:crypto";
 import { OrderCancelled, OrderPlaced } from "@marquee/events/contracts/ordering";
 import { createEvent } from "@marquee/events/create-event";
-import { createKafka } from "@marquee/events/kafka";
 import type { MarqueeEvent } from "@marquee/events/registry";
 import { Topics, type Topic } from "@marquee/events/topics";
 import { createLogger } from "@marquee/service/logger";
-import { testEnv, testKafkaBrokers } from "@marquee/testkit/test-env";
-import { createTestLog } from "@marquee/testkit/test-log";
+import { serviceTestEnv, startTestBus } from "@marquee/testkit/service-harness";
 import { startTestIssuer, type TestIssuer } from "@marquee/testkit/tokens";
 import { waitFor } from "@marquee/testkit/wait-for";
 import { loadConfig } from "../src/config";
@@ -40,38 +38,15 @@ export type Harness = {
 
 /** Starts the real service in-process against the test Postgres, Redis and Kafka. */
 export const startHarness = async (env: Record<string, string> = {}): Promise<Harness> => {
-  const log = createTestLog();
   const issuer = await startTestIssuer();
-  const brokers = testKafkaBrokers();
-  const config = loadConfig({
-    NODE_ENV: "test",
-    LOG_LEVEL: process.env.TEST_LOG === "1" ? "info" : "silent",
-    DATABASE_URL: testEnv.databaseUrl,
-    REDIS_URL: testEnv.redisUrl,
-    KAFKA_BROKERS: brokers.join(","),
-    PORT: "0",
-    IDENTITY_JWKS_URL: issuer.jwksUrl,
-    ...env,
-  });
+  const config = loadConfig(serviceTestEnv(issuer, env));
   const payment = createPaymentService(config, {
     handleSignals: false,
     logger: createLogger({ name: "payment", level: config.LOG_LEVEL }),
   });
   const baseUrl = await payment.start();
-
-  const kafka = createKafka({ clientId: `payment-test-${randomUUID().slice(0, 8)}`, brokers, log });
-  const producer = kafka.producer();
-  await producer.connect();
-  const events: MarqueeEvent[] = [];
-  const watcher = kafka.consumer({ groupId: `payment-test-${randomUUID()}`, maxWaitTimeInMs: 100 });
-  await watcher.connect();
-  await watcher.subscribe({ topic: Topics.paymentPayments, fromBeginning: true });
-  await watcher.run({
-    eachMessage: async ({ message }) => {
-      events.push(JSON.parse(message.value?.toString() ?? "{}") as MarqueeEvent);
-      return Promise.resolve();
-    },
-  });
+  const bus = await startTestBus<MarqueeEvent>({ watch: [Topics.paymentPayments] });
+  const { events } = bus;
 
   return {
     payment,
@@ -105,10 +80,7 @@ export const startHarness = async (env: Record<string, string> = {}): Promise<Ha
           })),
         },
       });
-      await producer.send({
-        topic: Topics.orderingOrders,
-        messages: [{ key: event.key, value: JSON.stringify(event) }],
-      });
+      await bus.publish(Topics.orderingOrders, event);
       await waitFor(
         `order ${orderId} in the projection`,
         async () => (await payment.db.orderProjection.count({ where: { orderId } })) === 1,
@@ -129,10 +101,7 @@ export const startHarness = async (env: Record<string, string> = {}): Promise<Ha
           reservationIds: order.reservationIds,
         },
       });
-      await producer.send({
-        topic: Topics.orderingOrders,
-        messages: [{ key: event.key, value: JSON.stringify(event) }],
-      });
+      await bus.publish(Topics.orderingOrders, event);
       await waitFor(
         `order ${order.orderId} cancelled`,
         async () =>
@@ -141,12 +110,9 @@ export const startHarness = async (env: Record<string, string> = {}): Promise<Ha
         { timeoutMs: 60_000, intervalMs: 100 },
       );
     },
-    async publish(topic, event) {
-      await producer.send({ topic, messages: [{ key: event.key, value: JSON.stringify(event) }] });
-    },
+    publish: (topic, event) => bus.publish(topic, event),
     async stop() {
-      await watcher.disconnect();
-      await producer.disconnect();
+      await bus.stop();
       await payment.stop();
       await issuer.close();
     },

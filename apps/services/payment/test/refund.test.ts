@@ -4,7 +4,9 @@ import { createEvent } from "@marquee/events/create-event";
 import { Topics } from "@marquee/events/topics";
 import { waitFor } from "@marquee/testkit/wait-for";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertRefundOnce } from "../src/adapters/db/payment-store";
 import type { PaymentHistoryView, PaymentView } from "../src/app/payment-view";
+import { CONFIRMATION_FAILED_KEY } from "../src/app/refund-order";
 import { callTrpc, startHarness, type Harness, type PlacedOrder } from "./harness";
 
 let h: Harness;
@@ -85,6 +87,11 @@ describe("automatic refunds on reservation-confirmation-failed", () => {
       currency: "EUR",
       refundId: refund?.id,
       reason: refund?.reason,
+      kind: "seats-unavailable",
+      refundedTotalCents: order.totalCents,
+      paymentAmountCents: order.totalCents,
+      seatIds: [],
+      seatsTo: "available",
     });
 
     // The same event delivered again, then the order's other reservation failing too: a new
@@ -99,6 +106,22 @@ describe("automatic refunds on reservation-confirmation-failed", () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(refundedEvents(order.orderId)).toHaveLength(1);
     expect(await h.payment.db.refund.count({ where: { paymentId } })).toBe(1);
+
+    // The database holds it at one as well: a second refund under the same key, as if a request
+    // had got past the lookup under the payment's lock, is refused by the unique index.
+    const again = await insertRefundOnce(h.payment.db, {
+      id: randomUUID(),
+      paymentId,
+      amountCents: order.totalCents,
+      reason: "the same failure once more",
+      kind: "seats-unavailable",
+      requestedBy: null,
+      seatIds: [],
+      idempotencyKey: CONFIRMATION_FAILED_KEY,
+      createdAt: new Date(),
+    });
+    expect(again).toBe(false);
+    expect(await h.payment.db.refund.findMany({ where: { paymentId } })).toEqual([refund]);
 
     const history = await callTrpc<PaymentHistoryView[]>(
       h.baseUrl,

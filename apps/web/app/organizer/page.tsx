@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
+import { api, HydrateClient } from "../../server/rsc";
 import { OrganizerEvents } from "./_components/organizer-events";
 
 export const metadata: Metadata = { title: "Events" };
 
-export default function OrganizerHomePage() {
+export default async function OrganizerHomePage() {
+  await api.organizer.events.prefetchInfinite({ scope: "upcoming", query: "" });
   return (
     <main id="main" className="page">
-      <OrganizerEvents />
+      <HydrateClient>
+        <OrganizerEvents />
+      </HydrateClient>
     </main>
   );
 }

@@ -15,13 +15,14 @@ import {
   neighbour,
   PITCH,
   SEAT,
-  seatAt,
   seatInfo,
   type SeatInfo,
   type SeatMapModel,
   type SeatRef,
 } from "@marquee/ui/seat-map-model";
+import { touchActionFor } from "@marquee/ui/seat-map-touch";
 import { FOCUS_COLOR, HELD_COLOR, MINE_COLOR, SOLD_COLOR, tierColor } from "./seat-colors";
+import { useMapPointer } from "./use-map-pointer";
 
 export const seatKey = (ref: SeatRef) => `${ref.section}:${ref.index}`;
 
@@ -77,25 +78,31 @@ const buildPaths = (model: SeatMapModel, mine: ReadonlySet<string>): Map<string,
 /**
  * The seat map on one <canvas>: every seat is a rectangle drawn in batches per colour, so the
  * 20,800-seat stadium repaints in a few milliseconds while zooming and panning. Pointer: hover for
- * details, click to hold, drag to pan, wheel to zoom. Keyboard: arrows move a focused seat, Enter
+ * details, click to hold, drag to pan, wheel to zoom; touch: a tap on seats too small to aim at
+ * zooms in around it, two fingers pinch, a vertical swipe scrolls the page until the map is zoomed
+ * in (`use-map-pointer.ts`, `@marquee/ui/seat-map-touch`). Keyboard: arrows move a focused seat, Enter
  * or Space holds it, + and − zoom, 0 fits; a live region reads out the focused seat.
  */
 export function SeatMapCanvas({ model, version, mine, label, describe, onActivate }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const frame = useRef<HTMLDivElement>(null);
   const view = useRef<View>({ scale: 1, x: 0, y: 0 });
+  const fittedScale = useRef(1);
   const size = useRef({ width: 0, height: 0 });
   const drawRequest = useRef(0);
   const [focus, setFocus] = useState<SeatRef | null>(null);
   const [hover, setHover] = useState<{ ref: SeatRef; x: number; y: number } | null>(null);
   const [ready, setReady] = useState(false);
-  const drag = useRef<{ x: number; y: number; moved: boolean; id: number } | null>(null);
-  const focusRef = useRef<SeatRef | null>(null);
-  focusRef.current = focus;
+  // The latest props for draw(), which also runs from animation frames and listeners; written
+  // before any effect below draws (layout effects run in order).
+  const focusRef = useRef<SeatRef | null>(focus);
   const mineRef = useRef(mine);
-  mineRef.current = mine;
   const versionRef = useRef(version);
-  versionRef.current = version;
+  useLayoutEffect(() => {
+    focusRef.current = focus;
+    mineRef.current = mine;
+    versionRef.current = version;
+  });
   const paths = useRef<{
     version: number;
     mine: ReadonlySet<string>;
@@ -112,6 +119,7 @@ export function SeatMapCanvas({ model, version, mine, label, describe, onActivat
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, el.width, el.height);
     const { scale, x, y } = view.current;
+    el.style.touchAction = touchActionFor(scale, fittedScale.current);
     ctx.setTransform(dpr * scale, 0, 0, dpr * scale, dpr * x, dpr * y);
     // Only sections on screen are drawn.
     const left = -x / scale - PITCH;
@@ -166,6 +174,7 @@ export function SeatMapCanvas({ model, version, mine, label, describe, onActivat
       MIN_SCALE,
       FIT_MAX_SCALE,
     );
+    fittedScale.current = scale;
     view.current = {
       scale,
       x: (width - model.width * scale) / 2,
@@ -226,13 +235,25 @@ export function SeatMapCanvas({ model, version, mine, label, describe, onActivat
     return () => el.removeEventListener("wheel", onWheel);
   }, [zoomAt]);
 
-  const toMap = (clientX: number, clientY: number) => {
-    const rect = canvas.current?.getBoundingClientRect();
-    const v = view.current;
-    const px = clientX - (rect?.left ?? 0);
-    const py = clientY - (rect?.top ?? 0);
-    return { px, py, x: (px - v.x) / v.scale, y: (py - v.y) / v.scale };
-  };
+  const pointer = useMapPointer({
+    canvas,
+    model,
+    scale: () => view.current.scale,
+    zoomAt,
+    panBy: (dx, dy) => {
+      view.current = { ...view.current, x: view.current.x + dx, y: view.current.y + dy };
+      requestDraw();
+    },
+    toMap: (px, py) => {
+      const v = view.current;
+      return { x: (px - v.x) / v.scale, y: (py - v.y) / v.scale };
+    },
+    onHover: setHover,
+    onTap: (ref) => {
+      setFocus(ref);
+      onActivate(ref);
+    },
+  });
 
   const keepInView = (ref: SeatRef) => {
     const section = model.sections[ref.section];
@@ -301,6 +322,9 @@ export function SeatMapCanvas({ model, version, mine, label, describe, onActivat
       <div ref={frame} className="seatmap-frame">
         <canvas
           ref={canvas}
+          id="seat-map"
+          // The page's skip link leads here (components/skip-link.tsx).
+          data-skip-to="Skip to the seat map"
           tabIndex={0}
           role="application"
           aria-roledescription="seat map"
@@ -312,46 +336,11 @@ export function SeatMapCanvas({ model, version, mine, label, describe, onActivat
           onFocus={() => {
             if (!focus) setFocus(firstAvailable(model));
           }}
-          onPointerDown={(event) => {
-            drag.current = {
-              x: event.clientX,
-              y: event.clientY,
-              moved: false,
-              id: event.pointerId,
-            };
-          }}
-          onPointerMove={(event) => {
-            const d = drag.current;
-            if (d && d.id === event.pointerId && event.buttons) {
-              const dx = event.clientX - d.x;
-              const dy = event.clientY - d.y;
-              if (d.moved || Math.abs(dx) + Math.abs(dy) > 4) {
-                if (!d.moved) canvas.current?.setPointerCapture(event.pointerId);
-                d.moved = true;
-                view.current = { ...view.current, x: view.current.x + dx, y: view.current.y + dy };
-                d.x = event.clientX;
-                d.y = event.clientY;
-                setHover(null);
-                requestDraw();
-                return;
-              }
-            }
-            const point = toMap(event.clientX, event.clientY);
-            const ref = seatAt(model, point.x, point.y);
-            setHover(ref ? { ref, x: point.px, y: point.py } : null);
-          }}
-          onPointerUp={(event) => {
-            const d = drag.current;
-            drag.current = null;
-            if (!d || d.moved) return;
-            const point = toMap(event.clientX, event.clientY);
-            const ref = seatAt(model, point.x, point.y);
-            if (ref) {
-              setFocus(ref);
-              onActivate(ref);
-            }
-          }}
-          onPointerLeave={() => setHover(null)}
+          onPointerDown={pointer.onPointerDown}
+          onPointerMove={pointer.onPointerMove}
+          onPointerUp={pointer.onPointerUp}
+          onPointerCancel={pointer.onPointerCancel}
+          onPointerLeave={pointer.onPointerLeave}
         />
         {hover && hoverInfo ? (
           <div

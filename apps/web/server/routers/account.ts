@@ -13,6 +13,26 @@ export type MyOrder = OrderView & {
   event: { name: string; venueName: string; startsAt: string; timeZone: string } | null;
 };
 
+/** Browser → web: send one of my tickets to another address (fulfillment checks it is mine). */
+export const TransferTicketInput = z.object({
+  ticketId: z.uuid(),
+  toEmail: z.string().trim().min(1).max(254),
+});
+export type TransferTicketInput = z.infer<typeof TransferTicketInput>;
+
+/** Browser → web: what cancelling these seats of my order (none: all left) would refund. */
+export const CancellationQuoteInput = z.object({
+  orderId: z.uuid(),
+  seatIds: z.array(z.uuid()).max(100).default([]),
+});
+export type CancellationQuoteInput = z.infer<typeof CancellationQuoteInput>;
+
+/** Browser → web: cancel those seats within the event's policy; one key per confirmation. */
+export const CancelMyOrderInput = CancellationQuoteInput.extend({
+  idempotencyKey: z.string().min(8).max(100),
+});
+export type CancelMyOrderInput = z.infer<typeof CancelMyOrderInput>;
+
 /** A customer's orders and tickets; the services only ever return the caller's own. */
 export const accountRouter = router({
   orders: authedProcedure.input(MyOrdersInput).query(async ({ ctx, input }) => {
@@ -47,7 +67,19 @@ export const accountRouter = router({
     };
   }),
 
+  cancellationQuote: authedProcedure
+    .input(CancellationQuoteInput)
+    .query(({ ctx, input }) => ctx.services.ordering.cancellationQuote.query(input)),
+
+  cancelMyOrder: authedProcedure
+    .input(CancelMyOrderInput)
+    .mutation(({ ctx, input }) => ctx.services.ordering.cancelMyOrder.mutate(input)),
+
   tickets: authedProcedure.query(({ ctx }) => ctx.services.fulfillment.myTickets.query()),
+
+  transferTicket: authedProcedure
+    .input(TransferTicketInput)
+    .mutation(({ ctx, input }) => ctx.services.fulfillment.transferTicket.mutate(input)),
 
   orderTickets: authedProcedure
     .input(z.object({ orderId: z.uuid() }))

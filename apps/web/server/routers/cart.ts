@@ -1,7 +1,7 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { OrderView } from "../order-shapes";
 import { keepRefusalMessage } from "../refusal-message";
+import type { Services } from "../services";
 import { authedProcedure, router } from "../trpc";
 
 /**
@@ -15,13 +15,46 @@ export const HoldSeatsInput = z.object({
 });
 export type HoldSeatsInput = z.infer<typeof HoldSeatsInput>;
 
+/**
+ * Browser → web: hold the best `quantity` seats side by side (optionally at one price level or in
+ * one section, as the seat map names them) and put them in the cart, like a hand-picked hold.
+ */
+export const HoldBestAvailableInput = z.object({
+  eventId: z.uuid(),
+  quantity: z
+    .number()
+    .int("quantity: a whole number of seats from 1 to 10")
+    .min(1, "quantity: at least 1 seat")
+    .max(10, "quantity: at most 10 seats together"),
+  priceCents: z.number().int().min(0).optional(),
+  section: z.string().trim().min(1).max(100).optional(),
+  admission: z.string().min(1).max(4_000).optional(),
+});
+export type HoldBestAvailableInput = z.infer<typeof HoldBestAvailableInput>;
+
 /** Browser → web: take one hold (its seats) out of the cart; the seats go back on sale. */
 export const RemoveHoldInput = z.object({ orderId: z.uuid(), reservationId: z.uuid() });
 export type RemoveHoldInput = z.infer<typeof RemoveHoldInput>;
 
+/** Puts a fresh hold in the customer's cart; never leaves a hold the customer cannot see there. */
+const putInCart = async (
+  ctx: { services: Services },
+  reservationId: string,
+): Promise<OrderView> => {
+  try {
+    return await ctx.services.ordering.addToCart.mutate({ reservationId });
+  } catch (error) {
+    await ctx.services.inventory.release.mutate({ reservationId }).catch(() => undefined);
+    throw error;
+  }
+};
+
 /** The hold and cart: inventory holds the seats, ordering keeps them in a draft order. */
 export const cartRouter = router({
-  /** The caller's cart for an event, or null (none yet, or it expired). */
+  /**
+   * The caller's open order for an event: the cart, or the order placed at payment and not paid
+   * yet; null when there is none (none yet, or it expired).
+   */
   forEvent: authedProcedure
     .input(z.object({ eventId: z.uuid() }))
     .query(({ ctx, input }) => ctx.services.ordering.cart.query(input)),
@@ -32,34 +65,19 @@ export const cartRouter = router({
       const reservation = await ctx.services.inventory.reserve
         .mutate(input)
         .catch(keepRefusalMessage("FORBIDDEN"));
-      try {
-        return await ctx.services.ordering.addToCart.mutate({
-          reservationId: reservation.reservationId,
-        });
-      } catch (error) {
-        // Never leave a hold the customer cannot see in a cart.
-        await ctx.services.inventory.release
-          .mutate({ reservationId: reservation.reservationId })
-          .catch(() => undefined);
-        throw error;
-      }
+      return putInCart(ctx, reservation.reservationId);
+    }),
+
+  holdBestAvailable: authedProcedure
+    .input(HoldBestAvailableInput)
+    .mutation(async ({ ctx, input }): Promise<OrderView> => {
+      const reservation = await ctx.services.inventory.holdBestAvailable
+        .mutate(input)
+        .catch(keepRefusalMessage("FORBIDDEN"));
+      return putInCart(ctx, reservation.reservationId);
     }),
 
   remove: authedProcedure
     .input(RemoveHoldInput)
     .mutation(({ ctx, input }) => ctx.services.ordering.removeFromCart.mutate(input)),
-
-  /** Draft → pending: the total is fixed and the order waits for payment. */
-  checkout: authedProcedure
-    .input(z.object({ orderId: z.uuid() }))
-    .mutation(async ({ ctx, input }) => {
-      const order = await ctx.services.ordering.checkout.mutate(input);
-      if (order.status !== "pending" && order.status !== "payment_failed") {
-        throw new TRPCError({
-          code: "CONFLICT",
-          message: `This order is ${order.status.replace("_", " ")} and cannot be paid.`,
-        });
-      }
-      return order;
-    }),
 });

@@ -1,5 +1,6 @@
-import { TRPCClientError } from "@trpc/client";
 import { z } from "zod";
+import type { OrderView } from "../order-shapes";
+import type { Services } from "../services";
 import { authedProcedure, router } from "../trpc";
 
 /** Browser → web: pay a pending order by card; one idempotency key per attempt. */
@@ -20,34 +21,41 @@ export type PayInput = z.infer<typeof PayInput>;
 
 const OrderIdInput = z.object({ orderId: z.uuid() });
 
-// Payment learns of a checked-out order through Kafka, a moment after ordering answers; until
-// then it does not know the order. Waiting here keeps that detail away from the customer.
-const PAYMENT_CATCH_UP_MS = 15_000;
-const isNotFound = (error: unknown) =>
-  error instanceof TRPCClientError &&
-  (error.data as { code?: string } | undefined)?.code === "NOT_FOUND";
+const paidIfCharged = async (services: Services, order: OrderView): Promise<OrderView> => {
+  if (order.status !== "pending" && order.status !== "payment_failed") return order;
+  const payments = await services.payment.paymentsForOrder
+    .query({ orderId: order.orderId })
+    .catch(() => []);
+  return payments.some((payment) => payment.status === "succeeded")
+    ? { ...order, status: "paid", lastPaymentError: null }
+    : order;
+};
 
 export const checkoutRouter = router({
   order: authedProcedure
     .input(OrderIdInput)
     .query(({ ctx, input }) => ctx.services.ordering.order.query(input)),
 
-  /** Charges the card; a decline is an answer (status `failed` with a message), not an error. */
+  /**
+   * Places the cart (draft → pending, its total fixed; an order already placed answers again) and
+   * charges the card; a decline is an answer (status `failed` with a message), not an error. The
+   * cart is placed here rather than when the checkout page opens, so a customer who goes back to
+   * the seat map keeps adding to the same cart. One call is the outcome: payment reads an order
+   * it has not heard of from Kafka yet through from ordering, so nothing here waits or retries.
+   */
   pay: authedProcedure.input(PayInput).mutation(async ({ ctx, input }) => {
-    const deadline = Date.now() + PAYMENT_CATCH_UP_MS;
-    for (;;) {
-      try {
-        return await ctx.services.payment.pay.mutate(input);
-      } catch (error) {
-        if (!isNotFound(error) || Date.now() > deadline) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 250));
-      }
-    }
+    await ctx.services.ordering.checkout.mutate({ orderId: input.orderId });
+    return ctx.services.payment.pay.mutate(input);
   }),
 
-  /** What the confirmation page shows: the order, its tickets and whether the email went out. */
+  /**
+   * What the confirmation page shows: the order, its tickets and whether the email went out.
+   * Payment holds the money's truth: right after a successful `pay` ordering may still say
+   * `pending` or `payment_failed` (an earlier decline) until payment-succeeded reaches it, so an
+   * order awaiting payment that payment has charged is shown as `paid`.
+   */
   confirmation: authedProcedure.input(OrderIdInput).query(async ({ ctx, input }) => {
-    const order = await ctx.services.ordering.order.query(input);
+    const order = await paidIfCharged(ctx.services, await ctx.services.ordering.order.query(input));
     const issued = order.status === "fulfilled" || order.status === "confirmed";
     const [tickets, deliveries] = issued
       ? await Promise.all([

@@ -1,15 +1,22 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import {
-  CheckInInput,
   CreateEventForm,
   CreateVenueForm,
   EventIdInput,
   LayoutForm,
   OnSaleForm,
+  cancellationForCatalog,
 } from "../../lib/organizer-forms";
-import { zonedTimeToUtc } from "../../lib/zoned-time";
 import { adminProcedure, router, toFriendlyError } from "../trpc";
+
+/** Browser → web: refund a whole order (no seats ticked) or the ticked seats, with a reason. */
+export const RefundOrderForm = z.object({
+  orderId: z.uuid(),
+  seatIds: z.array(z.uuid()).max(100).default([]),
+  reason: z.string().trim().min(1, "Say why, for the buyer").max(500),
+  seatsTo: z.enum(["available", "blocked"]),
+});
+export type RefundOrderForm = z.infer<typeof RefundOrderForm>;
 
 /** Listing from here includes every past event an organizer may look back on. */
 const FAR_PAST = "2000-01-01T00:00:00.000Z";
@@ -24,32 +31,22 @@ export const OrganizerEventsInput = z.object({
 export type OrganizerEventsInput = z.infer<typeof OrganizerEventsInput>;
 
 /**
- * The on-sale settings as catalog takes them: the organizer's wall-clock times in `timeZone` become
- * UTC instants (null when not set), the shopping window minutes become seconds.
+ * The on-sale settings as catalog takes them: times stay the organizer's wall-clock times ("" =
+ * not set), which catalog reads in the event's zone; the shopping window minutes become seconds.
  */
 const onSaleForCatalog = (
-  input: Pick<CreateEventForm, "salesOpenAt" | "salesCloseAt" | "waitingRoom">,
-  timeZone: string,
-) => {
-  const instant = (field: "salesOpenAt" | "salesCloseAt") => {
-    const local = input[field];
-    if (!local) return null;
-    const utc = zonedTimeToUtc(local, timeZone);
-    if (!utc)
-      throw new TRPCError({ code: "BAD_REQUEST", message: `${field}: not a date and time.` });
-    return utc.toISOString();
-  };
-  return {
-    salesOpenAt: instant("salesOpenAt"),
-    salesCloseAt: instant("salesCloseAt"),
-    waitingRoom: input.waitingRoom
-      ? {
-          admitPerMinute: input.waitingRoom.admitPerMinute,
-          windowSeconds: input.waitingRoom.windowMinutes * 60,
-        }
-      : null,
-  };
-};
+  input: Pick<CreateEventForm, "salesOpenAt" | "salesCloseAt" | "waitingRoom" | "cancellation">,
+) => ({
+  salesOpenAt: input.salesOpenAt || null,
+  salesCloseAt: input.salesCloseAt || null,
+  waitingRoom: input.waitingRoom
+    ? {
+        admitPerMinute: input.waitingRoom.admitPerMinute,
+        windowSeconds: input.waitingRoom.windowMinutes * 60,
+      }
+    : null,
+  cancellation: cancellationForCatalog(input.cancellation),
+});
 
 /** Seat counts of an event, and its takings once ordering answers. */
 export type EventSalesView = {
@@ -91,34 +88,27 @@ export const organizerRouter = router({
     .input(CreateVenueForm)
     .mutation(({ ctx, input }) => ctx.services.catalog.createVenue.mutate(input)),
 
+  /** The start and sales times are wall-clock in the venue's zone; catalog converts them. */
   createEvent: adminProcedure.input(CreateEventForm).mutation(async ({ ctx, input }) => {
-    const venues = await ctx.services.catalog.venues.query();
-    const venue = venues.find((candidate) => candidate.id === input.venueId);
-    if (!venue) throw new TRPCError({ code: "BAD_REQUEST", message: "venueId: Choose a venue." });
-    const startsAt = zonedTimeToUtc(input.startsAt, venue.timeZone);
-    if (!startsAt) {
-      throw new TRPCError({ code: "BAD_REQUEST", message: "startsAt: not a date and time." });
-    }
     const event = await ctx.services.catalog.createEvent.mutate({
       name: input.name,
       description: input.description,
-      venueId: venue.id,
-      startsAt: startsAt.toISOString(),
+      venueId: input.venueId,
+      startsAt: input.startsAt,
       holdTtlSeconds: input.holdTtlMinutes * 60,
       ...(input.imagePath ? { imagePath: input.imagePath } : {}),
-      ...onSaleForCatalog(input, venue.timeZone),
+      ...onSaleForCatalog(input),
     });
     return { eventId: event.id };
   }),
 
   /** Sales opening and closing and the waiting room, typed in the event's own time zone. */
-  updateOnSale: adminProcedure.input(OnSaleForm).mutation(async ({ ctx, input }) => {
-    const event = await ctx.services.catalog.adminEvent.query({ eventId: input.eventId });
-    return ctx.services.catalog.updateEvent.mutate({
+  updateOnSale: adminProcedure.input(OnSaleForm).mutation(({ ctx, input }) =>
+    ctx.services.catalog.updateEvent.mutate({
       eventId: input.eventId,
-      ...onSaleForCatalog(input, event.timeZone),
-    });
-  }),
+      ...onSaleForCatalog(input),
+    }),
+  ),
 
   /** The waiting room's queue and admissions (inventory), polled by the event page. */
   waitingRoomStats: adminProcedure
@@ -148,6 +138,24 @@ export const organizerRouter = router({
   cancel: adminProcedure
     .input(EventIdInput)
     .mutation(({ ctx, input }) => ctx.services.catalog.cancel.mutate(input)),
+
+  /** The event's orders that took money, newest first, with their seats and refunds. */
+  orders: adminProcedure
+    .input(EventIdInput)
+    .query(({ ctx, input }) => ctx.services.ordering.eventOrders.query(input)),
+
+  /** Ordering decides what is owed and asks payment; the answer shows the refund `requested`. */
+  refundOrder: adminProcedure
+    .input(RefundOrderForm)
+    .mutation(({ ctx, input }) => ctx.services.ordering.refundOrder.mutate(input)),
+
+  /**
+   * A cancelled event's refunds as ordering drives them: "18 of 40 orders refunded", the money
+   * back, carts still open, and whether it is all done. The event page polls it.
+   */
+  cancellation: adminProcedure
+    .input(EventIdInput)
+    .query(({ ctx, input }) => ctx.services.ordering.eventCancellation.query(input)),
 
   /**
    * Sold / held / available from catalog's seat map (which follows inventory), revenue from
@@ -183,8 +191,4 @@ export const organizerRouter = router({
           }) ?? [],
       };
     }),
-
-  checkIn: adminProcedure
-    .input(CheckInInput)
-    .mutation(({ ctx, input }) => ctx.services.fulfillment.checkIn.mutate(input)),
 });

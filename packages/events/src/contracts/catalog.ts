@@ -12,6 +12,43 @@ export const WaitingRoomSettings = z.object({
 });
 export type WaitingRoomSettings = z.infer<typeof WaitingRoomSettings>;
 
+/**
+ * Whether and until when a buyer may cancel their own tickets (catalog → ordering, web): allowed up
+ * to `hoursBefore` hours before the start, minus an optional fee, either fixed (`feeCents`) or a
+ * share of the seats' price (`feeBasisPoints`, 250 = 2.5 %), never both; the fee never exceeds
+ * what the seats cost (ordering caps it).
+ */
+export const CancellationPolicy = z
+  .object({
+    allowed: z.boolean(),
+    hoursBefore: z
+      .number("hoursBefore: a whole number of hours")
+      .int("hoursBefore: a whole number of hours")
+      .min(0, "hoursBefore: 0 or more hours before the start")
+      .max(8_760, "hoursBefore: at most 8760 hours (a year) before the start"),
+    feeCents: Cents.max(10_000_000, "feeCents: at most 10000000").nullable().default(null),
+    feeBasisPoints: z
+      .number()
+      .int("feeBasisPoints: whole basis points (250 = 2.5 %)")
+      .min(0, "feeBasisPoints: 0 or more")
+      .max(10_000, "feeBasisPoints: at most 10000 (100 %)")
+      .nullable()
+      .default(null),
+  })
+  .refine((p) => p.feeCents === null || p.feeBasisPoints === null, {
+    path: ["feeBasisPoints"],
+    message: "feeBasisPoints: a fee is either fixed (feeCents) or a percentage, not both",
+  });
+export type CancellationPolicy = z.infer<typeof CancellationPolicy>;
+
+/** What an event without a policy (and every message written before policies) means. */
+export const NO_CANCELLATION: CancellationPolicy = {
+  allowed: false,
+  hoursBefore: 0,
+  feeCents: null,
+  feeBasisPoints: null,
+};
+
 // Added after version 1 went out: nullable with a default, so messages written before still parse.
 const salesFields = {
   /** When sales open (UTC); null: on sale once published. */
@@ -20,9 +57,11 @@ const salesFields = {
   salesCloseAt: z.iso.datetime({ offset: true }).nullable().default(null),
   /** Null: no waiting room. */
   waitingRoom: WaitingRoomSettings.nullable().default(null),
+  /** Default: customers may not cancel. */
+  cancellation: CancellationPolicy.default(NO_CANCELLATION),
 };
 
-/** Catalog → web, inventory: an event went on sale (from `salesOpenAt`, if set). */
+/** Catalog → web, inventory, ordering: an event went on sale (from `salesOpenAt`, if set). */
 export const EventPublished = defineEvent({
   type: "catalog.event-published",
   topic: Topics.catalogEvents,
@@ -39,7 +78,7 @@ export const EventPublished = defineEvent({
   }),
 });
 
-/** Catalog → inventory, ordering: details, status, hold TTL, sales window or waiting room changed. */
+/** Catalog → inventory, ordering: details, status, hold TTL, sales window, waiting room or cancellation policy changed. */
 export const EventUpdated = defineEvent({
   type: "catalog.event-updated",
   topic: Topics.catalogEvents,

@@ -48,4 +48,31 @@ export const RegistrationAttempted = defineEvent({
   }),
 });
 
-export const identityEvents = [VerificationRequested, EmailVerified, RegistrationAttempted] as const;
+/**
+ * Identity → notification: an organizer invited door staff to some events. With `token` the
+ * address has no staff account yet: the email links to the storefront's acceptance page, where the
+ * invitee sets a name and password (the token, a bearer secret good for that invitation only,
+ * works once, until `expiresAt`). Without it the address is a staff account already, which now
+ * has these events too: the email says so and points at sign-in.
+ */
+export const StaffInvited = defineEvent({
+  type: "identity.staff-invited",
+  topic: Topics.identityAccounts,
+  version: 1,
+  data: z.object({
+    invitationId: z.uuid(),
+    email: z.email(),
+    /** The events as the organizer saw them when inviting (names are for the email only). */
+    events: z.array(z.object({ eventId: z.uuid(), name: z.string() })).min(1),
+    invitedByName: z.string(),
+    token: z.string().min(1).nullable(),
+    expiresAt: z.iso.datetime().nullable(),
+  }),
+});
+
+export const identityEvents = [
+  VerificationRequested,
+  EmailVerified,
+  RegistrationAttempted,
+  StaffInvited,
+] as const;

@@ -70,10 +70,28 @@ export const ReservationConfirmationFailed = defineEvent({
   }),
 });
 
+/**
+ * Inventory → catalog (seat map): seats sold to an order were refunded and the organizer put them
+ * back on sale; they are available again. Keyed by eventId, like the holds that may take them next.
+ * One per sale (reservation) the seats came from.
+ */
+export const SeatsReturned = defineEvent({
+  type: "inventory.seats-returned",
+  topic: Topics.inventoryReservations,
+  version: 1,
+  data: z.object({
+    eventId: z.uuid(),
+    orderId: z.uuid(),
+    reservationId: z.uuid(),
+    seatIds: z.array(z.uuid()).min(1),
+  }),
+});
+
 export const inventoryEvents = [
   ReservationCreated,
   ReservationReleased,
   ReservationExpired,
   ReservationConfirmed,
   ReservationConfirmationFailed,
+  SeatsReturned,
 ] as const;

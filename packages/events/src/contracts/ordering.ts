@@ -2,6 +2,7 @@ import { z } from "zod";
 import { defineEvent } from "../define-event";
 import { Cents, Currency } from "../envelope";
 import { Topics } from "../topics";
+import { RefundedSeatsTo, RefundKind } from "./payment";
 
 const OrderSeat = z.object({
   seatId: z.uuid(),
@@ -67,10 +68,35 @@ export const OrderFailed = defineEvent({
   data: z.object({ ...OrderRef, reason: z.string().min(1) }),
 });
 
+/**
+ * Ordering → payment: give back money an order paid. Ordering decides what is owed (the organizer's
+ * choice of seats, the customer's cancellation minus the fee, or everything when the event was
+ * cancelled); payment refunds it once per `requestId`, never above what was paid, and answers with
+ * payment-refunded. `amountCents` null: everything not refunded yet.
+ */
+export const RefundRequested = defineEvent({
+  type: "ordering.refund-requested",
+  topic: Topics.orderingOrders,
+  version: 1,
+  data: z.object({
+    requestId: z.uuid(),
+    ...OrderRef,
+    amountCents: Cents.positive().nullable(),
+    currency: Currency,
+    kind: RefundKind,
+    reason: z.string().min(1),
+    /** Who asked: an organizer's or customer's user id, or `system` for a cancelled event. */
+    requestedBy: z.string().min(1),
+    seatIds: z.array(z.uuid()),
+    seatsTo: RefundedSeatsTo,
+  }),
+});
+
 export const orderingEvents = [
   OrderPlaced,
   OrderConfirmed,
   OrderCancelled,
   OrderExpired,
   OrderFailed,
+  RefundRequested,
 ] as const;

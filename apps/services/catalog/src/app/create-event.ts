@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { findEvent, findVenue, insertEvent } from "../adapters/db/catalog-store";
 import { err, ok, type Result } from "../domain/errors";
+import type { CancellationPolicy } from "@marquee/events/contracts/catalog";
 import { checkSalesSettings, type WaitingRoomSettings } from "../domain/sales-settings";
 import type { CatalogDeps } from "./deps";
-import { toEventView, type EventView } from "./event-view";
+import { cancellationColumns, toEventView, type EventView } from "./event-view";
 
 export type CreateEventInput = {
   id?: string;
@@ -21,6 +22,8 @@ export type CreateEventInput = {
   salesCloseAt?: Date | null;
   /** Null or absent: no waiting room. */
   waitingRoom?: WaitingRoomSettings | null;
+  /** Absent: customers may not cancel. */
+  cancellation?: CancellationPolicy;
 };
 
 /** A new event starts as a draft: invisible to customers, announced to nobody until published. */
@@ -52,6 +55,7 @@ export const createEvent = async (
     salesCloseAt: sales.salesCloseAt,
     waitingRoomAdmitPerMinute: sales.waitingRoom?.admitPerMinute ?? null,
     waitingRoomWindowSeconds: sales.waitingRoom?.windowSeconds ?? null,
+    ...(input.cancellation ? cancellationColumns(input.cancellation) : {}),
   });
   const row = await findEvent(deps.db, id);
   if (!row) throw new Error(`event ${id} vanished after insert`);

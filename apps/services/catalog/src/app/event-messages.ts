@@ -1,7 +1,7 @@
 import { EventPublished, EventUpdated } from "@marquee/events/contracts/catalog";
 import { createEvent } from "@marquee/events/create-event";
 import type { EventRow } from "../adapters/db/catalog-store";
-import { salesView } from "./event-view";
+import { cancellationView, salesView } from "./event-view";
 
 export type Cause = { correlationId: string; causationId?: string };
 
@@ -18,6 +18,7 @@ export const eventPublished = (row: EventRow, cause: Cause) =>
       timeZone: row.timeZone,
       holdTtlSeconds: row.holdTtlSeconds,
       ...salesView(row),
+      cancellation: cancellationView(row),
     },
   });
 
@@ -33,5 +34,6 @@ export const eventUpdated = (row: EventRow, cause: Cause) =>
       status: row.status,
       holdTtlSeconds: row.holdTtlSeconds,
       ...salesView(row),
+      cancellation: cancellationView(row),
     },
   });

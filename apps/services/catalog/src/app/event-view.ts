@@ -1,4 +1,5 @@
 import type { EventRow } from "../adapters/db/catalog-store";
+import type { CancellationPolicy } from "@marquee/events/contracts/catalog";
 import type { WaitingRoomSettings } from "../domain/sales-settings";
 
 /** An event as the web shows it (catalog → web); no database types leave the service. */
@@ -17,6 +18,8 @@ export type EventView = {
   salesCloseAt: string | null;
   /** Null: no waiting room. */
   waitingRoom: WaitingRoomSettings | null;
+  /** Whether and until when buyers may cancel, and the fee. */
+  cancellation: CancellationPolicy;
   venue: { id: string; name: string; city: string; timeZone: string };
   /** Null until a layout is generated. */
   seating: {
@@ -39,6 +42,7 @@ export const toEventView = (row: EventRow): EventView => {
     imagePath: row.imagePath,
     holdTtlSeconds: row.holdTtlSeconds,
     ...salesView(row),
+    cancellation: cancellationView(row),
     venue: row.venue,
     seating: row.layout
       ? {
@@ -71,4 +75,28 @@ export const salesView = (
           windowSeconds: row.waitingRoomWindowSeconds,
         }
       : null,
+});
+
+/** The buyers' cancellation policy as the API and catalog's events carry it. */
+export const cancellationView = (
+  row: Pick<
+    EventRow,
+    | "cancellationAllowed"
+    | "cancellationHoursBefore"
+    | "cancellationFeeCents"
+    | "cancellationFeeBasisPoints"
+  >,
+): CancellationPolicy => ({
+  allowed: row.cancellationAllowed,
+  hoursBefore: row.cancellationHoursBefore,
+  feeCents: row.cancellationFeeCents,
+  feeBasisPoints: row.cancellationFeeBasisPoints,
+});
+
+/** The policy as catalog's columns hold it. */
+export const cancellationColumns = (policy: CancellationPolicy) => ({
+  cancellationAllowed: policy.allowed,
+  cancellationHoursBefore: policy.hoursBefore,
+  cancellationFeeCents: policy.feeCents,
+  cancellationFeeBasisPoints: policy.feeBasisPoints,
 });

@@ -6,16 +6,22 @@ import {
   type EventChanges,
 } from "../adapters/db/catalog-store";
 import { err, ok, type Result } from "../domain/errors";
+import type { CancellationPolicy } from "@marquee/events/contracts/catalog";
 import { checkSalesSettings, type WaitingRoomSettings } from "../domain/sales-settings";
 import type { CatalogDeps } from "./deps";
 import { eventUpdated, type Cause } from "./event-messages";
-import { toEventView, type EventView } from "./event-view";
+import { cancellationColumns, toEventView, type EventView } from "./event-view";
 
 /** What an organizer may change; absent fields stay as they are, null clears a nullable one. */
 export type EventDetailsChanges = Omit<
   EventChanges,
-  "waitingRoomAdmitPerMinute" | "waitingRoomWindowSeconds"
-> & { waitingRoom?: WaitingRoomSettings | null };
+  | "waitingRoomAdmitPerMinute"
+  | "waitingRoomWindowSeconds"
+  | "cancellationAllowed"
+  | "cancellationHoursBefore"
+  | "cancellationFeeCents"
+  | "cancellationFeeBasisPoints"
+> & { waitingRoom?: WaitingRoomSettings | null; cancellation?: CancellationPolicy };
 
 /**
  * Changes an event's details. Once published, inventory and ordering follow through
@@ -27,7 +33,7 @@ export const updateEvent = async (
   deps: CatalogDeps,
   input: { eventId: string; changes: EventDetailsChanges; cause: Cause },
 ): Promise<Result<EventView>> => {
-  const { waitingRoom, ...rest } = input.changes;
+  const { waitingRoom, cancellation, ...rest } = input.changes;
   const changes: EventChanges = {
     ...rest,
     ...(waitingRoom !== undefined
@@ -36,6 +42,7 @@ export const updateEvent = async (
           waitingRoomWindowSeconds: waitingRoom?.windowSeconds ?? null,
         }
       : {}),
+    ...(cancellation !== undefined ? cancellationColumns(cancellation) : {}),
   };
   const result = await deps.db.$transaction(async (tx): Promise<Result<EventView>> => {
     const before = await lockEvent(tx, input.eventId);

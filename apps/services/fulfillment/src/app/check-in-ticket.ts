@@ -1,38 +1,61 @@
+import { randomUUID } from "node:crypto";
 import { TicketCheckedIn } from "@marquee/events/contracts/fulfillment";
 import { createEvent, type EventCause } from "@marquee/events/create-event";
 import { enqueue } from "@marquee/events/outbox";
-import { verifyTicketCode } from "@marquee/tickets/ticket-code";
+import { insertCheckIn } from "../adapters/db/check-in-store";
 import { lockTicket, markCheckedIn, type TicketWithEventRow } from "../adapters/db/ticket-store";
-import { decideCheckIn, type CheckInError } from "../domain/check-in";
-import { fail, ok, type Result } from "../domain/result";
+import { decideCheckIn, readScannedCode, type CheckInError } from "../domain/check-in";
+import { ok, type Result } from "@marquee/service/result";
+import { refusing, type Refuse } from "@marquee/service/refusal";
+import type { CheckInListView } from "./check-in-list-view";
 import type { FulfillmentDeps } from "./deps";
+import { getCheckInList } from "./list-check-in-lists";
 
-export type CheckedIn = { ticket: TicketWithEventRow; checkedInAt: Date };
-
-class ScanRefused extends Error {
-  constructor(readonly error: CheckInError) {
-    super(error.kind);
-  }
-}
+export type CheckedIn = {
+  ticket: TicketWithEventRow;
+  checkedInAt: Date;
+  /** The list with its counts after this check-in. */
+  list: CheckInListView;
+};
 
 /**
- * Admits a ticket once. The code is verified before any lookup, so forged codes cost nothing;
- * the ticket row is locked, so two scanners at two doors cannot both admit it. The check-in and
- * ticket-checked-in commit together.
+ * Admits a ticket once, at a desk working one check-in list. The code (QR payload or short code)
+ * is read before any ticket lookup, so a forged code or a typo never reaches the tickets; the
+ * ticket row is locked, so two scanners at two doors cannot both admit it. The check-in, its
+ * record on the list and ticket-checked-in commit together.
  */
 export const checkInTicket = async (
   deps: FulfillmentDeps,
-  input: { code: string; scannedBy: string; cause: EventCause },
+  input: {
+    list: Pick<CheckInListView, "id" | "eventId" | "sections">;
+    code: string;
+    scannedBy: string;
+    cause: EventCause;
+  },
 ): Promise<Result<CheckedIn, CheckInError>> => {
-  const claims = verifyTicketCode(deps.signingKey, input.code);
-  if (!claims) return fail({ kind: "invalid-code" });
-  try {
-    const result = await deps.db.$transaction(async (tx) => {
-      const decided = decideCheckIn(claims, await lockTicket(tx, claims.ticketId));
-      if (!decided.ok) throw new ScanRefused(decided.error);
-      const ticket = decided.value;
+  const code = readScannedCode(deps.signingKey, input.code);
+  if (!code.ok) return code;
+  const { list } = input;
+  const checked = await refusing((refuse: Refuse<CheckInError>) =>
+    deps.db.$transaction(async (tx) => {
+      const scanned = await lockTicket(
+        tx,
+        code.value.kind === "qr"
+          ? { ticketId: code.value.claims.ticketId }
+          : { shortCode: code.value.shortCode },
+      );
+      const decided = decideCheckIn(code.value, list, scanned);
+      if (!decided.ok) return refuse(decided.error);
+      const { checkedInListName: _previous, ...ticket } = decided.value;
       const checkedInAt = deps.now?.() ?? new Date();
       await markCheckedIn(tx, ticket.id, checkedInAt, input.scannedBy);
+      await insertCheckIn(tx, {
+        id: randomUUID(),
+        ticketId: ticket.id,
+        listId: list.id,
+        checkedInAt,
+        checkedInBy: input.scannedBy,
+      });
       await enqueue(
         tx,
         createEvent(TicketCheckedIn, {
@@ -43,19 +66,20 @@ export const checkInTicket = async (
             orderId: ticket.orderId,
             eventId: ticket.eventId,
             checkedInAt: checkedInAt.toISOString(),
+            listId: list.id,
           },
         }),
       );
       return { ticket: { ...ticket, checkedInAt, checkedInBy: input.scannedBy }, checkedInAt };
-    });
-    deps.relay.nudge();
-    deps.log.info(
-      { ticketId: result.ticket.id, orderId: result.ticket.orderId },
-      "ticket checked in",
-    );
-    return ok(result);
-  } catch (error) {
-    if (error instanceof ScanRefused) return fail(error.error);
-    throw error;
-  }
+    }),
+  );
+  if (!checked.ok) return checked;
+  deps.relay.nudge();
+  deps.log.info(
+    { ticketId: checked.value.ticket.id, orderId: checked.value.ticket.orderId, listId: list.id },
+    "ticket checked in",
+  );
+  const after = await getCheckInList(deps, list.id);
+  if (!after) throw new Error(`check-in list ${list.id} vanished`);
+  return ok({ ...checked.value, list: after });
 };

@@ -22,6 +22,7 @@ export const renderOrderPdf = (orderId: string, rows: TicketWithEventRow[]): Pro
       row: r.row,
       number: r.number,
       code: r.code,
+      shortCode: r.shortCode,
     })),
   });
 };

@@ -1,4 +1,5 @@
 import type { PasswordHasher } from "../adapters/bcrypt/password-hasher";
+import type { DoorStaff } from "../adapters/db/door-staff";
 import type { Users } from "../adapters/db/users";
 import type { SigningKeys } from "../adapters/keys/signing-keys";
 import type { ProofOfWork } from "@marquee/service/proof-of-work";
@@ -19,6 +20,9 @@ export type IdentityDeps = {
   verificationThrottle: RequestThrottle;
   proofOfWork: ProofOfWork;
   emailVerification: { ttlSeconds: number };
+  /** Door staff: invitations, accounts and the events each may work. */
+  doorStaff: DoorStaff;
+  staffInvitations: { ttlSeconds: number };
   keys: SigningKeys;
   tokens: TokenSettings & { accessTtlSeconds: number; guestTtlSeconds: number };
 };

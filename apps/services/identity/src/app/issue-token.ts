@@ -9,7 +9,7 @@ export type IssuedToken = { accessToken: string; expiresAt: string };
 
 /**
  * Signs an access token for `user` (claims `sub`, `email`, `role`, `name`, `emailVerified`, `iss`,
- * `aud`, `iat`, `exp`).
+ * `aud`, `iat`, `exp`, and `doorEvents` for door staff).
  */
 export const issueToken = async (
   keys: SigningKeys,
@@ -24,6 +24,7 @@ export const issueToken = async (
     role: user.role,
     name: user.name,
     emailVerified: user.emailVerified ?? false,
+    ...(user.role === "staff" ? { doorEvents: user.doorEvents ?? [] } : {}),
   })
     .setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM, kid: keys.current.kid, typ: "JWT" })
     .setIssuer(settings.issuer)

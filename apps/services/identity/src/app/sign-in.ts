@@ -20,7 +20,10 @@ export type SignInResult =
  * signs in while someone else hammers it, at worst after solving a proof.
  */
 export const signIn = async (
-  deps: Pick<IdentityDeps, "users" | "passwords" | "throttle" | "keys" | "tokens" | "proofOfWork">,
+  deps: Pick<
+    IdentityDeps,
+    "users" | "passwords" | "throttle" | "keys" | "tokens" | "proofOfWork" | "doorStaff"
+  >,
   input: LoginInput & { ip: string },
 ): Promise<SignInResult> => {
   const attempt = { email: input.email, ip: input.ip };
@@ -46,7 +49,11 @@ export const signIn = async (
     return { ok: false, error: "invalid-credentials" };
   }
   await deps.throttle.recordSuccess(attempt);
-  const account = toAccount(user);
+  // Door staff carry the events they may work in their token (`doorEvents`), as of now.
+  const account = toAccount(
+    user,
+    user.role === "staff" ? await deps.doorStaff.doorEventsOf(user.id) : undefined,
+  );
   const token = await issueToken(deps.keys, deps.tokens, account, deps.tokens.accessTtlSeconds);
   return { ok: true, account, token };
 };

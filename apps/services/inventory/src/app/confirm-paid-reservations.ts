@@ -8,11 +8,10 @@ import { enqueue } from "@marquee/events/outbox";
 import type { EventOfType } from "@marquee/events/registry";
 import {
   closeReservations,
-  lockReservation,
+  lockReservationsWithSeats,
   lockSeats,
-  seatIdsOf,
   sellAvailableSeats,
-  sellHeldSeats,
+  sellHoldAndClose,
   type ReservationRow,
   type SqlTx,
 } from "../adapters/db/inventory-store";
@@ -31,15 +30,17 @@ export const confirmPaidReservations = async (
   payment: PaymentSucceeded,
 ): Promise<Record<string, ConfirmationOutcome>> => {
   const outcomes: Record<string, ConfirmationOutcome> = {};
-  // Sorted, so two payments touching the same reservations lock them in the same order.
-  for (const reservationId of [...new Set(payment.data.reservationIds)].sort()) {
-    const reservation = await lockReservation(tx, reservationId);
-    if (!reservation) {
-      throw new PermanentEventError(
-        `payment ${payment.data.paymentId}: unknown reservation ${reservationId}`,
-      );
-    }
-    outcomes[reservationId] = await confirmOne(tx, payment, reservation);
+  const ids = [...new Set(payment.data.reservationIds)];
+  // Locked in id order, so two payments touching the same reservations never deadlock.
+  const reservations = await lockReservationsWithSeats(tx, ids);
+  const unknown = ids.filter((id) => !reservations.some((r) => r.id === id));
+  if (unknown.length > 0) {
+    throw new PermanentEventError(
+      `payment ${payment.data.paymentId}: unknown reservation ${unknown.join(", ")}`,
+    );
+  }
+  for (const reservation of reservations) {
+    outcomes[reservation.id] = await confirmOne(tx, payment, reservation);
   }
   return outcomes;
 };
@@ -47,10 +48,10 @@ export const confirmPaidReservations = async (
 const confirmOne = async (
   tx: SqlTx,
   payment: PaymentSucceeded,
-  reservation: ReservationRow,
+  reservation: ReservationRow & { seatIds: string[] },
 ): Promise<ConfirmationOutcome> => {
   const { orderId } = payment.data;
-  const seatIds = (await seatIdsOf(tx, [reservation.id])).get(reservation.id) ?? [];
+  const { seatIds } = reservation;
   const ref = {
     reservationId: reservation.id,
     eventId: reservation.eventId,
@@ -86,13 +87,12 @@ const confirmOne = async (
       return "already-confirmed";
     case "active": {
       // Still ours even if its time just ran out: the sweeper skips rows we have locked.
-      const sold = await sellHeldSeats(tx, reservation.id);
+      const sold = await sellHoldAndClose(tx, reservation.id, orderId);
       if (sold !== seatIds.length) {
         throw new Error(
           `reservation ${reservation.id} held ${sold} of its ${seatIds.length} seats`,
         );
       }
-      await closeReservations(tx, [reservation.id], "confirmed", orderId);
       await confirmed();
       return "confirmed";
     }

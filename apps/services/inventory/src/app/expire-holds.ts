@@ -1,6 +1,7 @@
 import { ReservationExpired } from "@marquee/events/contracts/inventory";
 import { createEvent } from "@marquee/events/create-event";
 import { enqueue } from "@marquee/events/outbox";
+import { startPolling, type PollingWorker } from "@marquee/events/polling";
 import { randomUUID } from "node:crypto";
 import {
   closeReservations,
@@ -49,7 +50,7 @@ export const expireHolds = async (
   return expired;
 };
 
-export type ExpiryWorker = { stop(): Promise<void> };
+export type ExpiryWorker = PollingWorker;
 
 /**
  * Runs `expireHolds` every `intervalMs`, straight away again while batches come back full, and
@@ -58,39 +59,12 @@ export type ExpiryWorker = { stop(): Promise<void> };
 export const startExpiryWorker = (
   deps: Pick<InventoryDeps, "db" | "relay" | "log">,
   opts: { intervalMs: number; batchSize: number },
-): ExpiryWorker => {
-  let running = true;
-  let failing = false;
-  let timer: NodeJS.Timeout | undefined;
-  let wake: (() => void) | undefined;
-
-  const loop = async () => {
-    while (running) {
-      let expired = 0;
-      try {
-        expired = await expireHolds(deps, opts.batchSize);
-        if (expired > 0) deps.log.info({ expired }, "holds expired");
-        if (failing) deps.log.info({}, "hold expiry recovered");
-        failing = false;
-      } catch (error) {
-        if (!failing) deps.log.error({ err: error }, "hold expiry failed; retrying");
-        failing = true;
-      }
-      if (expired >= opts.batchSize || !running) continue;
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        timer = setTimeout(resolve, opts.intervalMs);
-      });
-    }
-  };
-  const done = loop();
-
-  return {
-    async stop() {
-      running = false;
-      clearTimeout(timer);
-      wake?.();
-      await done;
+): ExpiryWorker =>
+  startPolling(
+    async () => {
+      const expired = await expireHolds(deps, opts.batchSize);
+      if (expired > 0) deps.log.info({ expired }, "holds expired");
+      return { moreWaiting: expired >= opts.batchSize };
     },
-  };
-};
+    { intervalMs: opts.intervalMs, log: deps.log, what: "hold expiry" },
+  );

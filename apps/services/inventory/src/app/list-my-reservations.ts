@@ -1,5 +1,5 @@
 import { listReservations, type SqlTx } from "../adapters/db/inventory-store";
-import { toReservationView, type ReservationView } from "./reservation-view";
+import { heldReservationView, type ReservationView } from "./reservation-view";
 
 /** The customer's own holds, newest first, optionally for one event. */
 export const listMyReservations = async (
@@ -12,10 +12,5 @@ export const listMyReservations = async (
     input.eventId ?? null,
     input.limit ?? 50,
   );
-  return rows.map((r) =>
-    toReservationView({
-      ...r,
-      seats: r.seats.map((seat) => ({ ...seat, priceCents: seat.heldPriceCents })),
-    }),
-  );
+  return rows.map(heldReservationView);
 };

@@ -8,7 +8,7 @@ import {
   seatIdsOf,
 } from "../adapters/db/inventory-store";
 import type { ReleaseError } from "../domain/errors";
-import { fail, ok, type Result } from "../domain/result";
+import { fail, ok, type Result } from "@marquee/service/result";
 import { TX_OPTIONS, type InventoryDeps } from "./deps";
 
 export type ReleaseReservationInput = {

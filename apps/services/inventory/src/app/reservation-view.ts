@@ -1,5 +1,9 @@
-import type { ReservationStatus } from "../adapters/db/inventory-store";
-import { seatLabel, type SeatPosition } from "../domain/seat-label";
+import type {
+  ReservationRow,
+  ReservationSeatRow,
+  ReservationStatus,
+} from "../adapters/db/inventory-store";
+import { seatLabel, type SeatPosition } from "@marquee/tickets/seat-label";
 
 /** A hold as the API returns it: plain data, no database types. */
 export type ReservationView = {
@@ -35,3 +39,12 @@ export const toReservationView = (r: {
     priceCents: seat.priceCents,
   })),
 });
+
+/** A stored hold as the API returns it, each seat at the price it was held at. */
+export const heldReservationView = (
+  r: ReservationRow & { seats: ReservationSeatRow[] },
+): ReservationView =>
+  toReservationView({
+    ...r,
+    seats: r.seats.map((seat) => ({ ...seat, priceCents: seat.heldPriceCents })),
+  });

@@ -9,7 +9,7 @@ import {
   seatTaken,
   type SeatFacts,
 } from "../domain/hold-rules";
-import { fail, ok, type Result } from "../domain/result";
+import { fail, ok, type Result } from "@marquee/service/result";
 import type { InventoryDeps } from "./deps";
 import { toReservationView, type ReservationView } from "./reservation-view";
 
@@ -36,7 +36,11 @@ export const reserveSeats = async (
   if (!request.ok) return request;
   const seatIds = request.value;
 
-  const known = checkSeatsOfEvent(input.eventId, seatIds, await deps.seatFacts.lookup(input.eventId, seatIds));
+  const known = checkSeatsOfEvent(
+    input.eventId,
+    seatIds,
+    await deps.seatFacts.lookup(input.eventId, seatIds),
+  );
   if (!known.ok) return known;
   const seats = known.value;
 

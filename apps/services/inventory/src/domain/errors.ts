@@ -1,3 +1,5 @@
+import type { BestAvailableRefusal } from "./best-available";
+
 /** Why a reserve request was refused; the tRPC adapter maps each kind to a status code. */
 export type ReserveError =
   | { kind: "no-seats" }
@@ -9,7 +11,20 @@ export type ReserveError =
   | { kind: "over-customer-cap"; limit: number; alreadyHeld: number; requested: number }
   | { kind: "event-cancelled"; eventId: string };
 
+/**
+ * Why a best-available request was refused: the choosing rule's refusals, a crowd that kept
+ * winning every block this buyer tried, or the hold's own refusals (cap, cancelled event).
+ */
+export type BestAvailableError =
+  | BestAvailableRefusal
+  | { kind: "no-seat-map"; eventId: string }
+  | { kind: "seats-contended"; requested: number; attempts: number }
+  | Extract<ReserveError, { kind: "over-customer-cap" | "event-cancelled" }>;
+
 /** Why a release was refused. A reservation of someone else is reported as not found. */
 export type ReleaseError =
   | { kind: "reservation-not-found"; reservationId: string }
   | { kind: "reservation-closed"; reservationId: string; status: "expired" | "confirmed" };
+
+/** Why a hold could not be shown. Someone else's hold is reported as not found. */
+export type FindReservationError = { kind: "reservation-not-found"; reservationId: string };

@@ -74,7 +74,7 @@ describe("seatTaken", () => {
     expect(seatTaken(seat("s2", { section: "B", row: "4", number: 12 }))).toEqual({
       kind: "seat-taken",
       seatId: "s2",
-      label: "B-4-12",
+      label: "Section B, row 4, seat 12",
     });
   });
 });

@@ -1,6 +1,6 @@
 import type { ReserveError } from "./errors";
-import { fail, ok, type Result } from "./result";
-import { seatLabel, type SeatPosition } from "./seat-label";
+import { fail, ok, type Result } from "@marquee/service/result";
+import { seatLabel, type SeatPosition } from "@marquee/tickets/seat-label";
 
 export type SeatState = "available" | "held" | "sold";
 

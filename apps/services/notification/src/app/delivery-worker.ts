@@ -11,6 +11,10 @@ export type DeliveryWorker = {
 /**
  * `concurrency` senders, each sending due emails one by one until none is left, then sleeping
  * `pollMs` (or until nudged). Replicas may run their own: SKIP LOCKED shares the work.
+ *
+ * A nudge wakes one sleeping sender, and a sender that found an email wakes one more, so a
+ * backlog brings in every sender while a nudge for an event that queued nothing (most of them:
+ * every applied batch nudges) costs one empty look, not one per sender.
  */
 export const startDeliveryWorker = (
   deps: NotificationDeps,
@@ -30,6 +34,10 @@ export const startDeliveryWorker = (
       const timer = setTimeout(wake, ms);
       sleepers.add(wake);
     });
+  const wakeOne = () => {
+    const [wake] = sleepers;
+    wake?.();
+  };
 
   const run = async () => {
     let failures = 0;
@@ -38,7 +46,8 @@ export const startDeliveryWorker = (
         const seen = nudges;
         const sent = await sendNextEmail(deps);
         failures = 0;
-        if (!sent && seen === nudges) await sleep(opts.pollMs);
+        if (sent) wakeOne();
+        else if (seen === nudges) await sleep(opts.pollMs);
       } catch (error) {
         // The database is away; the emails wait in it. Log the first failure and every 20th.
         if (failures % 20 === 0)
@@ -53,7 +62,7 @@ export const startDeliveryWorker = (
   return {
     nudge: () => {
       nudges += 1;
-      [...sleepers].forEach((wake) => wake());
+      wakeOne();
     },
     async stop() {
       stopped = true;

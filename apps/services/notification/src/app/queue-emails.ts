@@ -3,6 +3,7 @@ import { PermanentEventError } from "@marquee/events/consumer";
 import type { EventLog } from "@marquee/events/log";
 import type { EventOfType } from "@marquee/events/registry";
 import {
+  findEventNameOfOrder,
   findOrderContact,
   insertDeliveryOnce,
   isVerifiedAddress,
@@ -68,12 +69,13 @@ export const queueTicketsEmail = (
       kind: "tickets",
       orderId: data.orderId,
       event: data.event ?? null,
-      tickets: data.tickets.map(({ ticketId, section, row, number, code }) => ({
+      tickets: data.tickets.map(({ ticketId, section, row, number, code, shortCode }) => ({
         ticketId,
         section,
         row,
         number,
         code,
+        ...(shortCode ? { shortCode } : {}),
       })),
     },
   });
@@ -137,6 +139,7 @@ export const queueRefundEmail = async (
     }
     throw new Error(`no address known yet for order ${data.orderId}; retrying`);
   }
+  const eventName = await findEventNameOfOrder(tx, data.orderId);
   return queue(tx, log, {
     orderId: data.orderId,
     customerId: data.customerId,
@@ -148,6 +151,8 @@ export const queueRefundEmail = async (
       amountCents: data.amountCents,
       currency: data.currency,
       reason: data.reason,
+      refundKind: data.kind,
+      ...(eventName ? { eventName } : {}),
     },
   });
 };
@@ -200,6 +205,36 @@ export const queueRegistrationAttemptedEmail = (
       attemptedAt: data.attemptedAt,
     },
   });
+
+/**
+ * An organizer's invitation of door staff. A new invitee's link goes to the storefront's
+ * acceptance page with the invitation's token; an existing staff account is pointed at sign-in.
+ * Keyed by the invitation, so a re-sent event is one email.
+ */
+export const queueStaffInvitationEmail = (
+  tx: SqlTx,
+  { data }: EventOfType<"identity.staff-invited">,
+  log: EventLog,
+  webUrl: string,
+): Promise<boolean> => {
+  const link = new URL(data.token === null ? "/sign-in" : "/staff-invitation", webUrl);
+  if (data.token !== null) link.searchParams.set("token", data.token);
+  else link.searchParams.set("callbackUrl", "/organizer/check-in");
+  return queue(tx, log, {
+    orderId: null,
+    customerId: data.invitationId,
+    to: data.email,
+    payload: {
+      kind: "staff-invitation",
+      invitationId: data.invitationId,
+      eventNames: data.events.map((event) => event.name),
+      invitedByName: data.invitedByName,
+      link: link.toString(),
+      accountExists: data.token === null,
+      expiresAt: data.expiresAt,
+    },
+  });
+};
 
 /** Remembers that an account proved its address, for the notices only such addresses get. */
 export const recordVerifiedAccount = (

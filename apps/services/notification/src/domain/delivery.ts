@@ -11,6 +11,9 @@ export const DeliveryKind = z.enum([
   "holds-expired",
   "email-verification",
   "registration-attempted",
+  "staff-invitation",
+  "ticket-sent",
+  "ticket-received",
 ]);
 export type DeliveryKind = z.infer<typeof DeliveryKind>;
 
@@ -43,6 +46,8 @@ export const DeliveryPayload = z.discriminatedUnion("kind", [
           row: z.string(),
           number: z.number(),
           code: z.string(),
+          /** Absent in tickets emails queued before short codes. */
+          shortCode: z.string().optional(),
         }),
       )
       .min(1),
@@ -54,6 +59,12 @@ export const DeliveryPayload = z.discriminatedUnion("kind", [
     amountCents: z.number().int(),
     currency: z.string(),
     reason: z.string(),
+    /** payment-refunded's kind; absent in refund emails queued before there were several kinds. */
+    refundKind: z
+      .enum(["seats-unavailable", "event-cancelled", "organizer", "customer"])
+      .optional(),
+    /** The event's name, when the order's tickets email told notification. */
+    eventName: z.string().optional(),
   }),
   z.object({ kind: z.literal("holds-expired"), orderId: z.string(), eventId: z.string() }),
   z.object({
@@ -72,6 +83,47 @@ export const DeliveryPayload = z.discriminatedUnion("kind", [
     signInLink: z.string(),
     attemptedAt: z.string(),
   }),
+  z.object({
+    kind: z.literal("staff-invitation"),
+    invitationId: z.string(),
+    eventNames: z.array(z.string()).min(1),
+    invitedByName: z.string(),
+    /**
+     * The storefront's acceptance page with the invitation's token, or its sign-in page when the
+     * address already has a staff account (the events were added to it).
+     */
+    link: z.string(),
+    accountExists: z.boolean(),
+    expiresAt: z.string().nullable(),
+  }),
+  z.object({
+    /** To the sender of a transferred ticket: whom it went to; their old codes are void. */
+    kind: z.literal("ticket-sent"),
+    /** The seat's new ticket: one transfer, one email of each kind. */
+    ticketId: z.string(),
+    toEmail: z.string(),
+    event: TicketedEvent.nullable(),
+    seat: z.object({ section: z.string(), row: z.string(), number: z.number() }),
+  }),
+  z.object({
+    /** To the recipient of a transferred ticket: the ticket itself, and how to find it later. */
+    kind: z.literal("ticket-received"),
+    orderId: z.string(),
+    toEmail: z.string(),
+    from: z.string(),
+    event: TicketedEvent.nullable(),
+    ticket: z.object({
+      ticketId: z.string(),
+      section: z.string(),
+      row: z.string(),
+      number: z.number(),
+      code: z.string(),
+      shortCode: z.string(),
+    }),
+    /** The storefront's sign-in (then My tickets) and sign-up pages. */
+    signInLink: z.string(),
+    signUpLink: z.string(),
+  }),
 ]);
 export type DeliveryPayload = z.infer<typeof DeliveryPayload>;
 
@@ -81,7 +133,11 @@ export const dedupeKeyOf = (payload: DeliveryPayload): string => {
     case "tickets":
       return `tickets:${payload.orderId}`;
     case "refund":
-      return `refund:${payload.refundId}`;
+      // A cancelled event refunds each order once; keyed by order, so however that refund is
+      // announced, its buyer gets one cancellation email.
+      return payload.refundKind === "event-cancelled"
+        ? `event-cancelled:${payload.orderId}`
+        : `refund:${payload.refundId}`;
     case "holds-expired":
       return `holds-expired:${payload.orderId}`;
     case "email-verification":
@@ -89,5 +145,11 @@ export const dedupeKeyOf = (payload: DeliveryPayload): string => {
     // At most one a day: repeated sign-ups with someone's address must not flood their inbox.
     case "registration-attempted":
       return `registration-attempted:${payload.userId}:${payload.attemptedAt.slice(0, 10)}`;
+    case "staff-invitation":
+      return `staff-invitation:${payload.invitationId}`;
+    case "ticket-sent":
+      return `ticket-sent:${payload.ticketId}`;
+    case "ticket-received":
+      return `ticket-received:${payload.ticket.ticketId}`;
   }
 };

@@ -10,12 +10,39 @@ export const formatMoney = (amountMinor: number, currency: string): string => {
   return format.format(amountMinor / 10 ** digits);
 };
 
-/** Money went back to the customer: how much, and why. */
+const headlineOf = (payload: RefundPayload, amount: string): { subject: string; lead: string } => {
+  const event = payload.eventName ?? "your event";
+  switch (payload.refundKind) {
+    case "event-cancelled":
+      return {
+        subject: `${payload.eventName ?? "Your event"} is cancelled: ${amount} refunded`,
+        lead: `${event} has been cancelled by its organizer, and your tickets are no longer valid. We have refunded ${amount} to the card you paid with for order ${payload.orderId}.`,
+      };
+    case "customer":
+      return {
+        subject: `Your cancellation: ${amount} refunded`,
+        lead: `You cancelled tickets for ${event}; those tickets are no longer valid. We have refunded ${amount} to the card you paid with for order ${payload.orderId}.`,
+      };
+    case "organizer":
+      return {
+        subject: `Your refund of ${amount}`,
+        lead: `The organizer of ${event} refunded ${amount} of order ${payload.orderId} to the card you paid with; the refunded tickets are no longer valid.`,
+      };
+    case "seats-unavailable":
+    case undefined:
+      return {
+        subject: `Your refund of ${amount}`,
+        lead: `We have refunded ${amount} to the card you paid with for order ${payload.orderId}.`,
+      };
+  }
+};
+
+/** Money went back to the customer: how much, why, and (for a cancelled event) that it is off. */
 export const renderRefundEmail = (payload: RefundPayload): RenderedEmail => {
   const amount = formatMoney(payload.amountCents, payload.currency);
-  const subject = `Your refund of ${amount}`;
+  const { subject, lead } = headlineOf(payload, amount);
   const text = [
-    `We have refunded ${amount} to the card you paid with for order ${payload.orderId}.`,
+    lead,
     "",
     `Why: ${payload.reason}`,
     "",
@@ -26,7 +53,7 @@ export const renderRefundEmail = (payload: RefundPayload): RenderedEmail => {
   const html = htmlLayout(
     subject,
     `<h1 style="margin:0 0 8px;font-size:22px">${escapeHtml(amount)} refunded</h1>
-<p>We have refunded <strong>${escapeHtml(amount)}</strong> to the card you paid with for order ${escapeHtml(payload.orderId)}.</p>
+<p>${escapeHtml(lead)}</p>
 <p>Why: ${escapeHtml(payload.reason)}</p>
 <p>Depending on your bank it can take a few days to show on your statement.</p>
 <p style="font-size:12px;color:#666">Refund ${escapeHtml(payload.refundId)}</p>`,

@@ -3,7 +3,9 @@ import type { RenderedEmail } from "./email";
 import { renderHoldsExpiredEmail } from "./holds-expired-email";
 import { renderRefundEmail } from "./refund-email";
 import { renderRegistrationAttemptedEmail } from "./registration-attempted-email";
+import { renderStaffInvitationEmail } from "./staff-invitation-email";
 import { renderTicketsEmail } from "./tickets-email";
+import { renderTicketReceivedEmail, renderTicketSentEmail } from "./ticket-transfer-emails";
 import { renderVerificationEmail } from "./verification-email";
 
 /** The email a delivery stands for. */
@@ -19,5 +21,11 @@ export const renderEmail = async (payload: DeliveryPayload): Promise<RenderedEma
       return renderVerificationEmail(payload);
     case "registration-attempted":
       return renderRegistrationAttemptedEmail(payload);
+    case "staff-invitation":
+      return renderStaffInvitationEmail(payload);
+    case "ticket-sent":
+      return renderTicketSentEmail(payload);
+    case "ticket-received":
+      return renderTicketReceivedEmail(payload);
   }
 };

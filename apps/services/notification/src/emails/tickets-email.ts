@@ -1,6 +1,8 @@
 import { formatEventTime } from "@marquee/tickets/event-time";
 import { qrPng } from "@marquee/tickets/qr";
-import { renderTicketsPdf, seatLabel } from "@marquee/tickets/tickets-pdf";
+import { formatShortCode } from "@marquee/tickets/short-code";
+import { seatLabel } from "@marquee/tickets/seat-label";
+import { renderTicketsPdf } from "@marquee/tickets/tickets-pdf";
 import type { DeliveryPayload } from "../domain/delivery";
 import { escapeHtml, htmlLayout, type RenderedEmail } from "./email";
 
@@ -10,8 +12,9 @@ type TicketsPayload = Extract<DeliveryPayload, { kind: "tickets" }>;
 export const qrCid = (ticketId: string): string => `qr-${ticketId}@marquee`;
 
 /**
- * The one email of an order's tickets: each seat with its QR inline (cid attachments) and code,
- * and the same tickets as one PDF attached, for printing.
+ * The one email of an order's tickets: each seat with its short code (to type at the door), its
+ * QR inline (cid attachments) and the QR's content, and the same tickets as one PDF attached, for
+ * printing.
  */
 export const renderTicketsEmail = async (payload: TicketsPayload): Promise<RenderedEmail> => {
   const { event, tickets, orderId } = payload;
@@ -30,10 +33,16 @@ export const renderTicketsEmail = async (payload: TicketsPayload): Promise<Rende
     "",
     ...(event ? [event.name, event.venueName, when ?? ""].filter((l) => l !== "") : []),
     "",
-    ...tickets.map((t) => `${seatLabel(t)}\n  Code: ${t.code}`),
+    ...tickets.map((t) =>
+      [
+        seatLabel(t),
+        ...(t.shortCode ? [`  Door code: ${formatShortCode(t.shortCode)}`] : []),
+        `  QR code: ${t.code}`,
+      ].join("\n"),
+    ),
     "",
     `The attached PDF holds all ${count}, one per page. Show the QR code at the door, on paper or`,
-    "on your phone. Each code is admitted once.",
+    "on your phone, or give the door code if it will not scan. Each ticket is admitted once.",
     "",
     `Order ${orderId}`,
   ].join("\n");
@@ -42,7 +51,7 @@ export const renderTicketsEmail = async (payload: TicketsPayload): Promise<Rende
     .map(
       (t) => `<div style="border-top:1px solid #e4e4e7;padding:16px 0;text-align:center">
 <p style="margin:0 0 8px;font-weight:bold">${escapeHtml(seatLabel(t))}</p>
-<img src="cid:${qrCid(t.ticketId)}" width="200" height="200" alt="QR code for ${escapeHtml(seatLabel(t))}">
+${t.shortCode ? `<p style="margin:0 0 8px">Door code <span style="font-family:'Courier New',monospace;font-size:20px;font-weight:bold;letter-spacing:1px">${escapeHtml(formatShortCode(t.shortCode))}</span></p>\n` : ""}<img src="cid:${qrCid(t.ticketId)}" width="200" height="200" alt="QR code for ${escapeHtml(seatLabel(t))}">
 <p style="margin:8px 0 0;font-size:11px;color:#666;word-break:break-all">${escapeHtml(t.code)}</p>
 </div>`,
     )

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+import type { ServiceCaller } from "@marquee/service/service-client";
 import {
+  findAwaitingPayment,
   insertHold,
   insertItem,
   listItems,
@@ -12,17 +14,17 @@ import {
 } from "../adapters/db/ordering-store";
 import type { OrderError } from "../domain/errors";
 import { sortSeats, totalOf } from "../domain/order-total";
-import { fail, ok, type Result } from "../domain/result";
+import { fail, ok, type Result } from "@marquee/service/result";
+import { refusing, type Refuse } from "@marquee/service/refusal";
 import { TX_OPTIONS, type OrderingDeps } from "./deps";
 import { reloadView } from "./load-orders";
-import { Refused } from "./refused";
 import type { OrderView } from "./order-view";
 
 export type AddToCartInput = {
   customerId: string;
   email: string;
-  /** The caller's bearer token, for the read-through to inventory. */
-  token: string;
+  /** The caller's token and request, for the read-through to inventory. */
+  caller: ServiceCaller;
   reservationId: string;
 };
 
@@ -30,7 +32,8 @@ export type AddToCartInput = {
  * Puts one of the caller's live holds into their cart for its event, opening the cart if needed.
  * A hold ordering has not heard of yet (reservation-created still on its way) is read from
  * inventory with the caller's token and recorded, so a cart works right after `reserve`.
- * Adding a hold that is already in the cart answers the cart again.
+ * Adding a hold that is already in the cart answers the cart again. A customer has one open order
+ * per event: while checkout's order waits for payment, no second cart is opened beside it.
  */
 export const addToCart = async (
   deps: OrderingDeps,
@@ -39,7 +42,7 @@ export const addToCart = async (
   const { reservationId, customerId } = input;
   let hold = await findHold(deps.db, reservationId);
   if (!hold) {
-    const remote = await deps.inventory.findMyHold(input.token, reservationId);
+    const remote = await deps.inventory.findMyHold(input.caller, reservationId);
     if (!remote) return fail({ kind: "reservation-not-found", reservationId });
     const fetched: HoldRow = {
       reservationId,
@@ -56,15 +59,17 @@ export const addToCart = async (
   // Someone else's hold is reported as not found: its existence is none of the caller's business.
   if (hold.customerId !== customerId) return fail({ kind: "reservation-not-found", reservationId });
 
-  try {
-    const orderId = await deps.db.$transaction(async (tx) => {
+  const added = await refusing((refuse: Refuse<OrderError>) =>
+    deps.db.$transaction(async (tx) => {
       const locked = await lockHold(tx, reservationId);
-      if (!locked) throw new Refused({ kind: "reservation-not-found", reservationId });
+      if (!locked) return refuse({ kind: "reservation-not-found", reservationId });
       const now = deps.now?.() ?? new Date();
       if (locked.status !== "active" || new Date(locked.expiresAt) <= now) {
         const status = locked.status === "active" ? "expired" : locked.status;
-        throw new Refused({ kind: "reservation-not-active", reservationId, status });
+        return refuse({ kind: "reservation-not-active", reservationId, status });
       }
+      const placed = await findAwaitingPayment(tx, customerId, locked.eventId);
+      if (placed) return refuse({ kind: "order-awaiting-payment", orderId: placed.id });
       const draft = await lockOrCreateDraft(tx, {
         id: randomUUID(),
         customerId,
@@ -73,7 +78,7 @@ export const addToCart = async (
         currency: locked.currency,
       });
       if (draft.currency !== locked.currency) {
-        throw new Refused({
+        return refuse({
           kind: "currency-mismatch",
           reservationId,
           expected: draft.currency,
@@ -83,7 +88,7 @@ export const addToCart = async (
       if (!(await insertItem(tx, draft.id, reservationId))) {
         const owner = await orderIdOfHold(tx, reservationId);
         if (owner !== draft.id) {
-          throw new Refused({
+          return refuse({
             kind: "reservation-in-other-order",
             reservationId,
             orderId: owner ?? "unknown",
@@ -92,10 +97,8 @@ export const addToCart = async (
       }
       await updateOrder(tx, draft.id, { totalCents: totalOf(await listItems(tx, [draft.id])) });
       return draft.id;
-    }, TX_OPTIONS);
-    return ok(await reloadView(deps.db, orderId));
-  } catch (error) {
-    if (error instanceof Refused) return fail(error.error);
-    throw error;
-  }
+    }, TX_OPTIONS),
+  );
+  if (!added.ok) return added;
+  return ok(await reloadView(deps.db, added.value));
 };

@@ -2,13 +2,13 @@ import { causedBy } from "@marquee/events/create-event";
 import type { EventLog } from "@marquee/events/log";
 import type { EventOfType } from "@marquee/events/registry";
 import {
+  confirmHold,
   deleteItem,
   insertHold,
   listItems,
   lockOrder,
-  markItemConfirmed,
-  orderIdOfHold,
   setHoldStatus,
+  setHoldStatusOfOrder,
   updateOrder,
   type SqlTx,
 } from "../adapters/db/ordering-store";
@@ -48,8 +48,7 @@ export const applyHoldReleased = async (
   event: EventOfType<"inventory.reservation-released">,
 ): Promise<void> => {
   const { reservationId } = event.data;
-  await setHoldStatus(tx, reservationId, "released");
-  const orderId = await orderIdOfHold(tx, reservationId);
+  const orderId = await setHoldStatusOfOrder(tx, reservationId, "released");
   if (!orderId) return;
   const order = await lockOrder(tx, orderId);
   if (order?.status === "draft") await dropFromCart(tx, orderId, reservationId);
@@ -65,8 +64,7 @@ export const applyHoldExpired = async (
   log: EventLog,
 ): Promise<void> => {
   const { reservationId } = event.data;
-  await setHoldStatus(tx, reservationId, "expired");
-  const orderId = await orderIdOfHold(tx, reservationId);
+  const orderId = await setHoldStatusOfOrder(tx, reservationId, "expired");
   if (!orderId) return;
   let dropped = false;
   await changeOrder(tx, orderId, causedBy(event), log, (order, items) => {
@@ -87,13 +85,11 @@ export const applyHoldConfirmed = async (
   log: EventLog,
 ): Promise<void> => {
   const { reservationId } = event.data;
-  await setHoldStatus(tx, reservationId, "confirmed");
-  const orderId = (await orderIdOfHold(tx, reservationId)) ?? event.data.orderId;
+  const orderId = (await confirmHold(tx, reservationId)) ?? event.data.orderId;
   await changeOrder(tx, orderId, causedBy(event), log, (order, items) => {
-    const allSold = items.every((i) => i.reservationId === reservationId || i.confirmedAt !== null);
+    const allSold = items.every((i) => i.confirmedAt !== null);
     return { status: afterHoldConfirmed(order.status, allSold) };
   });
-  await markItemConfirmed(tx, reservationId);
 };
 
 /** Inventory could not sell a paid hold: the order fails (payment refunds it). */

@@ -4,12 +4,12 @@ import type { AuthUser } from "@marquee/service/auth";
 import { listItems, lockOrder, updateOrder } from "../adapters/db/ordering-store";
 import type { OrderError } from "../domain/errors";
 import { isCancellable } from "../domain/order-status";
-import { fail, ok, type Result } from "../domain/result";
+import { ok, type Result } from "@marquee/service/result";
+import { refusing, type Refuse } from "@marquee/service/refusal";
 import { TX_OPTIONS, type OrderingDeps } from "./deps";
 import { reloadView } from "./load-orders";
 import { orderCancelled } from "./order-events";
 import type { OrderView } from "./order-view";
-import { Refused } from "./refused";
 
 /**
  * Cancels a cart or an unpaid order and announces order-cancelled with its live holds; inventory
@@ -20,15 +20,15 @@ export const cancelOrder = async (
   input: { user: AuthUser; orderId: string; cause: EventCause },
 ): Promise<Result<OrderView, OrderError>> => {
   const { orderId, user } = input;
-  try {
-    const cancelled = await deps.db.$transaction(async (tx) => {
+  const cancelled = await refusing((refuse: Refuse<OrderError>) =>
+    deps.db.$transaction(async (tx) => {
       const order = await lockOrder(tx, orderId);
       if (!order || (order.customerId !== user.id && user.role !== "admin")) {
-        throw new Refused({ kind: "order-not-found", orderId });
+        return refuse({ kind: "order-not-found", orderId });
       }
       if (order.status === "cancelled") return false;
       if (!isCancellable(order.status)) {
-        throw new Refused({
+        return refuse({
           kind: "order-not-in-status",
           orderId,
           status: order.status,
@@ -41,11 +41,9 @@ export const cancelOrder = async (
       await updateOrder(tx, orderId, { status: "cancelled" });
       await enqueue(tx, orderCancelled(order, live, input.cause));
       return true;
-    }, TX_OPTIONS);
-    if (cancelled) deps.relay.nudge();
-  } catch (error) {
-    if (error instanceof Refused) return fail(error.error);
-    throw error;
-  }
+    }, TX_OPTIONS),
+  );
+  if (!cancelled.ok) return cancelled;
+  if (cancelled.value) deps.relay.nudge();
   return ok(await reloadView(deps.db, orderId));
 };

@@ -3,12 +3,13 @@ import { enqueue } from "@marquee/events/outbox";
 import { listItems, lockOrder, updateOrder } from "../adapters/db/ordering-store";
 import type { OrderError } from "../domain/errors";
 import { totalOf } from "../domain/order-total";
-import { fail, ok, type Result } from "../domain/result";
+import { ok, type Result } from "@marquee/service/result";
+import { refusing, type Refuse } from "@marquee/service/refusal";
 import { TX_OPTIONS, type OrderingDeps } from "./deps";
 import { reloadView } from "./load-orders";
 import { orderPlaced } from "./order-events";
 import type { OrderView } from "./order-view";
-import { Refused } from "./refused";
+import { isEventCancelled } from "./request-refund";
 
 export type CheckoutInput = {
   customerId: string;
@@ -20,35 +21,40 @@ export type CheckoutInput = {
 
 /**
  * Turns the caller's cart into a pending order with its final total and announces order-placed,
- * in one transaction. Every hold must still be live. Checking out an order that is already
- * pending answers it again (a double-submitted form places one order).
+ * in one transaction. Every hold must still be live and the event not cancelled. Checking out an order that is already
+ * placed and awaiting payment (pending, or its card declined) answers it again and places nothing:
+ * a double-submitted form places one order, and the web places the cart each time the customer pays.
  */
 export const checkoutOrder = async (
   deps: OrderingDeps,
   input: CheckoutInput,
 ): Promise<Result<OrderView, OrderError>> => {
   const { orderId } = input;
-  try {
-    const placed = await deps.db.$transaction(async (tx) => {
+  const placed = await refusing((refuse: Refuse<OrderError>) =>
+    deps.db.$transaction(async (tx) => {
       const order = await lockOrder(tx, orderId);
       if (!order || order.customerId !== input.customerId) {
-        throw new Refused({ kind: "order-not-found", orderId });
+        return refuse({ kind: "order-not-found", orderId });
       }
-      if (order.status === "pending") return false;
+      if (order.status === "pending" || order.status === "payment_failed") return false;
       if (order.status !== "draft") {
-        throw new Refused({
+        return refuse({
           kind: "order-not-in-status",
           orderId,
           status: order.status,
           action: "checked out",
         });
       }
+      // A cancelled event sells nothing more (its holds are being released as well).
+      if (await isEventCancelled(tx, order.eventId)) {
+        return refuse({ kind: "event-cancelled", orderId, eventId: order.eventId });
+      }
       const items = await listItems(tx, [orderId]);
-      if (items.length === 0) throw new Refused({ kind: "cart-empty", orderId });
+      if (items.length === 0) return refuse({ kind: "cart-empty", orderId });
       const now = deps.now?.() ?? new Date();
       const lapsed = items.find((i) => i.status !== "active" || new Date(i.expiresAt) <= now);
       if (lapsed) {
-        throw new Refused({ kind: "hold-expired", orderId, reservationId: lapsed.reservationId });
+        return refuse({ kind: "hold-expired", orderId, reservationId: lapsed.reservationId });
       }
       const totalCents = totalOf(items);
       await updateOrder(tx, orderId, {
@@ -66,11 +72,9 @@ export const checkoutOrder = async (
         ),
       );
       return true;
-    }, TX_OPTIONS);
-    if (placed) deps.relay.nudge();
-  } catch (error) {
-    if (error instanceof Refused) return fail(error.error);
-    throw error;
-  }
+    }, TX_OPTIONS),
+  );
+  if (!placed.ok) return placed;
+  if (placed.value) deps.relay.nudge();
   return ok(await reloadView(deps.db, orderId));
 };

@@ -1,7 +1,7 @@
 import type { AuthUser } from "@marquee/service/auth";
 import { findOrder, type SqlTx } from "../adapters/db/ordering-store";
 import type { OrderError } from "../domain/errors";
-import { fail, ok, type Result } from "../domain/result";
+import { fail, ok, type Result } from "@marquee/service/result";
 import { viewOf } from "./load-orders";
 import type { OrderView } from "./order-view";
 

@@ -1,7 +1,7 @@
 import { listPlacedOrders, type SqlTx } from "../adapters/db/ordering-store";
 import type { OrderError } from "../domain/errors";
 import { decodeCursor, encodeCursor } from "../domain/order-cursor";
-import { fail, ok, type Result } from "../domain/result";
+import { fail, ok, type Result } from "@marquee/service/result";
 import { viewsOf } from "./load-orders";
 import type { OrderView } from "./order-view";
 

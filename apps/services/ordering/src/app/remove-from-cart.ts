@@ -1,3 +1,4 @@
+import type { ServiceCaller } from "@marquee/service/service-client";
 import {
   deleteItem,
   findOrder,
@@ -8,15 +9,16 @@ import {
 } from "../adapters/db/ordering-store";
 import type { OrderError } from "../domain/errors";
 import { totalOf } from "../domain/order-total";
-import { fail, ok, type Result } from "../domain/result";
+import { fail, ok, type Result } from "@marquee/service/result";
+import { refusing, type Refuse } from "@marquee/service/refusal";
 import { TX_OPTIONS, type OrderingDeps } from "./deps";
 import { reloadView } from "./load-orders";
 import type { OrderView } from "./order-view";
-import { Refused } from "./refused";
 
 export type RemoveFromCartInput = {
   customerId: string;
-  token: string;
+  /** The caller's token and request, for the release in inventory. */
+  caller: ServiceCaller;
   orderId: string;
   reservationId: string;
 };
@@ -43,14 +45,14 @@ export const removeFromCart = async (
     return fail({ kind: "item-not-found", orderId, reservationId });
   }
 
-  const released = await deps.inventory.release(input.token, reservationId);
+  const released = await deps.inventory.release(input.caller, reservationId);
 
-  try {
-    await deps.db.$transaction(async (tx) => {
+  const removed = await refusing((refuse: Refuse<OrderError>) =>
+    deps.db.$transaction(async (tx) => {
       const locked = await lockOrder(tx, orderId);
-      if (!locked) throw new Refused({ kind: "order-not-found", orderId });
+      if (!locked) return refuse({ kind: "order-not-found", orderId });
       if (locked.status !== "draft") {
-        throw new Refused({
+        return refuse({
           kind: "order-not-in-status",
           orderId,
           status: locked.status,
@@ -60,10 +62,8 @@ export const removeFromCart = async (
       await deleteItem(tx, orderId, reservationId);
       if (released === "released") await setHoldStatus(tx, reservationId, "released");
       await updateOrder(tx, orderId, { totalCents: totalOf(await listItems(tx, [orderId])) });
-    }, TX_OPTIONS);
-  } catch (error) {
-    if (error instanceof Refused) return fail(error.error);
-    throw error;
-  }
+    }, TX_OPTIONS),
+  );
+  if (!removed.ok) return removed;
   return ok(await reloadView(deps.db, orderId));
 };

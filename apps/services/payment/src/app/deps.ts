@@ -1,5 +1,6 @@
 import type { EventLog } from "@marquee/events/log";
 import type { SqlDb } from "../adapters/db/payment-store";
+import type { OrderingClient } from "../adapters/ordering/ordering-client";
 import type { Gateway } from "../domain/gateway";
 
 /** What the use cases share, wired by hand in the composition root. */
@@ -11,6 +12,8 @@ export type PaymentDeps = {
   log: EventLog;
   /** Keys the request fingerprint stored for idempotency checks. */
   requestHashSecret: string;
+  /** Ordering's API, to read an order through that Kafka has not brought yet; none: Kafka only. */
+  ordering?: OrderingClient;
   now?: () => Date;
 };
 

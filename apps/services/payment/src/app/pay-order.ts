@@ -1,22 +1,21 @@
 import { randomUUID } from "node:crypto";
-import { PaymentFailed, PaymentSucceeded } from "@marquee/events/contracts/payment";
-import { createEvent, type EventCause } from "@marquee/events/create-event";
-import { enqueue } from "@marquee/events/outbox";
+import type { EventCause } from "@marquee/events/create-event";
 import {
   findPaymentByKey,
+  findProcessingPaymentOfOrder,
   insertPayment,
   lockIdempotencyKey,
   lockOrder,
-  markOrderPaid,
   type PaymentRow,
   type SqlTx,
 } from "../adapters/db/payment-store";
 import { validateCard, type CardInput, type ValidCard } from "../domain/card";
 import type { PayError } from "../domain/errors";
 import { hashPayRequest } from "../domain/request-hash";
-import { fail, ok, type Result } from "../domain/result";
+import { fail, ok, type Result } from "@marquee/service/result";
 import { TX_OPTIONS, type PaymentDeps } from "./deps";
 import { toPaymentView, type PaymentView } from "./payment-view";
+import { settleCharge } from "./settle-charge";
 
 export type PayOrderInput = {
   customerId: string;
@@ -28,19 +27,23 @@ export type PayOrderInput = {
   cause: EventCause;
 };
 
-/** Carries an expected refusal out of the transaction so it rolls back, then becomes a value again. */
-class PayRefused extends Error {
-  constructor(readonly error: PayError) {
-    super(error.kind);
-  }
-}
-
 /**
- * Charges a pending order once per idempotency key. Requests with the same customer and key are
- * serialised by an advisory lock; the first charges and stores its answer, the others get that
- * answer back (or CONFLICT when their request differs). The order row is locked too, so two keys
- * cannot pay one order twice. Payment row, order status and the event commit together.
- * A declined card is an answer, not an error: it is stored and returned like a success.
+ * Charges a pending order once per idempotency key, in three steps so that no database
+ * connection or lock is held while the gateway answers (100–500 ms, and under an on-sale rush
+ * every pay would otherwise queue for one of the pool's connections behind the others' charges):
+ *
+ * 1. a short transaction, serialised per customer and key by an advisory lock and per order by its
+ *    row lock, checks the order and writes the payment as `processing` (or finds the key's earlier
+ *    payment and answers with it);
+ * 2. the gateway charges, deduplicating on the payment's id;
+ * 3. a second short transaction records the answer, marks the order paid and queues the event
+ *    (settle-charge.ts), exactly once however many requests or recoveries race to do it.
+ *
+ * A repeated request that finds its key's payment still processing (the first one was cut off, or
+ * is still waiting) charges again under the same payment id, which the gateway answers without
+ * charging twice, and settles it. A payment whose every request stopped half-way is settled by
+ * recovery (recover-payments.ts). A declined card is an answer, not an error: it is stored and
+ * returned like a success.
  */
 export const payOrder = async (
   deps: PaymentDeps,
@@ -55,110 +58,84 @@ export const payOrder = async (
     amountCents: input.amountCents ?? null,
   });
 
-  try {
-    const row = await deps.db.$transaction(
-      (tx) => chargeOnce(tx, deps, input, card, requestHash),
-      TX_OPTIONS,
-    );
-    deps.relay.nudge();
-    return ok(toPaymentView(row));
-  } catch (error) {
-    if (error instanceof PayRefused) return fail(error.error);
-    throw error;
+  const started = await deps.db.$transaction(
+    (tx) => startCharge(tx, deps, input, card, requestHash),
+    TX_OPTIONS,
+  );
+  if (!started.ok || started.value.status !== "processing") {
+    return started.ok ? ok(toPaymentView(started.value)) : started;
   }
+  const payment = started.value;
+  const outcome = await deps.gateway.charge({
+    idempotencyKey: payment.id,
+    card,
+    amountCents: payment.amountCents,
+    currency: payment.currency,
+  });
+  const { payment: settled, settledHere } = await deps.db.$transaction(
+    (tx) => settleCharge(tx, deps, payment, outcome, input.cause),
+    TX_OPTIONS,
+  );
+  if (settledHere) deps.relay.nudge();
+  return ok(toPaymentView(settled));
 };
 
-const chargeOnce = async (
+/**
+ * Step 1: the key's earlier payment, or a new one written as processing. Refusals are decided
+ * before anything is written, so committing a refused transaction leaves nothing behind.
+ */
+const startCharge = async (
   tx: SqlTx,
   deps: PaymentDeps,
   input: PayOrderInput,
   card: ValidCard,
   requestHash: string,
-): Promise<PaymentRow> => {
+): Promise<Result<PaymentRow, PayError>> => {
   const { customerId, idempotencyKey, orderId } = input;
   await lockIdempotencyKey(tx, customerId, idempotencyKey);
   const earlier = await findPaymentByKey(tx, customerId, idempotencyKey);
   if (earlier) {
-    if (earlier.requestHash !== requestHash) {
-      throw new PayRefused({ kind: "idempotency-conflict", idempotencyKey });
-    }
-    return earlier;
+    return earlier.requestHash === requestHash
+      ? ok(earlier)
+      : fail({ kind: "idempotency-conflict", idempotencyKey });
   }
 
   const order = await lockOrder(tx, orderId);
   // Someone else's order is reported as not found: its existence is none of the caller's business.
-  if (!order || order.customerId !== customerId)
-    throw new PayRefused({ kind: "order-not-found", orderId });
+  if (!order || order.customerId !== customerId) return fail({ kind: "order-not-found", orderId });
   if (order.status !== "pending") {
-    throw new PayRefused({ kind: "order-not-payable", orderId, status: order.status });
+    return fail({ kind: "order-not-payable", orderId, status: order.status });
   }
   if (input.amountCents !== undefined && input.amountCents !== order.totalCents) {
-    throw new PayRefused({
+    return fail({
       kind: "amount-mismatch",
       orderId,
       expectedCents: order.totalCents,
       givenCents: input.amountCents,
     });
   }
+  // One charge at a time per order: the order's row lock serialises this check with the write
+  // below and with settling, so a second key waits for the first's answer instead of paying twice.
+  if (await findProcessingPaymentOfOrder(tx, orderId)) {
+    return fail({ kind: "payment-in-progress", orderId });
+  }
 
-  const outcome = await deps.gateway.charge({
-    card,
-    amountCents: order.totalCents,
-    currency: order.currency,
-  });
   const payment: PaymentRow = {
     id: randomUUID(),
     orderId,
     customerId,
     amountCents: order.totalCents,
     currency: order.currency,
-    status: outcome.status,
-    failureReason: outcome.status === "failed" ? outcome.reason : null,
-    failureMessage: outcome.status === "failed" ? outcome.message : null,
-    cardBrand: outcome.brand,
-    cardLast4: outcome.last4,
+    status: "processing",
+    failureReason: null,
+    failureMessage: null,
+    cardBrand: card.brand,
+    cardLast4: card.last4,
     idempotencyKey,
     requestHash,
     createdAt: deps.now?.() ?? new Date(),
+    settledAt: null,
   };
   await insertPayment(tx, payment);
-
-  const ref = {
-    paymentId: payment.id,
-    orderId,
-    customerId,
-    amountCents: payment.amountCents,
-    currency: payment.currency,
-  };
-  if (outcome.status === "succeeded") {
-    await markOrderPaid(tx, orderId);
-    await enqueue(
-      tx,
-      createEvent(PaymentSucceeded, {
-        key: orderId,
-        ...input.cause,
-        data: { ...ref, eventId: order.eventId, reservationIds: order.reservationIds },
-      }),
-    );
-  } else {
-    await enqueue(
-      tx,
-      createEvent(PaymentFailed, {
-        key: orderId,
-        ...input.cause,
-        data: { ...ref, reason: outcome.reason, message: outcome.message },
-      }),
-    );
-  }
-  deps.log.info(
-    {
-      paymentId: payment.id,
-      orderId,
-      status: outcome.status,
-      brand: outcome.brand,
-      last4: outcome.last4,
-    },
-    "charge decided",
-  );
-  return payment;
+  return ok(payment);
 };

@@ -1,10 +1,13 @@
 import type { PaymentRow, RefundRow } from "../adapters/db/payment-store";
 
-/** A payment as the API returns it: card reduced to brand and last four, instants as ISO strings. */
+/**
+ * A payment as the API returns it: card reduced to brand and last four, instants as ISO strings.
+ * `pay` answers only settled payments; an order's history may show one still `processing`.
+ */
 export type PaymentView = {
   paymentId: string;
   orderId: string;
-  status: "succeeded" | "failed";
+  status: "processing" | "succeeded" | "failed";
   amountCents: number;
   currency: string;
   card: { brand: string; last4: string };
@@ -31,16 +34,27 @@ export type RefundView = {
   refundId: string;
   amountCents: number;
   reason: string;
+  kind: RefundRow["kind"];
+  seatIds: string[];
   createdAt: string;
 };
 
-/** A payment in an order's history: the payment plus its refund, if it was given back. */
-export type PaymentHistoryView = PaymentView & { refund: RefundView | null };
+/**
+ * A payment in an order's history: the payment, its refunds oldest first and what they add up
+ * to. `refund` is the first of them (kept for callers from when a payment had at most one).
+ */
+export type PaymentHistoryView = PaymentView & {
+  refund: RefundView | null;
+  refunds: RefundView[];
+  refundedCents: number;
+};
 
 export const toRefundView = (row: RefundRow): RefundView => ({
   refundId: row.id,
   amountCents: row.amountCents,
   reason: row.reason,
+  kind: row.kind,
+  seatIds: row.seatIds,
   createdAt: new Date(row.createdAt).toISOString(),
 });
 
@@ -48,6 +62,11 @@ export const toPaymentHistoryView = (
   row: PaymentRow,
   refunds: readonly RefundRow[],
 ): PaymentHistoryView => {
-  const refund = refunds.find((r) => r.paymentId === row.id);
-  return { ...toPaymentView(row), refund: refund ? toRefundView(refund) : null };
+  const own = refunds.filter((r) => r.paymentId === row.id).map(toRefundView);
+  return {
+    ...toPaymentView(row),
+    refund: own[0] ?? null,
+    refunds: own,
+    refundedCents: own.reduce((sum, r) => sum + r.amountCents, 0),
+  };
 };

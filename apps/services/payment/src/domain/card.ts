@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from "./result";
+import { fail, ok, type Result } from "@marquee/service/result";
 
 /** Card details as the customer typed them; they live only for the length of one charge. */
 export type CardInput = {

@@ -1,18 +1,33 @@
 import type { CardSummary, ValidCard } from "./card";
 
 export type DeclineReason = "card_declined" | "insufficient_funds";
+/** A decline, or `processing_error`: the charge never reached the provider (recover-payments.ts). */
+export type FailureReason = DeclineReason | "processing_error";
 
 /** The gateway's answer to one charge. Declines are answers, not errors. */
 export type ChargeOutcome =
   | ({ status: "succeeded" } & CardSummary)
-  | ({ status: "failed"; reason: DeclineReason; message: string } & CardSummary);
+  | ({ status: "failed"; reason: FailureReason; message: string } & CardSummary);
+
+export type ChargeRequest = {
+  /**
+   * The provider deduplicates on this key: a second charge with it answers what the first did and
+   * takes no more money. Marquee uses the payment's id, written before the gateway is called.
+   */
+  idempotencyKey: string;
+  card: ValidCard;
+  amountCents: number;
+  currency: string;
+};
 
 export type Gateway = {
-  charge(request: {
-    card: ValidCard;
-    amountCents: number;
-    currency: string;
-  }): Promise<ChargeOutcome>;
+  charge(request: ChargeRequest): Promise<ChargeOutcome>;
+  /**
+   * What the provider decided for a key, or undefined when it never received that charge (the
+   * caller stopped before asking, or the request was lost). Recovery asks this for a payment whose
+   * process stopped between writing it and recording the answer.
+   */
+  lookup(idempotencyKey: string): Promise<ChargeOutcome | undefined>;
 };
 
 /** Test cards with a fixed answer; every other valid number is approved. */
@@ -24,33 +39,14 @@ export const TEST_CARDS: Readonly<Record<string, { reason: DeclineReason; messag
   },
 };
 
-export type GatewayOptions = {
-  /** Latency bounds in milliseconds; real gateways answer in a few hundred. */
-  minLatencyMs?: number;
-  maxLatencyMs?: number;
-  random?: () => number;
-  sleep?: (ms: number) => Promise<void>;
-};
-
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /**
- * A simulated card gateway: answers after 100–500 ms (injectable), declines the documented test
- * cards and approves any other card that passed validation. It sees the full number only to
- * decide; what it returns carries the brand and last four digits alone.
+ * What the simulated provider decides for a card: the documented test cards are declined, every
+ * other card that passed validation is approved. It sees the full number only to decide; the
+ * answer carries the brand and last four digits alone.
  */
-export const createSimulatedGateway = (opts: GatewayOptions = {}): Gateway => {
-  const min = opts.minLatencyMs ?? 100;
-  const max = opts.maxLatencyMs ?? 500;
-  const random = opts.random ?? Math.random;
-  const sleep = opts.sleep ?? defaultSleep;
-  return {
-    async charge({ card }) {
-      await sleep(min + Math.floor(random() * (max - min + 1)));
-      const summary = { brand: card.brand, last4: card.last4 };
-      const decline = TEST_CARDS[card.number];
-      if (decline) return { status: "failed", ...decline, ...summary };
-      return { status: "succeeded", ...summary };
-    },
-  };
+export const decideCharge = (card: ValidCard): ChargeOutcome => {
+  const summary = { brand: card.brand, last4: card.last4 };
+  const decline = TEST_CARDS[card.number];
+  if (decline) return { status: "failed", ...decline, ...summary };
+  return { status: "succeeded", ...summary };
 };

@@ -1,4 +1,6 @@
+import type { ReactNode } from "react";
 import { formatEventTime } from "../../../lib/format";
+import { seatLabel } from "@marquee/tickets/seat-label";
 
 export type TicketCardProps = {
   ticket: {
@@ -13,15 +15,19 @@ export type TicketCardProps = {
     code: string;
     qrSvg: string;
     checkedInAt: string | null;
+    /** Why the ticket no longer gets in (the event was cancelled, it was sent on…); null if valid. */
+    voidReason?: string | null;
   };
+  /** What the holder can do with it (My tickets: Transfer). */
+  actions?: ReactNode;
 };
 
 /**
  * One ticket with its QR code. The SVG from fulfillment is shown as an image (a data URL), never
  * injected into the page, so it cannot run anything; the code is printed too, for typing at the door.
  */
-export function TicketCard({ ticket }: TicketCardProps) {
-  const seat = `Section ${ticket.section}, row ${ticket.row}, seat ${ticket.number}`;
+export function TicketCard({ ticket, actions }: TicketCardProps) {
+  const seat = seatLabel(ticket);
   return (
     <article className="ticket-card" aria-label={`${ticket.eventName}: ${seat}`}>
       <img
@@ -41,6 +47,8 @@ export function TicketCard({ ticket }: TicketCardProps) {
           Code <code>{ticket.code}</code>
         </p>
         {ticket.checkedInAt ? <p className="status-badge">Checked in</p> : null}
+        {ticket.voidReason ? <p className="status-badge">Void: {ticket.voidReason}</p> : null}
+        {actions ? <div className="ticket-actions">{actions}</div> : null}
       </div>
     </article>
   );

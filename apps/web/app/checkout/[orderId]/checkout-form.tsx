@@ -7,8 +7,11 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { FormField, textOf } from "../../../components/form-field";
+import { HoldWarning } from "../../../components/hold-warning";
 import { formatMoney } from "../../../lib/format";
 import { trpc } from "../../../lib/trpc";
+import { CancellationPolicyLine } from "./cancellation-policy-line";
+import { seatLabel } from "@marquee/tickets/seat-label";
 
 type FieldErrors = Partial<Record<"number" | "expiry" | "cvc", string>>;
 
@@ -118,6 +121,7 @@ export function CheckoutForm({
         {view.expiresAt ? (
           <Countdown until={view.expiresAt} onExpire={() => setExpired(true)} />
         ) : null}
+        {view.expiresAt && !expired ? <HoldWarning until={view.expiresAt} /> : null}
         {expired ? (
           <p className="form-error" role="alert">
             Your hold has expired and the seats were released.{" "}
@@ -127,9 +131,7 @@ export function CheckoutForm({
         <ul className="cart-seats">
           {seats.map((seat) => (
             <li key={seat.seatId}>
-              <span>
-                {seat.section}, row {seat.row}, seat {seat.number}
-              </span>
+              <span>{seatLabel(seat)}</span>
               <span className="cart-price">{formatMoney(seat.priceCents, view.currency)}</span>
             </li>
           ))}
@@ -137,10 +139,17 @@ export function CheckoutForm({
         <p className="cart-total">
           Total <strong>{formatMoney(view.totalCents, view.currency)}</strong>
         </p>
+        <CancellationPolicyLine eventId={view.eventId} currency={view.currency} />
         <p className="muted">
           Tickets go to <strong>{email}</strong>
           {guest ? " (guest checkout)" : ""}.
         </p>
+        {view.status === "draft" ? (
+          <p>
+            <Link href={`/events/${view.eventId}`}>Back to the seat map</Link> to add or remove
+            seats; they stay in this order.
+          </p>
+        ) : null}
       </section>
       <section className="checkout-pay" aria-labelledby="pay-title">
         <h2 id="pay-title">Pay by card</h2>

@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { formatEventTime, formatMoney } from "../../../lib/format";
 import { getSignedInUser } from "../../../lib/session";
-import { isNotFound, publicServices } from "../../../server/public-services";
+import { api, HydrateClient, isNotFound } from "../../../server/rsc";
+import { describeCancellationPolicy } from "../../../lib/cancellation-policy";
 import { salesPhase } from "../../../lib/on-sale";
 import { EventOnSale } from "./_components/event-on-sale";
 import "../../storefront.css";
@@ -13,7 +14,7 @@ type Params = { params: Promise<{ eventId: string }> };
 
 const loadEvent = cache(async (eventId: string) => {
   try {
-    return await (await publicServices()).catalog.event.query({ eventId });
+    return await api.events.byId({ eventId });
   } catch (error) {
     if (isNotFound(error)) notFound();
     throw error;
@@ -28,6 +29,16 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function EventPage({ params }: Params) {
   const { eventId } = await params;
   const [event, user] = await Promise.all([loadEvent(eventId), getSignedInUser()]);
+  // The visitor's cart starts with the page. The seat map does not: it is live, fetched when the
+  // feed connects and patched by it, and a snapshot rendered again on a refresh (after signing in
+  // as a guest) could reach the browser after newer live changes and undo them.
+  if (user && event.seating && event.status !== "cancelled") {
+    await api.cart.forEvent.prefetch({ eventId });
+  }
+  // A server component renders once per request, so the clock is read once: the sale's phase is
+  // the one at the time of the request (the page then follows the services' clock).
+  // eslint-disable-next-line react-hooks/purity
+  const requestedAt = Date.now();
   return (
     <main id="main" className="page event-page">
       <p className="breadcrumb">
@@ -60,6 +71,13 @@ export default async function EventPage({ params }: Params) {
                 : `${formatMoney(event.seating.minPriceCents, event.seating.currency)} – ${formatMoney(event.seating.maxPriceCents, event.seating.currency)}`}
             </p>
           ) : null}
+          <p className="event-cancellation" data-testid="cancellation-policy">
+            {describeCancellationPolicy(event.cancellation, {
+              startsAt: event.startsAt,
+              timeZone: event.timeZone,
+              currency: event.seating?.currency ?? null,
+            })}
+          </p>
           {event.description ? <p className="event-description">{event.description}</p> : null}
         </div>
       </header>
@@ -68,19 +86,21 @@ export default async function EventPage({ params }: Params) {
           This event has been cancelled.
         </p>
       ) : event.seating ? (
-        <EventOnSale
-          event={{
-            id: event.id,
-            name: event.name,
-            timeZone: event.timeZone,
-            startsAt: event.startsAt,
-            salesOpenAt: event.salesOpenAt,
-            salesCloseAt: event.salesCloseAt,
-            waitingRoom: event.waitingRoom,
-          }}
-          signedIn={Boolean(user)}
-          initialPhase={salesPhase(event, Date.now())}
-        />
+        <HydrateClient>
+          <EventOnSale
+            event={{
+              id: event.id,
+              name: event.name,
+              timeZone: event.timeZone,
+              startsAt: event.startsAt,
+              salesOpenAt: event.salesOpenAt,
+              salesCloseAt: event.salesCloseAt,
+              waitingRoom: event.waitingRoom,
+            }}
+            signedIn={Boolean(user)}
+            initialPhase={salesPhase(event, requestedAt)}
+          />
+        </HydrateClient>
       ) : (
         <p className="muted">Seats for this event are not on sale yet.</p>
       )}

@@ -6,6 +6,7 @@ import Link from "next/link";
 import { formatEventTime, formatMoment, formatMoney } from "../../../lib/format";
 import { trpc } from "../../../lib/trpc";
 import type { Delivery, OrderStatus, OrderView, TicketView } from "../../../server/order-shapes";
+import { seatLabel } from "@marquee/tickets/seat-label";
 
 const FINAL_FAILURES: Partial<Record<OrderStatus, string>> = {
   expired: "The hold on your seats expired before the payment completed.",
@@ -112,9 +113,7 @@ export function OrderConfirmation({ orderId }: { orderId: string }) {
         <ul className="cart-seats">
           {seats.map((seat) => (
             <li key={seat.seatId}>
-              <span>
-                {seat.section}, row {seat.row}, seat {seat.number}
-              </span>
+              <span>{seatLabel(seat)}</span>
               <span className="cart-price">{formatMoney(seat.priceCents, order.currency)}</span>
             </li>
           ))}
@@ -156,9 +155,7 @@ export function OrderConfirmation({ orderId }: { orderId: string }) {
                   <p className="ticket-event">{ticket.eventName}</p>
                   <p>{formatEventTime(ticket.startsAt, ticket.timeZone)}</p>
                   <p>{ticket.venueName}</p>
-                  <p>
-                    {ticket.section}, row {ticket.row}, seat {ticket.number}
-                  </p>
+                  <p>{seatLabel(ticket)}</p>
                   <p className="muted ticket-code">{ticket.code}</p>
                 </div>
               </li>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getSignedInUser } from "../../../lib/session";
+import { api, HydrateClient } from "../../../server/rsc";
 import { OrderConfirmation } from "./order-confirmation";
 import "../../storefront.css";
 
@@ -10,9 +11,12 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
   const { orderId } = await params;
   const user = await getSignedInUser();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/orders/${orderId}`)}`);
+  await api.checkout.confirmation.prefetch({ orderId });
   return (
     <main id="main" className="page">
-      <OrderConfirmation orderId={orderId} />
+      <HydrateClient>
+        <OrderConfirmation orderId={orderId} />
+      </HydrateClient>
     </main>
   );
 }

@@ -1,8 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { trpc } from "../../../lib/trpc";
+import { CancellationProgress } from "./cancellation-progress";
 
 type EventForActions = {
   id: string;
@@ -14,6 +15,16 @@ type EventForActions = {
 export function EventActions({ event }: { event: EventForActions }) {
   const utils = trpc.useUtils();
   const [confirmingCancel, setConfirmingCancel] = useState(false);
+  // The question takes the focus when it replaces the button, and "Keep it" gives it back to the
+  // button, so a keyboard user is never dropped at the top of the page.
+  const question = useRef<HTMLParagraphElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const keptIt = useRef(false);
+  useEffect(() => {
+    if (confirmingCancel) question.current?.focus();
+    else if (keptIt.current) opener.current?.focus();
+    keptIt.current = false;
+  }, [confirmingCancel]);
   const refresh = async () => {
     await Promise.all([utils.organizer.event.invalidate(), utils.organizer.events.invalidate()]);
   };
@@ -55,10 +66,17 @@ export function EventActions({ event }: { event: EventForActions }) {
         </p>
       ) : null}
       {event.status === "cancelled" ? (
-        <p>This event is cancelled; it is no longer on sale.</p>
+        <>
+          <p>This event is cancelled; it is no longer on sale.</p>
+          <CancellationProgress eventId={event.id} />
+        </>
       ) : confirmingCancel ? (
         <div className="confirm" role="group" aria-labelledby="confirm-cancel">
-          <p id="confirm-cancel">Cancel this event? Customers can no longer buy seats.</p>
+          <p id="confirm-cancel" ref={question} tabIndex={-1}>
+            Cancel this event? Customers can no longer buy seats, every paid order is refunded in
+            full, every ticket stops working at the door and each buyer is emailed. This cannot be
+            undone.
+          </p>
           <button
             type="button"
             className="button button-danger"
@@ -67,12 +85,20 @@ export function EventActions({ event }: { event: EventForActions }) {
           >
             {cancel.isPending ? "Cancelling…" : "Yes, cancel the event"}
           </button>
-          <button type="button" className="link-button" onClick={() => setConfirmingCancel(false)}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              keptIt.current = true;
+              setConfirmingCancel(false);
+            }}
+          >
             Keep it
           </button>
         </div>
       ) : (
         <button
+          ref={opener}
           type="button"
           className="button button-secondary"
           onClick={() => setConfirmingCancel(true)}

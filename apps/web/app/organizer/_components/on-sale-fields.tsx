@@ -1,6 +1,8 @@
 "use client";
 
 import { useId, useState } from "react";
+import { NO_CANCELLATION_FORM, type CancellationForm } from "../../../lib/organizer-forms";
+import { CancellationFields, cancellationFromFormData } from "./cancellation-fields";
 import { describedBy, FieldText } from "./field-text";
 
 /** What the on-sale fields start with (an event being edited); empty for a new event. */
@@ -8,12 +10,14 @@ export type OnSaleDefaults = {
   salesOpenAt: string;
   salesCloseAt: string;
   waitingRoom: { admitPerMinute: number; windowMinutes: number } | null;
+  cancellation: CancellationForm;
 };
 
 export const NO_ON_SALE_DEFAULTS: OnSaleDefaults = {
   salesOpenAt: "",
   salesCloseAt: "",
   waitingRoom: null,
+  cancellation: NO_CANCELLATION_FORM,
 };
 
 const text = (data: FormData, name: string): string => {
@@ -36,6 +40,7 @@ export const onSaleFromFormData = (data: FormData) => ({
           windowMinutes: count(data, "waitingRoom.windowMinutes"),
         }
       : null,
+  cancellation: cancellationFromFormData(data),
 });
 
 /**
@@ -60,104 +65,107 @@ export function OnSaleFields({
     ? `In the venue's time zone (${timeZone}), to the second.`
     : "In the venue's time zone; choose the venue first.";
   return (
-    <fieldset className="rows-editor on-sale-fields">
-      <legend>On sale</legend>
-      <FieldText
-        id="salesOpenAt"
-        label="Sales open at"
-        hint={`${zone} Empty: on sale as soon as the event is published.`}
-        error={errors.salesOpenAt}
-      >
-        <input
+    <>
+      <fieldset className="rows-editor on-sale-fields">
+        <legend>On sale</legend>
+        <FieldText
           id="salesOpenAt"
-          name="salesOpenAt"
-          type="datetime-local"
-          step={1}
-          defaultValue={defaults.salesOpenAt}
-          aria-invalid={errors.salesOpenAt ? true : undefined}
-          aria-describedby={describedBy("salesOpenAt", true, errors.salesOpenAt)}
-        />
-      </FieldText>
-      <FieldText
-        id="salesCloseAt"
-        label="Sales close at"
-        hint={`${zone} Empty: on sale until the event starts.`}
-        error={errors.salesCloseAt}
-      >
-        <input
-          id="salesCloseAt"
-          name="salesCloseAt"
-          type="datetime-local"
-          step={1}
-          defaultValue={defaults.salesCloseAt}
-          aria-invalid={errors.salesCloseAt ? true : undefined}
-          aria-describedby={describedBy("salesCloseAt", true, errors.salesCloseAt)}
-        />
-      </FieldText>
-      <div className="switch-field">
-        <label className="switch">
+          label="Sales open at"
+          hint={`${zone} Empty: on sale as soon as the event is published.`}
+          error={errors.salesOpenAt}
+        >
           <input
-            type="checkbox"
-            role="switch"
-            name="waitingRoomEnabled"
-            checked={waitingRoom}
-            onChange={(event) => setWaitingRoom(event.target.checked)}
-            aria-describedby={switchHint}
+            id="salesOpenAt"
+            name="salesOpenAt"
+            type="datetime-local"
+            step={1}
+            defaultValue={defaults.salesOpenAt}
+            aria-invalid={errors.salesOpenAt ? true : undefined}
+            aria-describedby={describedBy("salesOpenAt", true, errors.salesOpenAt)}
           />
-          <span>Waiting room</span>
-        </label>
-        <p id={switchHint} className="field-hint">
-          Visitors queue and are let in at a set rate. Those who arrive before sales open get a
-          random place at the opening, so arriving early gives no advantage.
-        </p>
-      </div>
-      {waitingRoom ? (
-        <div className="row-editor">
-          <FieldText
-            id="admitPerMinute"
-            label="Admission rate (visitors per minute)"
-            error={errors["waitingRoom.admitPerMinute"]}
-          >
+        </FieldText>
+        <FieldText
+          id="salesCloseAt"
+          label="Sales close at"
+          hint={`${zone} Empty: on sale until the event starts.`}
+          error={errors.salesCloseAt}
+        >
+          <input
+            id="salesCloseAt"
+            name="salesCloseAt"
+            type="datetime-local"
+            step={1}
+            defaultValue={defaults.salesCloseAt}
+            aria-invalid={errors.salesCloseAt ? true : undefined}
+            aria-describedby={describedBy("salesCloseAt", true, errors.salesCloseAt)}
+          />
+        </FieldText>
+        <div className="switch-field">
+          <label className="switch">
             <input
-              id="admitPerMinute"
-              name="waitingRoom.admitPerMinute"
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={10_000}
-              defaultValue={defaults.waitingRoom?.admitPerMinute ?? 100}
-              aria-invalid={errors["waitingRoom.admitPerMinute"] ? true : undefined}
-              aria-describedby={describedBy(
-                "admitPerMinute",
-                null,
-                errors["waitingRoom.admitPerMinute"],
-              )}
+              type="checkbox"
+              role="switch"
+              name="waitingRoomEnabled"
+              checked={waitingRoom}
+              onChange={(event) => setWaitingRoom(event.target.checked)}
+              aria-describedby={switchHint}
             />
-          </FieldText>
-          <FieldText
-            id="windowMinutes"
-            label="Shopping window (minutes)"
-            hint="How long an admitted visitor may take to hold seats."
-            error={errors["waitingRoom.windowMinutes"]}
-          >
-            <input
-              id="windowMinutes"
-              name="waitingRoom.windowMinutes"
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={60}
-              defaultValue={defaults.waitingRoom?.windowMinutes ?? 10}
-              aria-invalid={errors["waitingRoom.windowMinutes"] ? true : undefined}
-              aria-describedby={describedBy(
-                "windowMinutes",
-                true,
-                errors["waitingRoom.windowMinutes"],
-              )}
-            />
-          </FieldText>
+            <span>Waiting room</span>
+          </label>
+          <p id={switchHint} className="field-hint">
+            Visitors queue and are let in at a set rate. Those who arrive before sales open get a
+            random place at the opening, so arriving early gives no advantage.
+          </p>
         </div>
-      ) : null}
-    </fieldset>
+        {waitingRoom ? (
+          <div className="row-editor">
+            <FieldText
+              id="admitPerMinute"
+              label="Admission rate (visitors per minute)"
+              error={errors["waitingRoom.admitPerMinute"]}
+            >
+              <input
+                id="admitPerMinute"
+                name="waitingRoom.admitPerMinute"
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={10_000}
+                defaultValue={defaults.waitingRoom?.admitPerMinute ?? 100}
+                aria-invalid={errors["waitingRoom.admitPerMinute"] ? true : undefined}
+                aria-describedby={describedBy(
+                  "admitPerMinute",
+                  null,
+                  errors["waitingRoom.admitPerMinute"],
+                )}
+              />
+            </FieldText>
+            <FieldText
+              id="windowMinutes"
+              label="Shopping window (minutes)"
+              hint="How long an admitted visitor may take to hold seats."
+              error={errors["waitingRoom.windowMinutes"]}
+            >
+              <input
+                id="windowMinutes"
+                name="waitingRoom.windowMinutes"
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={60}
+                defaultValue={defaults.waitingRoom?.windowMinutes ?? 10}
+                aria-invalid={errors["waitingRoom.windowMinutes"] ? true : undefined}
+                aria-describedby={describedBy(
+                  "windowMinutes",
+                  true,
+                  errors["waitingRoom.windowMinutes"],
+                )}
+              />
+            </FieldText>
+          </div>
+        ) : null}
+      </fieldset>
+      <CancellationFields errors={errors} defaults={defaults.cancellation} />
+    </>
   );
 }

@@ -12,6 +12,12 @@ type EventForOnSale = {
   salesOpenAt: string | null;
   salesCloseAt: string | null;
   waitingRoom: { admitPerMinute: number; windowSeconds: number } | null;
+  cancellation: {
+    allowed: boolean;
+    hoursBefore: number;
+    feeCents: number | null;
+    feeBasisPoints: number | null;
+  };
 };
 
 const defaultsOf = (event: EventForOnSale): OnSaleDefaults => ({
@@ -27,9 +33,23 @@ const defaultsOf = (event: EventForOnSale): OnSaleDefaults => ({
         windowMinutes: Math.round(event.waitingRoom.windowSeconds / 60),
       }
     : null,
+  cancellation: {
+    allowed: event.cancellation.allowed,
+    hoursBefore: event.cancellation.hoursBefore,
+    feeKind:
+      event.cancellation.feeCents !== null
+        ? "fixed"
+        : event.cancellation.feeBasisPoints !== null
+          ? "percent"
+          : "none",
+    fee: (event.cancellation.feeCents ?? event.cancellation.feeBasisPoints ?? 0) / 100,
+  },
 });
 
-/** Changes when sales open and close and the waiting room of a draft or published event. */
+/**
+ * Changes when sales open and close, the waiting room and the buyers' cancellation policy of a
+ * draft or published event.
+ */
 export function OnSaleFormView({ event }: { event: EventForOnSale }) {
   const utils = trpc.useUtils();
   const update = trpc.organizer.updateOnSale.useMutation();

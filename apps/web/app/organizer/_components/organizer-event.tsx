@@ -9,6 +9,7 @@ import { EventActions } from "./event-actions";
 import { EventStatus } from "./event-status";
 import { LayoutBuilder } from "./layout-builder";
 import { OnSaleFormView } from "./on-sale-form";
+import { EventOrdersPanel } from "./event-orders-panel";
 import { SalesPanel } from "./sales-panel";
 import { WaitingRoomPanel } from "./waiting-room-panel";
 
@@ -105,6 +106,8 @@ export function OrganizerEvent({ eventId }: { eventId: string }) {
         <WaitingRoomPanel eventId={data.id} />
       ) : null}
       {data.status === "cancelled" ? null : <OnSaleFormView event={data} />}
+
+      {data.status === "draft" ? null : <EventOrdersPanel eventId={data.id} />}
 
       {data.seating ? (
         <SalesPanel eventId={data.id} />

@@ -25,6 +25,10 @@ export type EventRow = {
   salesCloseAt: Date | null;
   waitingRoomAdmitPerMinute: number | null;
   waitingRoomWindowSeconds: number | null;
+  cancellationAllowed: boolean;
+  cancellationHoursBefore: number;
+  cancellationFeeCents: number | null;
+  cancellationFeeBasisPoints: number | null;
   publishedAt: Date | null;
   venue: VenueRow;
   layout: {
@@ -112,6 +116,11 @@ export type NewEvent = {
   salesCloseAt: Date | null;
   waitingRoomAdmitPerMinute: number | null;
   waitingRoomWindowSeconds: number | null;
+  /** Absent: the column's default (customers may not cancel). */
+  cancellationAllowed?: boolean;
+  cancellationHoursBefore?: number;
+  cancellationFeeCents?: number | null;
+  cancellationFeeBasisPoints?: number | null;
 };
 
 export const insertEvent = async (db: CatalogDb | CatalogTx, event: NewEvent): Promise<void> => {
@@ -283,6 +292,26 @@ export const markAvailable = (
   tx.$queryRawUnsafe<ChangedSeat[]>(
     `UPDATE seat SET state = 'available', reservation_id = NULL, updated_at = now()
       WHERE event_id = $1::uuid AND id = ANY($2::uuid[]) AND state = 'held'
+        AND reservation_id = $3::uuid
+     ${RETURNING}`,
+    eventId,
+    seatIds,
+    reservationId,
+  );
+
+/**
+ * seats-returned: seats sold through this reservation were refunded and put back on sale. Only
+ * seats still sold to it move, so a repeat changes nothing.
+ */
+export const markReturned = (
+  tx: SqlTx,
+  eventId: string,
+  reservationId: string,
+  seatIds: string[],
+) =>
+  tx.$queryRawUnsafe<ChangedSeat[]>(
+    `UPDATE seat SET state = 'available', reservation_id = NULL, updated_at = now()
+      WHERE event_id = $1::uuid AND id = ANY($2::uuid[]) AND state = 'sold'
         AND reservation_id = $3::uuid
      ${RETURNING}`,
     eventId,

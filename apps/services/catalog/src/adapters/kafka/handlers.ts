@@ -2,6 +2,7 @@ import { ignore, type EventHandler, type HandlerMap } from "@marquee/events/cons
 import type { EventOfType } from "@marquee/events/registry";
 import { applyReservationChange, type ReservationChange } from "../../app/apply-reservation-change";
 import type { AfterCommit } from "../db/after-commit";
+import { markReturned } from "../db/catalog-store";
 import type { SeatMapPublisher } from "../redis/seat-map-channel";
 
 type Deps = { afterCommit: AfterCommit; publishChange: SeatMapPublisher };
@@ -58,4 +59,18 @@ export const createReservationHandlers = (deps: Deps): HandlerMap<"inventory.res
   })),
   "inventory.reservation-confirmed": project(deps, (event) => ({ ...event.data, state: "sold" })),
   "inventory.reservation-confirmation-failed": ignore,
+  "inventory.seats-returned": async (event, { tx, log }) => {
+    const { eventId, reservationId, seatIds } = event.data;
+    const changed = await markReturned(tx, eventId, reservationId, seatIds);
+    if (changed.length === 0) return;
+    log.debug({ eventId, seats: changed.length }, "refunded seats back on the seat map");
+    deps.afterCommit(tx, () =>
+      deps.publishChange({
+        eventId,
+        state: "available",
+        seatIds: changed.map((seat) => seat.id),
+        seats: changed.map((seat) => [seat.sectionPosition, seat.position]),
+      }),
+    );
+  },
 });

@@ -27,5 +27,10 @@ export const catalogErrorToTRPC = (error: CatalogError): TRPCError => {
       });
     case "invalid-sales-settings":
       return new TRPCError({ code: "BAD_REQUEST", message: `${error.field}: ${error.message}` });
+    case "invalid-time":
+      return new TRPCError({
+        code: "BAD_REQUEST",
+        message: `${error.field}: ${error.value} is not a date and time`,
+      });
   }
 };

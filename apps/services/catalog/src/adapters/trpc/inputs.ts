@@ -1,6 +1,7 @@
-import { WaitingRoomSettings } from "@marquee/events/contracts/catalog";
+import { CancellationPolicy, WaitingRoomSettings } from "@marquee/events/contracts/catalog";
 import { z } from "zod";
 import { MAX_LAYOUT_SEATS } from "../../domain/layout";
+import { WALL_CLOCK_TIME } from "../../domain/zoned-time";
 
 const isTimeZone = (value: string) => {
   try {
@@ -12,6 +13,16 @@ const isTimeZone = (value: string) => {
 };
 const TimeZone = z.string().min(1).refine(isTimeZone, "not an IANA time zone (e.g. Europe/Paris)");
 const Instant = z.iso.datetime({ offset: true });
+/**
+ * An event's time: an instant with its offset, or wall-clock time (`YYYY-MM-DDTHH:mm[:ss]`) in
+ * the event's time zone, as organizers read it on the poster (`resolveEventTimes`).
+ */
+const EventTime = z
+  .string()
+  .refine(
+    (value) => WALL_CLOCK_TIME.test(value) || Instant.safeParse(value).success,
+    "an instant with its offset (2026-12-01T19:00:00Z) or a wall-clock time in the event's time zone (2026-12-01T20:00)",
+  );
 const ImagePath = z
   .string()
   .regex(/^\/[\w./-]+$/, "a path on the web app, e.g. /events/jazz-night.svg")
@@ -68,17 +79,19 @@ export type CreateVenueInput = z.infer<typeof CreateVenueInput>;
 export const CreateEventInput = z.object({
   name: z.string().trim().min(1).max(200),
   description: z.string().max(5_000).default(""),
-  startsAt: Instant,
+  startsAt: EventTime,
   venueId: z.uuid(),
   timeZone: TimeZone.optional(),
   imagePath: ImagePath.optional(),
   holdTtlSeconds: z.number().int().min(60).max(3_600).default(900),
   /** Null: on sale once published. */
-  salesOpenAt: Instant.nullable().default(null),
+  salesOpenAt: EventTime.nullable().default(null),
   /** Null: on sale until the event starts. */
-  salesCloseAt: Instant.nullable().default(null),
+  salesCloseAt: EventTime.nullable().default(null),
   /** Null: no waiting room. */
   waitingRoom: WaitingRoomSettings.nullable().default(null),
+  /** Absent: customers may not cancel. */
+  cancellation: CancellationPolicy.optional(),
 });
 export type CreateEventInput = z.infer<typeof CreateEventInput>;
 
@@ -87,14 +100,16 @@ export const UpdateEventInput = z.object({
   eventId: z.uuid(),
   name: z.string().trim().min(1).max(200).optional(),
   description: z.string().max(5_000).optional(),
-  startsAt: Instant.optional(),
+  startsAt: EventTime.optional(),
   timeZone: TimeZone.optional(),
   imagePath: ImagePath.nullable().optional(),
   holdTtlSeconds: z.number().int().min(60).max(3_600).optional(),
   /** Null clears it (on sale once published); absent leaves it as it is. */
-  salesOpenAt: Instant.nullable().optional(),
-  salesCloseAt: Instant.nullable().optional(),
+  salesOpenAt: EventTime.nullable().optional(),
+  salesCloseAt: EventTime.nullable().optional(),
   waitingRoom: WaitingRoomSettings.nullable().optional(),
+  /** Replaces the policy as a whole; absent leaves it as it is. */
+  cancellation: CancellationPolicy.optional(),
 });
 export type UpdateEventInput = z.infer<typeof UpdateEventInput>;
 

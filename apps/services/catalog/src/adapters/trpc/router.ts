@@ -10,6 +10,7 @@ import { getEvent } from "../../app/get-event";
 import { getSeatMap, getSectionSeatIds } from "../../app/get-seat-map";
 import { decodeCursor, listEvents, listEventsForOrganizer } from "../../app/list-events";
 import { publishEvent } from "../../app/publish-event";
+import { resolveEventTimes } from "../../app/resolve-event-times";
 import { updateEvent } from "../../app/update-event";
 import { listVenues } from "../db/catalog-store";
 import { catalogErrorToTRPC } from "./errors";
@@ -41,7 +42,6 @@ const cursorFrom = (cursor: string | undefined, procedure: string) => {
 };
 
 const notFound = (what: string) => new TRPCError({ code: "NOT_FOUND", message: what });
-const instantOrNull = (iso: string | null) => (iso === null ? null : new Date(iso));
 
 /** Catalog's API. Called by the web server, which imports only the `AppRouter` type. */
 export const createAppRouter = (deps: CatalogDeps) =>
@@ -104,27 +104,42 @@ export const createAppRouter = (deps: CatalogDeps) =>
       return event;
     }),
 
-    createEvent: adminProcedure.input(CreateEventInput).mutation(async ({ input }) =>
-      unwrap(
+    createEvent: adminProcedure.input(CreateEventInput).mutation(async ({ input }) => {
+      const { startsAt, salesOpenAt, salesCloseAt, ...rest } = input;
+      const times = unwrap(
+        await resolveEventTimes(
+          deps,
+          { venueId: input.venueId, timeZone: input.timeZone },
+          { startsAt, salesOpenAt, salesCloseAt },
+        ),
+      );
+      return unwrap(
         await createEvent(deps, {
-          ...input,
-          startsAt: new Date(input.startsAt),
-          salesOpenAt: instantOrNull(input.salesOpenAt),
-          salesCloseAt: instantOrNull(input.salesCloseAt),
+          ...rest,
+          startsAt: times.startsAt ?? new Date(startsAt),
+          salesOpenAt: times.salesOpenAt ?? null,
+          salesCloseAt: times.salesCloseAt ?? null,
         }),
-      ),
-    ),
+      );
+    }),
 
     updateEvent: adminProcedure.input(UpdateEventInput).mutation(async ({ ctx, input }) => {
       const { eventId, startsAt, salesOpenAt, salesCloseAt, ...rest } = input;
+      const times = unwrap(
+        await resolveEventTimes(
+          deps,
+          { eventId, timeZone: input.timeZone },
+          { startsAt, salesOpenAt, salesCloseAt },
+        ),
+      );
       return unwrap(
         await updateEvent(deps, {
           eventId,
           changes: {
             ...rest,
-            ...(startsAt ? { startsAt: new Date(startsAt) } : {}),
-            ...(salesOpenAt !== undefined ? { salesOpenAt: instantOrNull(salesOpenAt) } : {}),
-            ...(salesCloseAt !== undefined ? { salesCloseAt: instantOrNull(salesCloseAt) } : {}),
+            ...(times.startsAt ? { startsAt: times.startsAt } : {}),
+            ...(times.salesOpenAt !== undefined ? { salesOpenAt: times.salesOpenAt } : {}),
+            ...(times.salesCloseAt !== undefined ? { salesCloseAt: times.salesCloseAt } : {}),
           },
           cause: { correlationId: ctx.correlationId },
         }),

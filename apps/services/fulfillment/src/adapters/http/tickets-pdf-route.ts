@@ -2,7 +2,7 @@ import { bearerToken, TokenVerificationError, type TokenVerifier } from "@marque
 import type { Service } from "@marquee/service/server";
 import { z } from "zod";
 import type { FulfillmentDeps } from "../../app/deps";
-import { listOrderTickets } from "../../app/list-tickets";
+import { listOrderTickets, ticketsOfTheBuyer } from "../../app/list-tickets";
 import { renderOrderPdf } from "../../app/render-order-pdf";
 
 const Params = z.object({ orderId: z.uuid() });
@@ -39,7 +39,10 @@ export const ticketsPdfRoute =
       if (user.role !== "admin" && user.id !== ownerId) {
         return reply.code(403).send({ error: "this belongs to someone else" });
       }
-      const pdf = await renderOrderPdf(orderId, rows);
+      const pdf = await renderOrderPdf(
+        orderId,
+        user.role === "admin" ? rows : ticketsOfTheBuyer(rows),
+      );
       return reply
         .header("content-type", "application/pdf")
         .header("content-disposition", `inline; filename="marquee-tickets-${orderId}.pdf"`)

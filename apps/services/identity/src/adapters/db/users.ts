@@ -7,7 +7,7 @@ export type UserRecord = {
   email: string;
   passwordHash: string;
   displayName: string;
-  role: "customer" | "admin";
+  role: "customer" | "staff" | "admin";
   emailVerifiedAt: Date | null;
   createdAt: Date;
 };

@@ -37,6 +37,22 @@ export const lockReservation = async (tx: SqlTx, id: string): Promise<Reservatio
   return row ?? null;
 };
 
+/**
+ * Locks these reservation rows (in id order, so concurrent callers never deadlock) and reads each
+ * one's seat ids with it, in one statement; ids that do not exist are missing from the result.
+ */
+export const lockReservationsWithSeats = (
+  tx: SqlTx,
+  ids: readonly string[],
+): PromiseLike<Array<ReservationRow & { seatIds: string[] }>> =>
+  tx.$queryRawUnsafe(
+    `SELECT ${RESERVATION_COLUMNS},
+            ARRAY(SELECT rs.seat_id::text FROM reservation_seat rs
+                   WHERE rs.reservation_id = r.id ORDER BY rs.seat_id) AS "seatIds"
+       FROM reservation r WHERE r.id = ANY($1::uuid[]) ORDER BY r.id FOR UPDATE OF r`,
+    [...ids],
+  );
+
 /** Picks up to `limit` active holds past their time, skipping those another worker is handling. */
 export const pickExpiredReservations = (tx: SqlTx, limit: number): PromiseLike<ReservationRow[]> =>
   tx.$queryRawUnsafe<ReservationRow[]>(
@@ -92,11 +108,51 @@ export const freeHeldSeats = async (
   );
 
 /** Held → sold for the seats this hold still has; returns how many were sold. */
-export const sellHeldSeats = async (tx: SqlTx, reservationId: string): Promise<number> =>
-  tx.$executeRawUnsafe(
-    `UPDATE seat SET state = 'sold', version = version + 1, updated_at = now()
-      WHERE reservation_id = $1::uuid AND state = 'held'`,
+/**
+ * Sells a locked hold's seats (held → sold) and closes it as confirmed for the order, in one
+ * statement (it runs once per paid hold on the way from pay to confirmed); returns how many seats
+ * were sold.
+ */
+export const sellHoldAndClose = async (
+  tx: SqlTx,
+  reservationId: string,
+  orderId: string,
+): Promise<number> => {
+  const [row] = await tx.$queryRawUnsafe<Array<{ sold: number }>>(
+    `WITH sold AS (
+       UPDATE seat SET state = 'sold', version = version + 1, updated_at = now()
+        WHERE reservation_id = $1::uuid AND state = 'held' RETURNING 1),
+     closed AS (
+       UPDATE reservation SET status = 'confirmed', closed_at = now(), order_id = $2::uuid
+        WHERE id = $1::uuid RETURNING 1)
+     SELECT (SELECT count(*) FROM sold)::int AS sold, (SELECT count(*) FROM closed)::int AS closed`,
     reservationId,
+    orderId,
+  );
+  return row?.sold ?? 0;
+};
+
+/**
+ * Sold → available for these seats, if they are still sold to one of the order's reservations
+ * (a refund put them back on sale). A repeat finds them no longer sold and changes nothing, so a
+ * seat goes back on sale once and is then sold again only through a new hold. Returns what moved.
+ */
+export const returnSoldSeats = (
+  tx: SqlTx,
+  orderId: string,
+  seatIds: readonly string[],
+): PromiseLike<Array<{ seatId: string; reservationId: string; eventId: string }>> =>
+  tx.$queryRawUnsafe(
+    `WITH sold AS (
+       SELECT s.id, s.reservation_id FROM seat s JOIN reservation r ON r.id = s.reservation_id
+        WHERE s.id = ANY($2::uuid[]) AND s.state = 'sold' AND r.order_id = $1::uuid
+        ORDER BY s.id FOR UPDATE OF s)
+     UPDATE seat SET state = 'available', reservation_id = NULL, version = version + 1, updated_at = now()
+       FROM sold WHERE seat.id = sold.id
+     RETURNING seat.id::text AS "seatId", sold.reservation_id::text AS "reservationId",
+               seat.event_id::text AS "eventId"`,
+    orderId,
+    [...seatIds],
   );
 
 /** Locks seats (in id order, like every other writer) and reports who has them now. */
@@ -192,6 +248,22 @@ export const seatStatesOf = (q: SqlTx, eventId: string): PromiseLike<Availabilit
     eventId,
   );
 
+/** The held seats (with the prices they were held at) of each reservation. */
+const withHeldSeats = async (
+  q: SqlTx,
+  reservations: ReservationRow[],
+): Promise<Array<ReservationRow & { seats: ReservationSeatRow[] }>> => {
+  if (reservations.length === 0) return [];
+  const seats = await q.$queryRawUnsafe<ReservationSeatRow[]>(
+    `SELECT ${SEAT_COLUMNS}, rs.reservation_id::text AS "reservationId", rs.price_cents AS "heldPriceCents"
+       FROM reservation_seat rs JOIN seat s ON s.id = rs.seat_id
+      WHERE rs.reservation_id = ANY($1::uuid[])
+      ORDER BY s.section, s.row, s.number`,
+    reservations.map((r) => r.id),
+  );
+  return reservations.map((r) => ({ ...r, seats: seats.filter((s) => s.reservationId === r.id) }));
+};
+
 /** A customer's holds (newest first) with the seats and prices they were held at. */
 export const listReservations = async (
   q: SqlTx,
@@ -207,13 +279,18 @@ export const listReservations = async (
     eventId,
     limit,
   );
-  if (reservations.length === 0) return [];
-  const seats = await q.$queryRawUnsafe<ReservationSeatRow[]>(
-    `SELECT ${SEAT_COLUMNS}, rs.reservation_id::text AS "reservationId", rs.price_cents AS "heldPriceCents"
-       FROM reservation_seat rs JOIN seat s ON s.id = rs.seat_id
-      WHERE rs.reservation_id = ANY($1::uuid[])
-      ORDER BY s.section, s.row, s.number`,
-    reservations.map((r) => r.id),
+  return withHeldSeats(q, reservations);
+};
+
+/** One hold with the seats and prices it was held at; null when there is no such hold. */
+export const findReservation = async (
+  q: SqlTx,
+  id: string,
+): Promise<(ReservationRow & { seats: ReservationSeatRow[] }) | null> => {
+  const reservations = await q.$queryRawUnsafe<ReservationRow[]>(
+    `SELECT ${RESERVATION_COLUMNS} FROM reservation r WHERE r.id = $1::uuid`,
+    id,
   );
-  return reservations.map((r) => ({ ...r, seats: seats.filter((s) => s.reservationId === r.id) }));
+  const [found] = await withHeldSeats(q, reservations);
+  return found ?? null;
 };

@@ -1,5 +1,6 @@
 import { ignore, type HandlerMap } from "@marquee/events/consumer";
 import { releaseOrderHolds } from "../../app/release-order-holds";
+import { returnRefundedSeats } from "../../app/return-refunded-seats";
 import { onEventSettingsChanged } from "./on-event-settings-changed";
 import { onPaymentSucceeded } from "./on-payment-succeeded";
 import { onSeatsGenerated } from "./on-seats-generated";
@@ -14,9 +15,14 @@ export const catalogHandlers: HandlerMap<"catalog.events"> = {
 /** Consumer group `inventory.payments`: paid holds become sales. */
 export const paymentHandlers: HandlerMap<"payment.payments"> = {
   "payment.payment-succeeded": onPaymentSucceeded,
-  // A declined card leaves the hold to run its course; a refund needs no change to seats.
+  // A declined card leaves the hold to run its course.
   "payment.payment-failed": ignore,
-  "payment.payment-refunded": ignore,
+  // Refunded seats the organizer put back on sale become available again.
+  "payment.payment-refunded": async (event, { tx, log }) => {
+    await returnRefundedSeats(tx, event, log);
+  },
+  // No money went back, so the seats stay sold.
+  "payment.refund-refused": ignore,
 };
 
 /** Consumer group `inventory.orders`: a cancelled order gives its holds back. */
@@ -31,4 +37,6 @@ export const orderingHandlers: HandlerMap<"ordering.orders"> = {
   "ordering.order-confirmed": ignore,
   "ordering.order-expired": ignore,
   "ordering.order-failed": ignore,
+  // Seats change only once the money is back (payment-refunded).
+  "ordering.refund-requested": ignore,
 };

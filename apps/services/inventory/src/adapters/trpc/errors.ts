@@ -1,11 +1,17 @@
 import { TRPCError } from "@trpc/server";
-import type { ReleaseError, ReserveError } from "../../domain/errors";
+import type { BestAvailableScope } from "../../domain/best-available";
+import type {
+  BestAvailableError,
+  FindReservationError,
+  ReleaseError,
+  ReserveError,
+} from "../../domain/errors";
 
 /** Expected refusals become client errors naming the problem; nothing here is ever a 500. */
 export const reserveErrorToTRPC = (error: ReserveError): TRPCError => {
   switch (error.kind) {
     case "seat-taken":
-      return new TRPCError({ code: "CONFLICT", message: `seat ${error.label} is already taken` });
+      return new TRPCError({ code: "CONFLICT", message: `${error.label} is already taken` });
     case "no-seats":
       return new TRPCError({ code: "BAD_REQUEST", message: "seatIds: choose at least one seat" });
     case "too-many-seats":
@@ -52,6 +58,77 @@ export const releaseErrorToTRPC = (error: ReleaseError): TRPCError => {
       return new TRPCError({
         code: "CONFLICT",
         message: `reservation ${error.reservationId} is already ${error.status}`,
+      });
+  }
+};
+
+export const findReservationErrorToTRPC = (error: FindReservationError): TRPCError => {
+  switch (error.kind) {
+    case "reservation-not-found":
+      return new TRPCError({
+        code: "NOT_FOUND",
+        message: `reservationId: no reservation ${error.reservationId} of yours`,
+      });
+  }
+};
+
+const money = (cents: number, currency: string): string =>
+  new Intl.NumberFormat("en-GB", { style: "currency", currency }).format(cents / 100);
+
+/** "in Stalls", "at £55.00", "in Stalls at £55.00" or "for this event". */
+const whereLooked = ({ section, priceCents, currency }: BestAvailableScope): string => {
+  const parts = [
+    section === undefined ? null : `in ${section}`,
+    priceCents === undefined ? null : `at ${money(priceCents, currency)}`,
+  ].filter((part) => part !== null);
+  return parts.length > 0 ? parts.join(" ") : "for this event";
+};
+
+/** Best-available refusals, in words a buyer reads: sections and prices, never seat ids. */
+export const bestAvailableErrorToTRPC = (error: BestAvailableError): TRPCError => {
+  switch (error.kind) {
+    case "unknown-section":
+      return new TRPCError({
+        code: "BAD_REQUEST",
+        message: `section: this event has no section called ${JSON.stringify(error.section)}`,
+      });
+    case "unknown-price":
+      return new TRPCError({
+        code: "BAD_REQUEST",
+        message: `priceCents: no seats of this event cost ${money(error.priceCents, error.currency)}`,
+      });
+    case "sold-out":
+      return new TRPCError({
+        code: "CONFLICT",
+        message: `No seats are left ${whereLooked(error.scope)}`,
+      });
+    case "not-enough-together":
+      return new TRPCError({
+        code: "CONFLICT",
+        message:
+          error.largest === 1
+            ? `Only single seats are left ${whereLooked(error.scope)}; ask for 1 or pick seats on the map`
+            : `Only ${error.largest} seats together are left ${whereLooked(error.scope)}; ask for ${error.largest} or fewer`,
+      });
+    case "seats-contended":
+      return new TRPCError({
+        code: "CONFLICT",
+        message: `Other buyers took every block of ${error.requested} we tried; please try again`,
+      });
+    case "no-seat-map":
+      return new TRPCError({
+        code: "NOT_FOUND",
+        message: `eventId: event ${error.eventId} has no seats on sale`,
+      });
+    case "over-customer-cap":
+      return new TRPCError({
+        code: "BAD_REQUEST",
+        message: `quantity: at most ${error.limit} seats per customer for this event; you hold ${error.alreadyHeld} and asked for ${error.requested}`,
+      });
+    case "event-cancelled":
+      return new TRPCError({
+        code: "PRECONDITION_FAILED",
+        message: `eventId: event ${error.eventId} is cancelled; its seats are not on sale`,
       });
   }
 };

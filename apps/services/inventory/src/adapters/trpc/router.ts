@@ -3,9 +3,12 @@ import { publicProcedure, router } from "@marquee/service/trpc";
 import { z } from "zod";
 import type { InventoryDeps } from "../../app/deps";
 import { getAvailability } from "../../app/get-availability";
+import { getMyReservation } from "../../app/get-my-reservation";
 import { listMyReservations } from "../../app/list-my-reservations";
 import { releaseReservation } from "../../app/release-reservation";
+import { adoptGuestHoldsProcedure } from "./adopt-guest-holds-procedure";
 import { reserveSeats } from "../../app/reserve-seats";
+import { holdBestAvailable } from "../../app/hold-best-available";
 import type { SaleGate } from "../../app/check-sale-gate";
 import { getWaitingRoomStats } from "../../app/get-waiting-room-stats";
 import { getWaitingRoomStatus } from "../../app/get-waiting-room-status";
@@ -13,7 +16,12 @@ import { joinWaitingRoom } from "../../app/join-waiting-room";
 import { setWaitingRoomPaused } from "../../app/set-waiting-room-paused";
 import type { WaitingRoomDeps } from "../../app/waiting-room-deps";
 import { MAX_SEATS_PER_REQUEST } from "../../domain/hold-rules";
-import { releaseErrorToTRPC, reserveErrorToTRPC } from "./errors";
+import {
+  bestAvailableErrorToTRPC,
+  findReservationErrorToTRPC,
+  releaseErrorToTRPC,
+  reserveErrorToTRPC,
+} from "./errors";
 import { gateErrorToTRPC, joinErrorToTRPC, statsErrorToTRPC } from "./waiting-room-errors";
 
 /** Web → inventory: hold these seats of one event for the signed-in customer, all or nothing. */
@@ -25,6 +33,33 @@ export const ReserveInput = z.object({
 });
 export type ReserveInput = z.infer<typeof ReserveInput>;
 
+/** Web → inventory: hold the best `quantity` seats side by side, optionally at one price or in one section. */
+export const HoldBestAvailableInput = z.object({
+  eventId: z.uuid("an event id (uuid)"),
+  quantity: z
+    .number("a whole number of seats from 1 to 10")
+    .int("a whole number of seats from 1 to 10")
+    .min(1, "at least 1 seat")
+    .max(MAX_SEATS_PER_REQUEST, `at most ${MAX_SEATS_PER_REQUEST} seats together`),
+  /** A price level, as the seat map lists it. */
+  priceCents: z
+    .number("a price in cents")
+    .int("a price in cents")
+    .min(0, "a price in cents")
+    .max(100_000_000, "a price in cents")
+    .optional(),
+  /** A section's name, as the seat map spells it. */
+  section: z
+    .string("a section's name")
+    .trim()
+    .min(1, "a section's name")
+    .max(100, "at most 100 characters")
+    .optional(),
+  /** The waiting room's admission token (`waitingRoomStatus`), for an event that has one. */
+  admission: z.string().max(4_000).optional(),
+});
+export type HoldBestAvailableInput = z.infer<typeof HoldBestAvailableInput>;
+
 /** Web → inventory: give up one of the signed-in customer's active holds. */
 export const ReleaseInput = z.object({ reservationId: z.uuid() });
 export type ReleaseInput = z.infer<typeof ReleaseInput>;
@@ -32,6 +67,10 @@ export type ReleaseInput = z.infer<typeof ReleaseInput>;
 /** Web → inventory: the signed-in customer's holds, newest first, optionally for one event. */
 export const MyReservationsInput = z.object({ eventId: z.uuid().optional() }).optional();
 export type MyReservationsInput = z.infer<typeof MyReservationsInput>;
+
+/** Ordering → inventory (with the customer's token): one of the signed-in customer's holds. */
+export const MyReservationInput = z.object({ reservationId: z.uuid() });
+export type MyReservationInput = z.infer<typeof MyReservationInput>;
 
 /** Web, catalog, operators → inventory: seat counts per state and the held and sold seat ids. */
 export const AvailabilityInput = z.object({ eventId: z.uuid() });
@@ -74,6 +113,28 @@ export const createAppRouter = (
       return result.value;
     }),
 
+    holdBestAvailable: authedProcedure
+      .input(HoldBestAvailableInput)
+      .mutation(async ({ ctx, input }) => {
+        const gate = await room.gate.check({
+          eventId: input.eventId,
+          visitorId: ctx.user.id,
+          admission: input.admission,
+        });
+        if (!gate.ok) throw gateErrorToTRPC(gate.error);
+        const result = await holdBestAvailable(deps, {
+          customerId: ctx.user.id,
+          customerEmail: ctx.user.email,
+          eventId: input.eventId,
+          quantity: input.quantity,
+          priceCents: input.priceCents,
+          section: input.section,
+          cause: { correlationId: ctx.correlationId },
+        });
+        if (!result.ok) throw bestAvailableErrorToTRPC(result.error);
+        return result.value;
+      }),
+
     release: authedProcedure.input(ReleaseInput).mutation(async ({ ctx, input }) => {
       const result = await releaseReservation(deps, {
         customerId: ctx.user.id,
@@ -84,11 +145,22 @@ export const createAppRouter = (
       return result.value;
     }),
 
+    adoptGuestHolds: adoptGuestHoldsProcedure(deps),
+
     myReservations: authedProcedure
       .input(MyReservationsInput)
       .query(({ ctx, input }) =>
         listMyReservations(deps.db, { customerId: ctx.user.id, eventId: input?.eventId }),
       ),
+
+    myReservation: authedProcedure.input(MyReservationInput).query(async ({ ctx, input }) => {
+      const result = await getMyReservation(deps.db, {
+        customerId: ctx.user.id,
+        reservationId: input.reservationId,
+      });
+      if (!result.ok) throw findReservationErrorToTRPC(result.error);
+      return result.value;
+    }),
 
     joinWaitingRoom: authedProcedure
       .input(JoinWaitingRoomInput)

@@ -62,6 +62,16 @@ export const findOrderContact = async (
   return row ?? null;
 };
 
+/** The event's name as the order's tickets email printed it, if notification queued one. */
+export const findEventNameOfOrder = async (q: SqlTx, orderId: string): Promise<string | null> => {
+  const [row] = await q.$queryRawUnsafe<Array<{ name: string | null }>>(
+    `SELECT payload->'event'->>'name' AS name FROM delivery
+      WHERE order_id = $1::uuid AND kind = 'tickets' LIMIT 1`,
+    orderId,
+  );
+  return row?.name ?? null;
+};
+
 /** identity.email-verified: the account's address is proven (the latest address wins). */
 export const upsertVerifiedAccount = async (
   tx: SqlTx,

@@ -3,15 +3,17 @@ import {
   queueHoldsExpiredEmail,
   queueRefundEmail,
   queueRegistrationAttemptedEmail,
+  queueStaffInvitationEmail,
   queueTicketsEmail,
   queueVerificationEmail,
   recordOrderContact,
   recordVerifiedAccount,
 } from "../../app/queue-emails";
+import { queueTicketTransferEmails } from "../../app/queue-ticket-transfer-emails";
 
 /**
  * Consumer group `notification.accounts`: the verification email, which accounts proved their
- * address, and the owner's notice of a sign-up tried with their address. Links point at the
+ * address, the owner's notice of a sign-up tried with their address, and door staff invitations. Links point at the
  * storefront (`webUrl`).
  */
 export const createIdentityHandlers = (opts: {
@@ -24,16 +26,28 @@ export const createIdentityHandlers = (opts: {
   "identity.registration-attempted": async (event, { tx, log }) => {
     await queueRegistrationAttemptedEmail(tx, event, log, opts.webUrl);
   },
+  "identity.staff-invited": async (event, { tx, log }) => {
+    await queueStaffInvitationEmail(tx, event, log, opts.webUrl);
+  },
 });
 
-/** Consumer group `notification.tickets`: the one email with an order's tickets. */
-export const fulfillmentHandlers: HandlerMap<"fulfillment.tickets"> = {
+/**
+ * Consumer group `notification.tickets`: the one email with an order's tickets, and the two of a
+ * ticket transfer (links point at the storefront, `webUrl`).
+ */
+export const createFulfillmentHandlers = (opts: {
+  webUrl: string;
+}): HandlerMap<"fulfillment.tickets"> => ({
   "fulfillment.tickets-issued": async (event, { tx, log }) => {
     await queueTicketsEmail(tx, event, log);
   },
-  // A scan at the door is not worth an email.
+  "fulfillment.ticket-transferred": async (event, { tx, log }) => {
+    await queueTicketTransferEmails(tx, event, log, opts.webUrl);
+  },
+  // A scan at the door, or one taken back, is not worth an email.
   "fulfillment.ticket-checked-in": ignore,
-};
+  "fulfillment.ticket-check-in-undone": ignore,
+});
 
 /** Consumer group `notification.orders`: whom to write to, and the expired-holds email. */
 export const orderingHandlers: HandlerMap<"ordering.orders"> = {
@@ -46,6 +60,8 @@ export const orderingHandlers: HandlerMap<"ordering.orders"> = {
   },
   // The refund that follows (payment-refunded) is the email for this case.
   "ordering.order-failed": (event, { tx }) => recordOrderContact(tx, event),
+  // The refund it asks for is announced by payment (payment-refunded); that is the email.
+  "ordering.refund-requested": ignore,
 };
 
 /** Consumer group `notification.payments`: refunds. */
@@ -57,4 +73,7 @@ export const paymentHandlers: HandlerMap<"payment.payments"> = {
   // on the checkout page, where the customer still is.
   "payment.payment-succeeded": ignore,
   "payment.payment-failed": ignore,
+  // Nobody was told a refund was coming (the refund email follows payment-refunded); the
+  // organizer and the customer see the refusal on the order.
+  "payment.refund-refused": ignore,
 };

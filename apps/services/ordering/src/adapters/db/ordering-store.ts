@@ -30,6 +30,7 @@ export type OrderRow = {
   lastPaymentErrorReason: string | null;
   lastPaymentErrorMessage: string | null;
   failedAt: Date | null;
+  refundedCents: number;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -39,10 +40,10 @@ export type ItemRow = HoldRow & { orderId: string; confirmedAt: Date | null };
 const HOLD_COLUMNS = `h.reservation_id::text AS "reservationId", h.customer_id AS "customerId",
   h.event_id::text AS "eventId", h.currency, h.expires_at AS "expiresAt", h.status::text AS status, h.seats`;
 
-const ORDER_COLUMNS = `id::text AS id, customer_id AS "customerId", email, event_id::text AS "eventId",
+export const ORDER_COLUMNS = `id::text AS id, customer_id AS "customerId", email, event_id::text AS "eventId",
   status::text AS status, total_cents AS "totalCents", currency,
   last_payment_error_reason AS "lastPaymentErrorReason", last_payment_error_message AS "lastPaymentErrorMessage",
-  failed_at AS "failedAt", created_at AS "createdAt", updated_at AS "updatedAt"`;
+  failed_at AS "failedAt", refunded_cents AS "refundedCents", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 /** Records a hold once; a later copy (event or read-through) leaves the first one alone. */
 export const insertHold = async (tx: SqlTx, hold: HoldRow): Promise<void> => {
@@ -71,6 +72,44 @@ export const setHoldStatus = async (
     reservationId,
     status,
   )) > 0;
+
+/**
+ * Sets a hold's status and answers the order it is in (null if none), in one statement: the first
+ * step of applying a hold's news to its order.
+ */
+export const setHoldStatusOfOrder = async (
+  tx: SqlTx,
+  reservationId: string,
+  status: HoldStatus,
+): Promise<string | null> => {
+  const [row] = await tx.$queryRawUnsafe<Array<{ orderId: string | null }>>(
+    `WITH changed AS (
+       UPDATE hold_projection SET status = $2::hold_status, updated_at = now()
+        WHERE reservation_id = $1::uuid)
+     SELECT (SELECT order_id::text FROM order_item WHERE reservation_id = $1::uuid) AS "orderId"`,
+    reservationId,
+    status,
+  );
+  return row?.orderId ?? null;
+};
+
+/**
+ * Inventory sold this hold: the hold is confirmed and so is its order line (once), and the answer
+ * is the order it is in (null if none), in one statement.
+ */
+export const confirmHold = async (tx: SqlTx, reservationId: string): Promise<string | null> => {
+  const [row] = await tx.$queryRawUnsafe<Array<{ orderId: string | null }>>(
+    `WITH changed AS (
+       UPDATE hold_projection SET status = 'confirmed', updated_at = now()
+        WHERE reservation_id = $1::uuid),
+     item AS (
+       UPDATE order_item SET confirmed_at = now()
+        WHERE reservation_id = $1::uuid AND confirmed_at IS NULL)
+     SELECT (SELECT order_id::text FROM order_item WHERE reservation_id = $1::uuid) AS "orderId"`,
+    reservationId,
+  );
+  return row?.orderId ?? null;
+};
 
 export const findHold = async (q: SqlTx, reservationId: string): Promise<HoldRow | null> => {
   const [row] = await q.$queryRawUnsafe<HoldRow[]>(
@@ -132,6 +171,25 @@ export const findDraft = async (
   return row ?? null;
 };
 
+/**
+ * The customer's order for the event that checkout placed and no payment has settled yet
+ * (pending, or its last card declined): the newest, or null.
+ */
+export const findAwaitingPayment = async (
+  q: SqlTx,
+  customerId: string,
+  eventId: string,
+): Promise<OrderRow | null> => {
+  const [row] = await q.$queryRawUnsafe<OrderRow[]>(
+    `SELECT ${ORDER_COLUMNS} FROM customer_order
+      WHERE customer_id = $1 AND event_id = $2::uuid AND status IN ('pending', 'payment_failed')
+      ORDER BY created_at DESC LIMIT 1`,
+    customerId,
+    eventId,
+  );
+  return row ?? null;
+};
+
 export const findOrder = async (q: SqlTx, orderId: string): Promise<OrderRow | null> => {
   const [row] = await q.$queryRawUnsafe<OrderRow[]>(
     `SELECT ${ORDER_COLUMNS} FROM customer_order WHERE id = $1::uuid`,
@@ -181,13 +239,6 @@ export const deleteItem = async (
     orderId,
     reservationId,
   )) > 0;
-
-export const markItemConfirmed = async (tx: SqlTx, reservationId: string): Promise<void> => {
-  await tx.$executeRawUnsafe(
-    `UPDATE order_item SET confirmed_at = now() WHERE reservation_id = $1::uuid AND confirmed_at IS NULL`,
-    reservationId,
-  );
-};
 
 /** The holds of these orders with their seats, oldest first. */
 export const listItems = (q: SqlTx, orderIds: readonly string[]): PromiseLike<ItemRow[]> =>

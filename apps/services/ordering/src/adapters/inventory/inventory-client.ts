@@ -1,99 +1,61 @@
-import { z } from "zod";
+import type { AppRouter as InventoryRouter } from "@marquee/inventory/router";
+import {
+  callService,
+  createServiceClient,
+  type ServiceCaller,
+} from "@marquee/service/service-client";
+import type { inferRouterOutputs } from "@trpc/server";
 
-/** A hold as inventory's `myReservations` returns it; only the fields ordering keeps. */
-export const RemoteHold = z.object({
-  reservationId: z.uuid(),
-  eventId: z.uuid(),
-  status: z.enum(["active", "released", "expired", "confirmed"]),
-  expiresAt: z.iso.datetime({ offset: true }),
-  currency: z.string().min(1),
-  seats: z.array(
-    z.object({
-      seatId: z.uuid(),
-      section: z.string(),
-      row: z.string(),
-      number: z.number().int(),
-      priceCents: z.number().int().nonnegative(),
-    }),
-  ),
-});
-export type RemoteHold = z.infer<typeof RemoteHold>;
+/** A hold as inventory's `myReservation` returns it. */
+export type RemoteHold = inferRouterOutputs<InventoryRouter>["myReservation"];
 
-/** Inventory could not be asked (down, timing out, answering 5xx). */
+/** Inventory could not be asked (down, timing out, answering 5xx or nothing readable). */
 export class InventoryUnavailable extends Error {
   override name = "InventoryUnavailable";
 }
 
 export type InventoryClient = {
   /** The caller's hold with this id, or null when inventory knows none of theirs. */
-  findMyHold(token: string, reservationId: string): Promise<RemoteHold | null>;
+  findMyHold(caller: ServiceCaller, reservationId: string): Promise<RemoteHold | null>;
   /** Gives the caller's hold up; `gone` when it is no longer theirs to release (expired, sold). */
-  release(token: string, reservationId: string): Promise<"released" | "gone">;
+  release(caller: ServiceCaller, reservationId: string): Promise<"released" | "gone">;
 };
-
-const TrpcAnswer = z.object({
-  result: z.object({ data: z.unknown() }).optional(),
-  error: z.object({ data: z.object({ code: z.string() }).partial().optional() }).optional(),
-});
 
 /**
- * Calls inventory's tRPC API over HTTP with the customer's own bearer token, so inventory applies
- * its own ownership rules. No batching, no transformer: one procedure per request.
+ * Calls inventory's tRPC API with the customer's own bearer token, so inventory applies its own
+ * ownership rules. Expected answers come back as values (null, `gone`); an outage, or a refusal
+ * that should never happen, throws InventoryUnavailable, which the router answers as
+ * SERVICE_UNAVAILABLE.
  */
 export const createInventoryClient = (
-  baseUrl: string,
+  url: string,
   { timeoutMs = 5_000 }: { timeoutMs?: number } = {},
 ): InventoryClient => {
-  const call = async (
-    procedure: string,
-    token: string,
-    input: unknown,
-    kind: "query" | "mutation",
-  ): Promise<{ ok: true; data: unknown } | { ok: false; code: string }> => {
-    const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
-    let response: Response;
-    try {
-      response =
-        kind === "query"
-          ? await fetch(
-              `${baseUrl}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`,
-              { headers, signal: AbortSignal.timeout(timeoutMs) },
-            )
-          : await fetch(`${baseUrl}/trpc/${procedure}`, {
-              method: "POST",
-              headers,
-              body: JSON.stringify(input),
-              signal: AbortSignal.timeout(timeoutMs),
-            });
-    } catch (error) {
-      throw new InventoryUnavailable(`inventory ${procedure}: ${String(error)}`, { cause: error });
-    }
-    if (response.status >= 500) {
-      throw new InventoryUnavailable(`inventory ${procedure}: HTTP ${response.status}`);
-    }
-    const body = TrpcAnswer.safeParse(await response.json().catch(() => null));
-    if (!body.success) throw new InventoryUnavailable(`inventory ${procedure}: unreadable answer`);
-    if (body.data.result) return { ok: true, data: body.data.result.data };
-    return { ok: false, code: body.data.error?.data?.code ?? "UNKNOWN" };
-  };
+  const inventoryFor = (caller: ServiceCaller) =>
+    createServiceClient<InventoryRouter>({ url, timeoutMs }, caller);
 
   return {
-    async findMyHold(token, reservationId) {
-      const answer = await call("myReservations", token, {}, "query");
-      if (!answer.ok) {
-        throw new InventoryUnavailable(`inventory myReservations refused: ${answer.code}`);
-      }
-      const holds = z.array(z.unknown()).parse(answer.data);
-      const match = holds.find(
-        (h) => (h as { reservationId?: unknown } | null)?.reservationId === reservationId,
+    async findMyHold(caller, reservationId) {
+      const answer = await callService(() =>
+        inventoryFor(caller).myReservation.query({ reservationId }),
       );
-      return match === undefined ? null : RemoteHold.parse(match);
+      if (answer.ok) return answer.value;
+      if (answer.error.kind === "refused" && answer.error.code === "NOT_FOUND") return null;
+      throw new InventoryUnavailable(`inventory myReservation: ${describe(answer.error)}`);
     },
-    async release(token, reservationId) {
-      const answer = await call("release", token, { reservationId }, "mutation");
+    async release(caller, reservationId) {
+      const answer = await callService(() =>
+        inventoryFor(caller).release.mutate({ reservationId }),
+      );
       if (answer.ok) return "released";
-      if (answer.code === "NOT_FOUND" || answer.code === "CONFLICT") return "gone";
-      throw new InventoryUnavailable(`inventory release refused: ${answer.code}`);
+      const { error } = answer;
+      if (error.kind === "refused" && (error.code === "NOT_FOUND" || error.code === "CONFLICT")) {
+        return "gone";
+      }
+      throw new InventoryUnavailable(`inventory release: ${describe(error)}`);
     },
   };
 };
+
+const describe = (error: { kind: string; message: string; code?: string }) =>
+  error.kind === "refused" ? `refused ${error.code}: ${error.message}` : error.message;

@@ -26,6 +26,16 @@ export const orderErrorToTRPC = (error: OrderError): TRPCError => {
       });
     case "order-not-found":
       return new TRPCError({ code: "NOT_FOUND", message: `orderId: no order ${error.orderId}` });
+    case "order-awaiting-payment":
+      return new TRPCError({
+        code: "CONFLICT",
+        message: `orderId: order ${error.orderId} for this event is waiting for payment; pay for it or cancel it before adding seats`,
+      });
+    case "not-an-account":
+      return new TRPCError({
+        code: "FORBIDDEN",
+        message: "only a signed-in account can take over a guest's cart",
+      });
     case "item-not-found":
       return new TRPCError({
         code: "NOT_FOUND",
@@ -46,6 +56,11 @@ export const orderErrorToTRPC = (error: OrderError): TRPCError => {
         code: "CONFLICT",
         message: `orderId: the hold ${error.reservationId} in order ${error.orderId} has run out; remove it and hold the seats again`,
       });
+    case "event-cancelled":
+      return new TRPCError({
+        code: "PRECONDITION_FAILED",
+        message: `orderId: the event of order ${error.orderId} was cancelled; its tickets can no longer be bought`,
+      });
     case "inventory-unavailable":
       return new TRPCError({
         code: "SERVICE_UNAVAILABLE",
@@ -53,5 +68,35 @@ export const orderErrorToTRPC = (error: OrderError): TRPCError => {
       });
     case "invalid-cursor":
       return new TRPCError({ code: "BAD_REQUEST", message: "cursor: not a cursor from myOrders" });
+    case "seat-not-in-order":
+      return new TRPCError({
+        code: "BAD_REQUEST",
+        message: `seatIds: seat ${error.seatId} is not in order ${error.orderId}`,
+      });
+    case "seat-already-refunded":
+      return new TRPCError({
+        code: "CONFLICT",
+        message: `seatIds: seat ${error.seatId} of order ${error.orderId} is already refunded`,
+      });
+    case "nothing-to-refund":
+      return new TRPCError({
+        code: "CONFLICT",
+        message: `orderId: every seat of order ${error.orderId} is already refunded`,
+      });
+    case "cancellation-not-allowed":
+      return new TRPCError({
+        code: "PRECONDITION_FAILED",
+        message: `orderId: the event of order ${error.orderId} does not allow cancellations`,
+      });
+    case "cancellation-deadline-passed":
+      return new TRPCError({
+        code: "PRECONDITION_FAILED",
+        message: `orderId: cancellations closed at ${error.deadlineLocal} (${error.timeZone}, ${error.deadline})`,
+      });
+    case "cancellation-fee-takes-all":
+      return new TRPCError({
+        code: "PRECONDITION_FAILED",
+        message: `seatIds: the cancellation fee (${error.feeCents} cents) takes the whole price; nothing would be refunded`,
+      });
   }
 };

@@ -1,4 +1,5 @@
 import type { SqlDb, SqlTx } from "@marquee/events/sql";
+import type { RefundKind } from "@marquee/events/contracts/payment";
 import type { CardBrand } from "../../domain/card";
 
 // Raw SQL, like the consumer's transaction offers; every table is unqualified and the client's
@@ -6,6 +7,8 @@ import type { CardBrand } from "../../domain/card";
 
 export type { SqlDb, SqlTx };
 export type OrderStatus = "pending" | "paid" | "cancelled" | "expired";
+/** `processing` until the gateway's answer is recorded (pay-order.ts, recover-payments.ts). */
+export type PaymentStatus = "processing" | "succeeded" | "failed";
 
 export type OrderRow = {
   orderId: string;
@@ -23,7 +26,7 @@ export type PaymentRow = {
   customerId: string;
   amountCents: number;
   currency: string;
-  status: "succeeded" | "failed";
+  status: PaymentStatus;
   failureReason: string | null;
   failureMessage: string | null;
   cardBrand: CardBrand;
@@ -31,6 +34,8 @@ export type PaymentRow = {
   idempotencyKey: string;
   requestHash: string;
   createdAt: Date;
+  /** When the gateway's answer was recorded; null while processing. */
+  settledAt: Date | null;
 };
 
 const ORDER_COLUMNS = `order_id::text AS "orderId", customer_id AS "customerId", event_id::text AS "eventId",
@@ -39,7 +44,8 @@ const ORDER_COLUMNS = `order_id::text AS "orderId", customer_id AS "customerId",
 const PAYMENT_COLUMNS = `id::text AS id, order_id::text AS "orderId", customer_id AS "customerId",
   amount_cents AS "amountCents", currency, status::text AS status, failure_reason AS "failureReason",
   failure_message AS "failureMessage", card_brand AS "cardBrand", card_last4 AS "cardLast4",
-  idempotency_key AS "idempotencyKey", request_hash AS "requestHash", created_at AS "createdAt"`;
+  idempotency_key AS "idempotencyKey", request_hash AS "requestHash", created_at AS "createdAt",
+  settled_at AS "settledAt"`;
 
 /** Records a placed order once; a redelivery or a repeat leaves the first copy alone. */
 export const insertPlacedOrder = async (
@@ -72,9 +78,15 @@ export const closePendingOrder = (
     status,
   );
 
+/**
+ * A pending order is paid. One that ordering closed while its card was being charged keeps its
+ * status: payment-succeeded still goes out, and the seats that cannot be sold any more are
+ * refunded through inventory's confirmation-failed (refund-order.ts), as for any late payment.
+ */
 export const markOrderPaid = async (tx: SqlTx, orderId: string): Promise<void> => {
   await tx.$executeRawUnsafe(
-    `UPDATE order_projection SET status = 'paid', updated_at = now() WHERE order_id = $1::uuid`,
+    `UPDATE order_projection SET status = 'paid', updated_at = now()
+      WHERE order_id = $1::uuid AND status = 'pending'`,
     orderId,
   );
 };
@@ -134,8 +146,10 @@ export const listPaymentsOfOrder = (q: SqlTx, orderId: string): PromiseLike<Paym
 export const insertPayment = async (tx: SqlTx, p: PaymentRow): Promise<void> => {
   await tx.$executeRawUnsafe(
     `INSERT INTO payment (id, order_id, customer_id, amount_cents, currency, status, failure_reason,
-                          failure_message, card_brand, card_last4, idempotency_key, request_hash, created_at)
-     VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6::payment_status, $7, $8, $9, $10, $11, $12, $13::timestamptz)`,
+                          failure_message, card_brand, card_last4, idempotency_key, request_hash, created_at,
+                          settled_at)
+     VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6::payment_status, $7, $8, $9, $10, $11, $12,
+             $13::timestamptz, $14::timestamptz)`,
     p.id,
     p.orderId,
     p.customerId,
@@ -149,23 +163,86 @@ export const insertPayment = async (tx: SqlTx, p: PaymentRow): Promise<void> => 
     p.idempotencyKey,
     p.requestHash,
     p.createdAt,
+    p.settledAt,
   );
 };
+
+/** The order's payment still waiting for the gateway's answer, if any (at most one: pay-order.ts). */
+export const findProcessingPaymentOfOrder = async (
+  tx: SqlTx,
+  orderId: string,
+): Promise<PaymentRow | null> => {
+  const [row] = await tx.$queryRawUnsafe<PaymentRow[]>(
+    `SELECT ${PAYMENT_COLUMNS} FROM payment WHERE order_id = $1::uuid AND status = 'processing'`,
+    orderId,
+  );
+  return row ?? null;
+};
+
+/**
+ * Records the gateway's answer on a payment still processing and returns it; null when someone
+ * else (a repeated request, recovery) recorded it first, so only one of them announces it.
+ */
+export const settlePayment = async (
+  tx: SqlTx,
+  id: string,
+  outcome: Pick<PaymentRow, "status" | "failureReason" | "failureMessage">,
+): Promise<PaymentRow | null> => {
+  const [row] = await tx.$queryRawUnsafe<PaymentRow[]>(
+    `UPDATE payment SET status = $2::payment_status, failure_reason = $3, failure_message = $4,
+                        settled_at = now()
+      WHERE id = $1::uuid AND status = 'processing'
+     RETURNING ${PAYMENT_COLUMNS}`,
+    id,
+    outcome.status,
+    outcome.failureReason,
+    outcome.failureMessage,
+  );
+  return row ?? null;
+};
+
+export const findPayment = async (q: SqlTx, id: string): Promise<PaymentRow | null> => {
+  const [row] = await q.$queryRawUnsafe<PaymentRow[]>(
+    `SELECT ${PAYMENT_COLUMNS} FROM payment WHERE id = $1::uuid`,
+    id,
+  );
+  return row ?? null;
+};
+
+/** Payments written before `before` and still processing: their request stopped half-way. */
+export const listStalledPayments = (
+  q: SqlTx,
+  before: Date,
+  limit: number,
+): PromiseLike<PaymentRow[]> =>
+  q.$queryRawUnsafe<PaymentRow[]>(
+    `SELECT ${PAYMENT_COLUMNS} FROM payment
+      WHERE status = 'processing' AND created_at < $1::timestamptz
+      ORDER BY created_at LIMIT $2`,
+    before,
+    limit,
+  );
 
 export type RefundRow = {
   id: string;
   paymentId: string;
   amountCents: number;
   reason: string;
+  kind: RefundKind;
+  requestedBy: string | null;
+  seatIds: string[];
+  idempotencyKey: string;
   createdAt: Date;
 };
 
 const REFUND_COLUMNS = `r.id::text AS id, r.payment_id::text AS "paymentId", r.amount_cents AS "amountCents",
-  r.reason, r.created_at AS "createdAt"`;
+  r.reason, r.kind, r.requested_by AS "requestedBy", COALESCE(r.seat_ids, '{}')::text[] AS "seatIds",
+  r.idempotency_key AS "idempotencyKey", r.created_at AS "createdAt"`;
 
 /**
- * The order's succeeded payment, locked for the rest of the transaction. There is at most one:
- * the order row is locked for a charge and a paid order refuses further payments.
+ * The order's succeeded payment, locked for the rest of the transaction: every refund of it
+ * takes this lock first, so their sum is checked and written one refund at a time. There is at
+ * most one such payment: the order row is locked for a charge and a paid order refuses more.
  */
 export const lockSucceededPaymentOfOrder = async (
   tx: SqlTx,
@@ -180,19 +257,45 @@ export const lockSucceededPaymentOfOrder = async (
   return row ?? null;
 };
 
+/** What the payment's refunds add up to (call with the payment locked). */
+export const sumRefundsOfPayment = async (tx: SqlTx, paymentId: string): Promise<number> => {
+  const [row] = await tx.$queryRawUnsafe<{ total: number }[]>(
+    `SELECT COALESCE(SUM(amount_cents), 0)::int AS total FROM refund WHERE payment_id = $1::uuid`,
+    paymentId,
+  );
+  return row?.total ?? 0;
+};
+
+export const findRefundByKey = async (
+  tx: SqlTx,
+  paymentId: string,
+  idempotencyKey: string,
+): Promise<RefundRow | null> => {
+  const [row] = await tx.$queryRawUnsafe<RefundRow[]>(
+    `SELECT ${REFUND_COLUMNS} FROM refund r WHERE r.payment_id = $1::uuid AND r.idempotency_key = $2`,
+    paymentId,
+    idempotencyKey,
+  );
+  return row ?? null;
+};
+
 /**
- * Writes the refund unless the payment already has one (refund.payment_id is unique). Returns
- * whether this call wrote it; a concurrent writer waits on the unique index and then finds it.
+ * Writes the refund unless the payment already has one under this key ((payment_id,
+ * idempotency_key) is unique). Returns whether this call wrote it.
  */
 export const insertRefundOnce = async (tx: SqlTx, r: RefundRow): Promise<boolean> => {
   const inserted = await tx.$executeRawUnsafe(
-    `INSERT INTO refund (id, payment_id, amount_cents, reason, created_at)
-     VALUES ($1::uuid, $2::uuid, $3, $4, $5::timestamptz)
-     ON CONFLICT (payment_id) DO NOTHING`,
+    `INSERT INTO refund (id, payment_id, amount_cents, reason, kind, requested_by, seat_ids, idempotency_key, created_at)
+     VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7::uuid[], $8, $9::timestamptz)
+     ON CONFLICT (payment_id, idempotency_key) DO NOTHING`,
     r.id,
     r.paymentId,
     r.amountCents,
     r.reason,
+    r.kind,
+    r.requestedBy,
+    r.seatIds,
+    r.idempotencyKey,
     r.createdAt,
   );
   return inserted > 0;

@@ -1,6 +1,6 @@
 import { ignore, type HandlerMap } from "@marquee/events/consumer";
 import { closeOrder, recordPlacedOrder } from "../../app/record-order";
-import { refundFailedConfirmation } from "../../app/refund-order";
+import { refundFailedConfirmation, refundRequested } from "../../app/refund-order";
 
 /** Consumer group `payment.orders`: the order projection that decides what may be charged. */
 export const orderingHandlers: HandlerMap<"ordering.orders"> = {
@@ -18,6 +18,10 @@ export const orderingHandlers: HandlerMap<"ordering.orders"> = {
   // The refund for an order that failed after payment is driven by inventory's
   // reservation-confirmation-failed (below), not by this event.
   "ordering.order-failed": ignore,
+  // An organizer's refund, a customer's cancellation or a cancelled event: once per request id.
+  "ordering.refund-requested": async (event, { tx, log }) => {
+    await refundRequested(tx, event, log);
+  },
 };
 
 /** Consumer group `payment.reservations`: refunds for paid seats inventory could not sell. */
@@ -30,4 +34,6 @@ export const inventoryHandlers: HandlerMap<"inventory.reservations"> = {
   "inventory.reservation-released": ignore,
   "inventory.reservation-expired": ignore,
   "inventory.reservation-confirmed": ignore,
+  // Follows a refund payment made itself.
+  "inventory.seats-returned": ignore,
 };

@@ -16,6 +16,11 @@ export const payErrorToTRPC = (error: PayError): TRPCError => {
         code: "CONFLICT",
         message: `order ${error.orderId} is ${error.status} and cannot be paid`,
       });
+    case "payment-in-progress":
+      return new TRPCError({
+        code: "CONFLICT",
+        message: `order ${error.orderId} has a payment waiting for the card's answer; retry with that payment's idempotencyKey to get it`,
+      });
     case "amount-mismatch":
       return new TRPCError({
         code: "BAD_REQUEST",

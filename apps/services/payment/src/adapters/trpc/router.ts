@@ -5,6 +5,8 @@ import { z } from "zod";
 import type { PaymentDeps } from "../../app/deps";
 import { listOrderPayments } from "../../app/list-order-payments";
 import { payOrder } from "../../app/pay-order";
+import { readOrderThrough } from "../../app/read-order-through";
+import { OrderingUnavailable } from "../ordering/ordering-client";
 import { payErrorToTRPC } from "./errors";
 
 /** Card details as typed; validated by the gateway rules, never stored or logged beyond last4. */
@@ -35,6 +37,19 @@ export const createAppRouter = (deps: PaymentDeps) =>
     ping: publicProcedure.query(() => ({ service: "payment", time: new Date().toISOString() })),
 
     pay: authedProcedure.input(PayInput).mutation(async ({ ctx, input }) => {
+      // A customer paying the instant checkout answered may be ahead of order-placed on Kafka.
+      await readOrderThrough(
+        deps,
+        { token: ctx.auth.token ?? "", correlationId: ctx.correlationId },
+        input.orderId,
+      ).catch((error: unknown) => {
+        if (!(error instanceof OrderingUnavailable)) throw error;
+        ctx.log.warn({ err: error }, "ordering unavailable for read-through");
+        throw new TRPCError({
+          code: "SERVICE_UNAVAILABLE",
+          message: "orderId: the order cannot be checked right now; try again",
+        });
+      });
       const result = await payOrder(deps, {
         customerId: ctx.user.id,
         orderId: input.orderId,

@@ -1,8 +1,10 @@
 "use client";
 
 import { Countdown } from "@marquee/ui/countdown";
+import { HoldWarning } from "../../../../components/hold-warning";
 import { formatMoney } from "../../../../lib/format";
 import type { OrderView } from "../../../../server/order-shapes";
+import { seatLabel } from "@marquee/tickets/seat-label";
 
 export const holdEndsAt = (cart: OrderView): string | null => {
   if (cart.expiresAt) return cart.expiresAt;
@@ -10,7 +12,11 @@ export const holdEndsAt = (cart: OrderView): string | null => {
   return ends.length > 0 ? new Date(Math.min(...ends)).toISOString() : null;
 };
 
-/** The cart beside the seat map: held seats, the time left, remove, and the way to checkout. */
+/**
+ * The cart beside the seat map: held seats, the time left, remove, and the way to checkout. An
+ * order placed at payment and not paid yet shows the same way, without remove (it is no longer a
+ * cart to change), so a customer back from checkout finds their seats here.
+ */
 export function CartPanel({
   cart,
   notice,
@@ -30,6 +36,7 @@ export function CartPanel({
     item.seats.map((seat) => ({ ...seat, reservationId: item.reservationId })),
   );
   const ends = cart ? holdEndsAt(cart) : null;
+  const placed = cart !== null && cart.status !== "draft";
   return (
     <aside className="cart-panel" aria-labelledby="cart-title" data-testid="cart">
       <h2 id="cart-title">Your seats</h2>
@@ -43,22 +50,23 @@ export function CartPanel({
       ) : (
         <>
           {ends ? <Countdown until={ends} onExpire={onExpire} /> : null}
+          {ends ? <HoldWarning until={ends} /> : null}
           <ul className="cart-seats">
             {seats.map((seat) => (
               <li key={seat.seatId}>
-                <span>
-                  {seat.section}, row {seat.row}, seat {seat.number}
-                </span>
+                <span>{seatLabel(seat)}</span>
                 <span className="cart-price">{formatMoney(seat.priceCents, cart.currency)}</span>
-                <button
-                  type="button"
-                  className="link-button"
-                  disabled={busy}
-                  onClick={() => onRemove(seat.reservationId)}
-                  aria-label={`Remove ${seat.section}, row ${seat.row}, seat ${seat.number}`}
-                >
-                  Remove
-                </button>
+                {placed ? null : (
+                  <button
+                    type="button"
+                    className="link-button"
+                    disabled={busy}
+                    onClick={() => onRemove(seat.reservationId)}
+                    aria-label={`Remove ${seatLabel(seat)}`}
+                  >
+                    Remove
+                  </button>
+                )}
               </li>
             ))}
           </ul>
@@ -66,6 +74,11 @@ export function CartPanel({
             Total{" "}
             <strong data-testid="cart-total">{formatMoney(cart.totalCents, cart.currency)}</strong>
           </p>
+          {placed ? (
+            <p className="muted" data-testid="cart-awaiting-payment">
+              This order is waiting for payment.
+            </p>
+          ) : null}
           <button type="button" className="button" disabled={busy} onClick={onCheckout}>
             Checkout
           </button>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import { formatEventTime } from "../../../../lib/format";
 import {
   nextPhaseChange,
@@ -28,10 +28,16 @@ export type OnSaleEvent = SalesWindow & {
   waitingRoom: { admitPerMinute: number; windowSeconds: number } | null;
 };
 
+// The reader's time zone does not change while the page is open.
+const noChanges = () => () => undefined;
+
 /** The reader's own time of an instant, filled in after hydration (the server cannot know it). */
 function ReaderTime({ iso, timeZone }: { iso: string; timeZone: string }) {
-  const [text, setText] = useState<string | null>(null);
-  useEffect(() => setText(readerTime(iso, timeZone)), [iso, timeZone]);
+  const text = useSyncExternalStore(
+    noChanges,
+    () => readerTime(iso, timeZone),
+    () => null,
+  );
   return <span className="reader-time">{text ? ` (your time: ${text})` : ""}</span>;
 }
 

@@ -20,13 +20,17 @@ import {
   MINE_COLOR,
   SOLD_COLOR,
 } from "../../../../components/seat-map/seat-colors";
-import { formatMoney } from "../../../../lib/format";
+import { formatCount, formatMoney } from "../../../../lib/format";
 import { withInstantsIn } from "../../../../lib/on-sale";
+import { isOpenOrder } from "../../../../lib/open-order";
 import { trpc } from "../../../../lib/trpc";
 import type { OrderView } from "../../../../server/order-shapes";
+import { BestAvailableForm, type BestAvailableRequest } from "./best-available-form";
+import { CartBar } from "./cart-bar";
 import { CartPanel } from "./cart-panel";
 import { GuestGate } from "./guest-gate";
 import { useLiveSeatMap } from "./use-live-seat-map";
+import { seatLabel } from "@marquee/tickets/seat-label";
 
 type Props = {
   eventId: string;
@@ -41,7 +45,14 @@ type Props = {
   admission: string | null;
 };
 
+/** What a guest wanted before signing in: one seat from the map, or the best seats together. */
+type Pending = { seat: SeatRef } | { best: BestAvailableRequest };
+
 const LIVE_TEXT = { connecting: "Connecting…", live: "Live", reconnecting: "Reconnecting…" };
+
+/** Whether the cart still shows a hold whose time has run out (ordering has not let it go yet). */
+const stillHeldPastExpiry = (cart: Pick<OrderView, "status" | "expiresAt"> | null | undefined) =>
+  cart?.status === "draft" && cart.expiresAt !== null && Date.parse(cart.expiresAt) <= Date.now();
 
 /**
  * The event page's interactive part: the live seat map, holding seats, and the cart. While
@@ -59,7 +70,7 @@ export function EventSeating({
   const router = useRouter();
   const utils = trpc.useUtils();
   const { model, version, bump, status, query } = useLiveSeatMap(eventId);
-  const [gateFor, setGateFor] = useState<SeatRef | null>(null);
+  const [gateFor, setGateFor] = useState<Pending | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const working = useRef(false);
@@ -73,13 +84,13 @@ export function EventSeating({
   );
   const cart = cartQuery.data ?? null;
   const hold = trpc.cart.hold.useMutation();
+  const holdBestAvailable = trpc.cart.holdBestAvailable.useMutation();
   const remove = trpc.cart.remove.useMutation();
-  const checkout = trpc.cart.checkout.useMutation();
 
   const mine = useMemo(() => {
     const keys = new Set<string>();
-    if (!model || !cart || cart.status !== "draft") return keys;
-    for (const item of cart.items)
+    if (!model || !isOpenOrder(cart)) return keys;
+    for (const item of cart?.items ?? [])
       for (const seat of item.seats) {
         const ref = findSeat(model, seat);
         if (ref) keys.add(seatKey(ref));
@@ -128,6 +139,41 @@ export function EventSeating({
       bump();
     });
 
+  // Best available: inventory chooses and holds; the new hold's seats show on the map and in the
+  // cart exactly as hand-picked ones do.
+  const holdBest = (request: BestAvailableRequest) =>
+    run(async () => {
+      if (!model) return;
+      const before = new Set(cart?.items.map((item) => item.reservationId) ?? []);
+      const order = await holdBestAvailable.mutateAsync({
+        eventId,
+        ...request,
+        ...(admission ? { admission } : {}),
+      });
+      const added = order.items.find((item) => !before.has(item.reservationId));
+      const seats = [...(added?.seats ?? [])].sort((a, b) => a.number - b.number);
+      for (const seat of seats) {
+        const ref = findSeat(model, seat);
+        const states = ref ? model.sections[ref.section]?.states : undefined;
+        if (ref && states) states[ref.index] = HELD;
+      }
+      setNotice(seats.length > 0 ? `Held for you: ${seats.map(seatLabel).join("; ")}.` : null);
+      setCart(order);
+      bump();
+    });
+
+  const requestBest = (request: BestAvailableRequest) => {
+    if (lockedReason) {
+      setMessage(lockedReason);
+      return;
+    }
+    if (!signedIn) {
+      setGateFor({ best: request });
+      return;
+    }
+    void holdBest(request);
+  };
+
   const removeHold = (reservationId: string) =>
     run(async () => {
       if (!cart) return;
@@ -139,6 +185,10 @@ export function EventSeating({
   const onActivate = (ref: SeatRef) => {
     if (!model) return;
     if (mine.has(seatKey(ref))) {
+      if (cart?.status !== "draft") {
+        setMessage("That seat is in your order awaiting payment; pay for it at checkout.");
+        return;
+      }
       const item = cart?.items.find((i) =>
         i.seats.some((s) => {
           const found = findSeat(model, s);
@@ -157,41 +207,42 @@ export function EventSeating({
       return;
     }
     if (!signedIn) {
-      setGateFor(ref);
+      setGateFor({ seat: ref });
       return;
     }
     void holdSeat(ref);
   };
 
   // What a locked map said goes once the reason changes (the sale opened, the visitor was admitted).
-  useEffect(() => setMessage(null), [lockedReason]);
+  const [messageReason, setMessageReason] = useState(lockedReason);
+  if (messageReason !== lockedReason) {
+    setMessageReason(lockedReason);
+    setMessage(null);
+  }
 
   const onExpire = () => setExpiring(true);
 
-  useEffect(() => {
-    if (!expiring) return;
-    const current = cartQuery.data;
-    const stillHeld =
-      current?.status === "draft" &&
-      current.expiresAt !== null &&
-      Date.parse(current.expiresAt) <= Date.now();
-    if (stillHeld) return;
+  // Once ordering has let the expired hold go, say so and read the seats again.
+  const [releases, setReleases] = useState(0);
+  if (expiring && !stillHeldPastExpiry(cartQuery.data)) {
     setExpiring(false);
     setNotice(
       "Your hold expired, so those seats were released. Pick them again if they are still free.",
     );
-    void query.refetch();
-  }, [expiring, cartQuery.data, query]);
+    setReleases((count) => count + 1);
+  }
+  useEffect(() => {
+    if (releases > 0) void query.refetch();
+  }, [releases, query]);
 
-  const goToCheckout = () =>
-    run(async () => {
-      if (!cart) return;
-      const order = await checkout.mutateAsync({ orderId: cart.orderId });
-      router.push(`/checkout/${order.orderId}`);
-    });
+  // The cart stays a cart until the customer pays (checkout.pay places it), so coming back from
+  // the checkout page and picking another seat adds to the same cart.
+  const goToCheckout = () => {
+    if (cart) router.push(`/checkout/${cart.orderId}`);
+  };
 
   const describe = (info: SeatInfo, isMine: boolean) =>
-    `${info.section}, row ${info.row}, seat ${info.number}, ${info.tier} ${formatMoney(
+    `${seatLabel(info)}, ${info.tier} ${formatMoney(
       info.priceCents,
       model?.currency ?? "EUR",
     )}, ${isMine ? "in your cart" : STATE_NAMES[info.state]}${info.accessible ? ", wheelchair space" : ""}`;
@@ -208,8 +259,9 @@ export function EventSeating({
   if (!model) return <LoadingState label="Loading the seat map…" />;
 
   const total = counts(model);
+  const held = cart && cart.status === "draft" && cart.items.length > 0 ? cart : null;
   return (
-    <div className="seating">
+    <div className="seating" data-with-bar={held ? "" : undefined}>
       <section className="seating-map" aria-labelledby="seatmap-title">
         <div className="seating-head">
           <h2 id="seatmap-title">Choose your seats</h2>
@@ -238,7 +290,8 @@ export function EventSeating({
           </li>
         </ul>
         <p className="availability" data-testid="availability">
-          {total.available} available · {total.held} held · {total.sold} sold
+          {formatCount(total.available)} available · {formatCount(total.held)} held ·{" "}
+          {formatCount(total.sold)} sold
         </p>
         {message ? (
           <p className="form-error" role="alert" data-testid="seat-map-message">
@@ -264,15 +317,22 @@ export function EventSeating({
             callbackUrl={`/events/${eventId}`}
             onCancel={() => setGateFor(null)}
             onSignedIn={() => {
-              const ref = gateFor;
+              const pending = gateFor;
               setGateFor(null);
               onSignedIn();
-              void holdSeat(ref);
+              void ("seat" in pending ? holdSeat(pending.seat) : holdBest(pending.best));
             }}
           />
         ) : null}
+        <BestAvailableForm
+          tiers={model.tiers}
+          sections={model.sections.map((section) => section.name)}
+          currency={model.currency}
+          busy={busy}
+          onRequest={requestBest}
+        />
         <CartPanel
-          cart={cart && cart.status === "draft" ? cart : null}
+          cart={isOpenOrder(cart) ? cart : null}
           notice={notice}
           busy={busy}
           onRemove={(id) => void removeHold(id)}
@@ -280,6 +340,7 @@ export function EventSeating({
           onExpire={onExpire}
         />
       </div>
+      {held ? <CartBar cart={held} busy={busy} onCheckout={() => void goToCheckout()} /> : null}
     </div>
   );
 }

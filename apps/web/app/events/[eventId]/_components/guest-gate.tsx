@@ -26,7 +26,19 @@ export function GuestGate({
   // Share of the browser check done (0–1) while it runs; null before and after.
   const [checking, setChecking] = useState<number | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  const gate = useRef<HTMLElement>(null);
+  // The box opens on the question; when it closes (cancelled, or signed in and the seat held) the
+  // focus goes back where it was, the seat on the map, instead of falling to the top of the page.
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const box = gate.current;
+    heading.current?.focus();
+    return () => {
+      const focused = document.activeElement;
+      const lost = !focused || focused === document.body || Boolean(box?.contains(focused));
+      if (lost && opener?.isConnected) opener.focus();
+    };
+  }, []);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -59,7 +71,7 @@ export function GuestGate({
   };
 
   return (
-    <section className="guest-gate" aria-labelledby="guest-gate-title">
+    <section ref={gate} className="guest-gate" aria-labelledby="guest-gate-title">
       <h2 id="guest-gate-title" ref={heading} tabIndex={-1}>
         Who are these seats for?
       </h2>

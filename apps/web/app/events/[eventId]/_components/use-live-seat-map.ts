@@ -1,16 +1,51 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import { trpc } from "../../../../lib/trpc";
 import {
   applyChange,
   applySnapshot,
   buildModel,
   type SeatChange,
+  type SeatMapData,
   type SeatMapModel,
 } from "@marquee/ui/seat-map-model";
 
 export type LiveStatus = "connecting" | "live" | "reconnecting";
+
+/**
+ * The seat map outside React: built once, then patched in place (a stadium has tens of thousands
+ * of seats, too many to copy on every change); `version` counts the changes, so React and the
+ * canvas know when to look again.
+ */
+const createSeatMapStore = () => {
+  let model: SeatMapModel | null = null;
+  let version = 0;
+  const listeners = new Set<() => void>();
+  const changed = () => {
+    version += 1;
+    listeners.forEach((listener) => listener());
+  };
+  return {
+    model: () => model,
+    version: () => version,
+    subscribe: (listener: () => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    snapshot: (data: SeatMapData) => {
+      if (model) applySnapshot(model, data);
+      else model = buildModel(data);
+      changed();
+    },
+    change: (change: SeatChange) => {
+      if (!model) return;
+      applyChange(model, change);
+      changed();
+    },
+    bump: changed,
+  };
+};
 
 /**
  * The event's seat map, kept current: catalog's changes arrive over Server-Sent Events and patch
@@ -20,18 +55,13 @@ export type LiveStatus = "connecting" | "live" | "reconnecting";
 export const useLiveSeatMap = (eventId: string) => {
   const query = trpc.events.seatMap.useQuery({ eventId }, { staleTime: Infinity });
   const data = query.data;
-  const modelRef = useRef<SeatMapModel | null>(null);
-  const [version, setVersion] = useState(0);
+  const [store] = useState(createSeatMapStore);
+  const version = useSyncExternalStore(store.subscribe, store.version, store.version);
   const [status, setStatus] = useState<LiveStatus>("connecting");
 
-  const model = useMemo(() => {
-    if (!data) return modelRef.current;
-    if (!modelRef.current) modelRef.current = buildModel(data);
-    else applySnapshot(modelRef.current, data);
-    return modelRef.current;
-  }, [data]);
-
-  useEffect(() => setVersion((v) => v + 1), [data]);
+  useEffect(() => {
+    if (data) store.snapshot(data);
+  }, [store, data]);
 
   const { refetch } = query;
   useEffect(() => {
@@ -41,18 +71,15 @@ export const useLiveSeatMap = (eventId: string) => {
       void refetch();
     });
     source.addEventListener("seats", (event: MessageEvent<string>) => {
-      const current = modelRef.current;
-      if (!current) return;
       try {
-        applyChange(current, JSON.parse(event.data) as SeatChange);
-        setVersion((v) => v + 1);
+        store.change(JSON.parse(event.data) as SeatChange);
       } catch {
         // A message that cannot be read is ignored; the next reconnect brings the truth.
       }
     });
     source.onerror = () => setStatus("reconnecting");
     return () => source.close();
-  }, [eventId, refetch]);
+  }, [eventId, refetch, store]);
 
-  return { model, version, bump: () => setVersion((v) => v + 1), status, query };
+  return { model: store.model(), version, bump: store.bump, status, query };
 };

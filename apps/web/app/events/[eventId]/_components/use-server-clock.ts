@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import { trpc } from "../../../../lib/trpc";
 
 /**
@@ -29,16 +29,30 @@ export const useServerClockOffset = (): number => {
   return offset;
 };
 
+// The browser's clock as a store React can read: one reading shared by every render until the next
+// second's tick, forgotten when nothing watches it any more (so a later page starts from now).
+let latest: number | null = null;
+let watchers = 0;
+const watchClock = (onTick: () => void) => {
+  watchers += 1;
+  const timer = setInterval(() => {
+    latest = Date.now();
+    onTick();
+  }, 1000);
+  return () => {
+    clearInterval(timer);
+    watchers -= 1;
+    if (watchers === 0) latest = null;
+  };
+};
+const readClock = () => (latest ??= Date.now());
+const noClockOnServer = () => null;
+
 /**
  * The current time on the server's clock, re-read every second; null until the page has hydrated,
  * so the server's render and the browser's first render agree (the clock then appears in place).
  */
 export const useServerNow = (offset: number): number | null => {
-  const [now, setNow] = useState<number | null>(null);
-  useEffect(() => {
-    setNow(Date.now() + offset);
-    const timer = setInterval(() => setNow(Date.now() + offset), 1000);
-    return () => clearInterval(timer);
-  }, [offset]);
-  return now;
+  const now = useSyncExternalStore(watchClock, readClock, noClockOnServer);
+  return now === null ? null : now + offset;
 };

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { api, HydrateClient } from "../../../../server/rsc";
 import { OrganizerEvent } from "../../_components/organizer-event";
 
 export const metadata: Metadata = { title: "Event" };
@@ -9,9 +10,12 @@ export default async function OrganizerEventPage({
   params: Promise<{ eventId: string }>;
 }) {
   const { eventId } = await params;
+  await api.organizer.event.prefetch({ eventId });
   return (
     <main id="main" className="page">
-      <OrganizerEvent eventId={eventId} />
+      <HydrateClient>
+        <OrganizerEvent eventId={eventId} />
+      </HydrateClient>
     </main>
   );
 }

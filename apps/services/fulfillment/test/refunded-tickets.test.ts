@@ -1,0 +1,121 @@
+import { randomUUID } from "node:crypto";
+import { PaymentRefunded } from "@marquee/events/contracts/payment";
+import { createEvent } from "@marquee/events/create-event";
+import { Topics } from "@marquee/events/topics";
+import { waitFor } from "@marquee/testkit/wait-for";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CheckInListView } from "../src/app/check-in-list-view";
+import type { TicketView } from "../src/app/ticket-view";
+import { callTrpc, startHarness, type Harness } from "./harness";
+
+let h: Harness;
+let adminToken: string;
+
+beforeAll(async () => {
+  h = await startHarness();
+  adminToken = (await h.issuer.tokenFor({ role: "admin" })).token;
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+const ok = <T>(outcome: { ok: true; data: T } | { ok: false; message: string }): T => {
+  if (!outcome.ok) throw new Error(outcome.message);
+  return outcome.data;
+};
+
+const voidReasonOf = async (ticketId: string) => {
+  const [row] = await h.fulfillment.db.$queryRawUnsafe<{ voidReason: string | null }[]>(
+    `SELECT void_reason AS "voidReason" FROM ticket WHERE id = $1::uuid`,
+    ticketId,
+  );
+  return row?.voidReason ?? null;
+};
+
+describe("refunded tickets", () => {
+  it("voids the tickets of the refunded seats only, once, and the door refuses them saying so", async () => {
+    const event = await h.publishEvent({ name: "Half Refunded" });
+    const order = await h.confirmOrder({
+      eventId: event.eventId,
+      seats: [
+        { section: "A", row: "1", number: 1 },
+        { section: "A", row: "1", number: 2 },
+      ],
+    });
+    await h.ticketsIssued(order.orderId, 2);
+    const tickets = ok(
+      await callTrpc<TicketView[]>(
+        h.baseUrl,
+        "orderTickets",
+        { orderId: order.orderId },
+        { token: order.token, kind: "query" },
+      ),
+    );
+    const [refundedSeat, keptSeat] = order.envelope.data.seats;
+    const refundedTicket = tickets.find((t) => t.number === refundedSeat?.number);
+    const keptTicket = tickets.find((t) => t.number === keptSeat?.number);
+    if (!refundedSeat || !refundedTicket || !keptTicket) throw new Error("no tickets");
+
+    const refunded = createEvent(PaymentRefunded, {
+      key: order.orderId,
+      correlationId: randomUUID(),
+      data: {
+        paymentId: randomUUID(),
+        orderId: order.orderId,
+        customerId: order.customerId,
+        amountCents: refundedSeat.priceCents,
+        currency: "EUR",
+        refundId: randomUUID(),
+        reason: "Seat with a blocked view",
+        kind: "organizer",
+        refundedTotalCents: refundedSeat.priceCents,
+        paymentAmountCents: order.envelope.data.totalCents,
+        seatIds: [refundedSeat.seatId],
+        seatsTo: "blocked",
+      },
+    });
+    await h.publish(Topics.paymentPayments, refunded);
+    await h.publish(Topics.paymentPayments, refunded);
+    await waitFor(
+      "the refunded ticket void",
+      async () => (await voidReasonOf(refundedTicket.ticketId)) !== null,
+      { timeoutMs: 60_000, intervalMs: 100 },
+    );
+    expect(await voidReasonOf(refundedTicket.ticketId)).toBe("the ticket was refunded");
+    expect(await voidReasonOf(keptTicket.ticketId)).toBeNull();
+
+    const list = ok(
+      await callTrpc<CheckInListView>(
+        h.baseUrl,
+        "createCheckInList",
+        { eventId: event.eventId, name: "Main entrance" },
+        { token: adminToken },
+      ),
+    );
+    expect(list.expected).toBe(1);
+    expect(
+      await callTrpc(
+        h.baseUrl,
+        "checkIn",
+        { listId: list.id, code: refundedTicket.code },
+        {
+          token: adminToken,
+        },
+      ),
+    ).toMatchObject({
+      ok: false,
+      code: "PRECONDITION_FAILED",
+      message: "Ticket void: the ticket was refunded",
+    });
+    expect(
+      await callTrpc(
+        h.baseUrl,
+        "checkIn",
+        { listId: list.id, code: keptTicket.code },
+        {
+          token: adminToken,
+        },
+      ),
+    ).toMatchObject({ ok: true });
+  });
+});

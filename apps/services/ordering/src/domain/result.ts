@@ -1,5 +1,0 @@
-/** Expected failures travel as values; only bugs and outages throw. */
-export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
-
-export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
-export const fail = <E>(error: E): { ok: false; error: E } => ({ ok: false, error });

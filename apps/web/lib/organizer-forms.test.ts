@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { CreateEventForm, fieldErrors, LayoutForm } from "./organizer-forms";
+
+const EVENT_ID = "5ff37323-c1d2-43a5-aedb-ad33187705ac";
+const errorsOf = (result: { success: boolean; error?: Parameters<typeof fieldErrors>[0] }) =>
+  result.error ? fieldErrors(result.error) : {};
+
+describe("the organizer's forms say what to type, at the field", () => {
+  it("asks for a price, rows and seats as numbers when those fields are empty (NaN from the form)", () => {
+    const errors = errorsOf(
+      LayoutForm.safeParse({
+        eventId: EVENT_ID,
+        currency: "EUR",
+        tiers: [{ name: "Standard", priceCents: Number.NaN }],
+        sections: [{ name: "Stalls", rows: Number.NaN, seatsPerRow: Number.NaN, tier: "Standard" }],
+      }),
+    );
+    expect(errors).toEqual({
+      "tiers.0.priceCents": "Type the price as a number, e.g. 35 or 35.50.",
+      "sections.0.rows": "Type how many rows, e.g. 10.",
+      "sections.0.seatsPerRow": "Type how many seats each row has, e.g. 20.",
+    });
+  });
+
+  it("words every limit for people, with thousands separators, never zod's own text", () => {
+    const errors = errorsOf(
+      CreateEventForm.safeParse({
+        name: "x".repeat(201),
+        description: "x".repeat(5_001),
+        venueId: EVENT_ID,
+        startsAt: "2026-12-20T20:00",
+        holdTtlMinutes: Number.NaN,
+        imagePath: `/${"x".repeat(300)}`,
+      }),
+    );
+    expect(errors).toEqual({
+      name: "At most 200 characters.",
+      description: "At most 5,000 characters.",
+      holdTtlMinutes: "Give the hold time in minutes.",
+      imagePath: "At most 300 characters.",
+    });
+  });
+});

@@ -1,0 +1,58 @@
+# syntax=docker/dockerfile:1
+# Every service's image, from the repository root as build context; SERVICE names the folder under
+# apps/services and PORT its port in the list of services (packages/service/src/ports.json):
+#   docker build -f infra/docker/service.Dockerfile --build-arg SERVICE=payment --build-arg PORT=5004 -t marquee-payment .
+# docker-compose.yml builds each service this way. The service runs as its bundle (dist/, built by
+# scripts/build-service.mjs with esbuild: its sources, the @marquee/* workspaces and the generated
+# Prisma client in one compiled file and its chunks), so the final image holds the production
+# dependencies and dist/ only: no TypeScript, no tsx, no compile step at start.
+ARG NODE_IMAGE=node:20-bookworm-slim
+
+# Only the workspaces the service depends on; manifests (json/) apart from sources (full/), so the
+# npm layers below stay cached until a manifest or the lock changes.
+FROM ${NODE_IMAGE} AS prune
+ARG SERVICE
+ARG PORT
+WORKDIR /repo
+RUN npm install --global --no-audit --no-fund turbo@2.11.11
+COPY . .
+# A missing or unknown SERVICE, or a PORT that is not the listed one, stops the build here.
+RUN node infra/docker/check-service-args.mjs "${SERVICE}" "${PORT}"
+RUN turbo prune @marquee/${SERVICE} --docker
+
+# Every dependency, for generating the Prisma clients (packages/db/generated, git-ignored) and
+# bundling the service, which compiles them in.
+FROM ${NODE_IMAGE} AS build
+ARG SERVICE
+WORKDIR /app
+COPY --from=prune /repo/out/json/ ./
+RUN npm ci --no-audit --no-fund
+COPY --from=prune /repo/out/full/ ./
+# esbuild reads the service's tsconfig.json, which extends this one.
+COPY tsconfig.base.json ./
+COPY scripts/build-service.mjs ./scripts/
+COPY scripts/lib/service-bundle.mjs scripts/lib/services.mjs scripts/lib/paths.mjs ./scripts/lib/
+RUN npm run generate -w @marquee/db
+RUN npm run build -w @marquee/${SERVICE}
+
+# Production dependencies only: the bundle imports its npm packages from node_modules.
+FROM ${NODE_IMAGE} AS production-deps
+WORKDIR /app
+COPY --from=prune /repo/out/json/ ./
+RUN npm ci --omit=dev --no-audit --no-fund
+
+FROM ${NODE_IMAGE} AS runtime
+ARG SERVICE
+ARG PORT
+ENV NODE_ENV=production
+WORKDIR /app
+# The workspaces' package.json files come with the dependencies: the service's says "type": "module".
+COPY --from=production-deps /app/ ./
+COPY --from=build /app/apps/services/${SERVICE}/dist ./apps/services/${SERVICE}/dist
+# The service's own writable folder: identity keeps its signing keys here when JWT_KEYS is unset
+# (a volume in docker-compose.yml).
+RUN mkdir -p /var/lib/marquee/${SERVICE} && chown node:node /var/lib/marquee/${SERVICE}
+USER node
+WORKDIR /app/apps/services/${SERVICE}
+EXPOSE ${PORT}
+CMD ["node", "--enable-source-maps", "dist/main.js"]

@@ -1,0 +1,63 @@
+// The command lines of the two JVMs: the broker, and the storage tool that formats KRaft storage.
+// Pure: everything that depends on the machine (JAVA_HOME, the class-data archive) is passed in.
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { JARS_DIR, LOG4J_CONFIG } from "./settings.mjs";
+
+// A local broker of a few dozen topics idles in well under 100 MiB of heap, and the heap it was
+// given up front is committed for good: start small and grow only when a benchmark needs it.
+const HEAP_OPTIONS = ["-Xms32m", "-Xmx256m"];
+// Same GC settings as Kafka's own start scripts.
+const BROKER_OPTIONS = [
+  "-XX:+UseG1GC",
+  "-XX:MaxGCPauseMillis=20",
+  "-XX:InitiatingHeapOccupancyPercent=35",
+  "-XX:+ExplicitGCInvokesConcurrent",
+  "-XX:+ExitOnOutOfMemoryError",
+  "-Djava.awt.headless=true",
+];
+// StorageTool runs for a second or two: optimise for JVM start-up instead.
+const TOOL_OPTIONS = [
+  "-Xmx256m",
+  "-XX:+UseSerialGC",
+  "-XX:TieredStopAtLevel=1",
+  "-Djava.awt.headless=true",
+];
+
+/** `$JAVA_HOME/bin/java`, or `java` from PATH. */
+export const javaBin = (env = process.env) =>
+  env.JAVA_HOME ? path.join(env.JAVA_HOME, "bin", "java") : "java";
+
+// The JVM expands `dir/*` to every jar in dir (no shell involved).
+const classpath = (jarsDir) => ["-cp", path.join(jarsDir, "*")];
+
+const loggingOptions = (instance) => [
+  `-Dlog4j.configuration=${pathToFileURL(LOG4J_CONFIG).href}`,
+  `-Dkafka.logs.dir=${instance.logs}`,
+];
+
+/** Arguments of `java` running kafka.Kafka for `instance`; `classData` from class-data-archive. */
+export const brokerJvmArgs = (instance, { classData = [], jarsDir = JARS_DIR } = {}) => [
+  ...HEAP_OPTIONS,
+  ...BROKER_OPTIONS,
+  `-XX:ErrorFile=${path.join(instance.logs, "hs_err_pid%p.log")}`,
+  ...classData,
+  ...loggingOptions(instance),
+  ...classpath(jarsDir),
+  "kafka.Kafka",
+  instance.props,
+];
+
+/** Arguments of `java` formatting `instance`'s storage for `clusterId` (once; formatted is fine). */
+export const storageFormatJvmArgs = (instance, clusterId, { jarsDir = JARS_DIR } = {}) => [
+  ...TOOL_OPTIONS,
+  ...loggingOptions(instance),
+  ...classpath(jarsDir),
+  "kafka.tools.StorageTool",
+  "format",
+  "-t",
+  clusterId,
+  "-c",
+  instance.props,
+  "--ignore-formatted",
+];
