@@ -53,7 +53,9 @@ test("a visitor sees the countdown to the opening, cannot hold before it, holds 
     timeout: 60_000,
   });
   await expect(page.getByTestId("seat-map-locked")).toHaveCount(0);
-  await focusFirstSeat(page);
+  // Back on the map, focus is on the seat the visitor left it on.
+  await page.getByTestId("seat-map").focus();
+  await expect(page.getByTestId("focused-seat")).toContainText("row A, seat 1");
   await page.keyboard.press("Enter");
   await continueAsGuest(page, guestEmail());
   // The guest box solves a proof of work before the hold: slow on a loaded machine.

@@ -6,7 +6,7 @@
 # scripts/build-service.mjs with esbuild: its sources, the @marquee/* workspaces and the generated
 # Prisma client in one compiled file and its chunks), so the final image holds the production
 # dependencies and dist/ only: no TypeScript, no tsx, no compile step at start.
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:26-bookworm-slim
 
 # Only the workspaces the service depends on; manifests (json/) apart from sources (full/), so the
 # npm layers below stay cached until a manifest or the lock changes.

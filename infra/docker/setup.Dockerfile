@@ -2,7 +2,7 @@
 # The one-shot set-up job of docker-compose.yml: scripts/prepare.ts migrates every service's schema,
 # makes sure the Kafka topics exist and loads the demo data (admin account, catalog), then exits.
 #   docker build -f infra/docker/setup.Dockerfile -t marquee-setup .
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:26-bookworm-slim
 
 # prepare.ts seeds through identity and catalog, which bring db and events along.
 FROM ${NODE_IMAGE} AS prune
