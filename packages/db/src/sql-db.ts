@@ -26,11 +26,13 @@ export type SqlDb = SqlTx & {
   /**
    * BEGIN, `fn`, COMMIT; ROLLBACK if `fn` throws. `maxWait`: how long to wait for a connection;
    * `timeout`: how long the transaction may run — past it, its next query fails and it rolls
-   * back (Prisma's interactive transactions behave the same way).
+   * back (Prisma's interactive transactions behave the same way). `isolationLevel:
+   * "RepeatableRead"`: every query of `fn` sees the database as of its first one, for reads that
+   * must not see half of a change committed between two of them.
    */
   $transaction<R>(
     fn: (tx: SqlTx) => Promise<R>,
-    options?: { maxWait?: number; timeout?: number },
+    options?: { maxWait?: number; timeout?: number; isolationLevel?: "RepeatableRead" },
   ): Promise<R>;
 };
 
@@ -81,7 +83,11 @@ export const createSqlDb = (pool: pg.Pool): SqlDb => ({
     const expired = () => Date.now() > deadline;
     let broken = false;
     try {
-      await client.query("BEGIN");
+      await client.query(
+        options.isolationLevel === "RepeatableRead"
+          ? "BEGIN ISOLATION LEVEL REPEATABLE READ"
+          : "BEGIN",
+      );
       const tx = rawOn((text, values) => {
         if (expired()) {
           return Promise.reject(new TransactionTimeoutError("transaction expired", timeoutMs));

@@ -56,6 +56,25 @@ describe("sqlDbOf", () => {
     expect(await bodies()).toEqual(["a!", "b!"]);
   });
 
+  it("reads one snapshot in a RepeatableRead transaction, and the latest commit in a plain one", async () => {
+    await sql.$executeRawUnsafe("DELETE FROM scratch_note");
+    await sql.$executeRawUnsafe("INSERT INTO scratch_note VALUES (1, 'before')");
+    // Between the first and the second read, another connection commits a change.
+    const readTwice = (options?: { isolationLevel: "RepeatableRead" }) =>
+      sql.$transaction(async (tx) => {
+        const first = await tx.$queryRawUnsafe<Array<{ body: string }>>(
+          "SELECT body FROM scratch_note WHERE id = 1",
+        );
+        await client.$executeRawUnsafe("UPDATE scratch_note SET body = body || '+' WHERE id = 1");
+        const second = await tx.$queryRawUnsafe<Array<{ body: string }>>(
+          "SELECT body FROM scratch_note WHERE id = 1",
+        );
+        return [first[0]?.body, second[0]?.body];
+      }, options);
+    expect(await readTwice({ isolationLevel: "RepeatableRead" })).toEqual(["before", "before"]);
+    expect(await readTwice()).toEqual(["before+", "before++"]);
+  });
+
   it("rolls back a transaction that runs past its timeout, and waits at most maxWait for a connection", async () => {
     await expect(
       sql.$transaction(

@@ -1,5 +1,5 @@
-import { findAwaitingPayment, findDraft, type SqlTx } from "../adapters/db/ordering-store";
-import { viewOf } from "./load-orders";
+import { findAwaitingPayment, findDraft, type SqlDb } from "../adapters/db/ordering-store";
+import { readConsistently, viewOf } from "./load-orders";
 import type { OrderView } from "./order-view";
 
 /**
@@ -7,13 +7,14 @@ import type { OrderView } from "./order-view";
  * waits for payment (pending, payment_failed), so a customer back from checkout sees their seats
  * as theirs. Null when they have neither.
  */
-export const getCart = async (
-  q: SqlTx,
+export const getCart = (
+  db: SqlDb,
   customerId: string,
   eventId: string,
-): Promise<OrderView | null> => {
-  const open =
-    (await findDraft(q, customerId, eventId)) ??
-    (await findAwaitingPayment(q, customerId, eventId));
-  return open ? viewOf(q, open) : null;
-};
+): Promise<OrderView | null> =>
+  readConsistently(db, async (q) => {
+    const open =
+      (await findDraft(q, customerId, eventId)) ??
+      (await findAwaitingPayment(q, customerId, eventId));
+    return open ? viewOf(q, open) : null;
+  });

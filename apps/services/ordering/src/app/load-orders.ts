@@ -1,4 +1,10 @@
-import { findOrder, listItems, type OrderRow, type SqlTx } from "../adapters/db/ordering-store";
+import {
+  findOrder,
+  listItems,
+  type OrderRow,
+  type SqlDb,
+  type SqlTx,
+} from "../adapters/db/ordering-store";
 import { listRefundRequestsOfOrders } from "../adapters/db/refund-store";
 import { toOrderView, type OrderView } from "./order-view";
 
@@ -19,9 +25,18 @@ export const viewOf = async (q: SqlTx, order: OrderRow): Promise<OrderView> => {
   return view;
 };
 
+/**
+ * Runs the reads of one answer in one snapshot: an order, its holds and its refunds as of one
+ * moment, never a refund already marked refunded beside an order whose refunded total a consumer
+ * had not yet raised when it was read.
+ */
+export const readConsistently = <R>(db: SqlDb, read: (q: SqlTx) => Promise<R>): Promise<R> =>
+  db.$transaction(read, { isolationLevel: "RepeatableRead" });
+
 /** Re-reads the order after a change, for the answer. */
-export const reloadView = async (q: SqlTx, orderId: string): Promise<OrderView> => {
-  const order = await findOrder(q, orderId);
-  if (!order) throw new Error(`order ${orderId} vanished`);
-  return viewOf(q, order);
-};
+export const reloadView = (db: SqlDb, orderId: string): Promise<OrderView> =>
+  readConsistently(db, async (q) => {
+    const order = await findOrder(q, orderId);
+    if (!order) throw new Error(`order ${orderId} vanished`);
+    return viewOf(q, order);
+  });
