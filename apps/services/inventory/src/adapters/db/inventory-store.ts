@@ -185,6 +185,8 @@ export type NewSeat = {
   row: string;
   number: number;
   priceCents: number;
+  /** A wheelchair space (catalog's `accessible`). */
+  accessible: boolean;
 };
 
 /** Creates stock for seats not seen before; a redelivered or repeated chunk changes nothing. */
@@ -195,10 +197,10 @@ export const insertSeatStock = async (
   seats: readonly NewSeat[],
 ): Promise<number> =>
   tx.$executeRawUnsafe(
-    `INSERT INTO seat (id, event_id, section, row, number, price_cents, currency)
-     SELECT id, $1::uuid, section, row, number, price_cents, $2
-       FROM unnest($3::uuid[], $4::text[], $5::text[], $6::int[], $7::int[])
-            AS t(id, section, row, number, price_cents)
+    `INSERT INTO seat (id, event_id, section, row, number, price_cents, currency, accessible)
+     SELECT id, $1::uuid, section, row, number, price_cents, $2, accessible
+       FROM unnest($3::uuid[], $4::text[], $5::text[], $6::int[], $7::int[], $8::boolean[])
+            AS t(id, section, row, number, price_cents, accessible)
      ON CONFLICT (id) DO NOTHING`,
     eventId,
     currency,
@@ -207,6 +209,7 @@ export const insertSeatStock = async (
     seats.map((seat) => seat.row),
     seats.map((seat) => seat.number),
     seats.map((seat) => seat.priceCents),
+    seats.map((seat) => seat.accessible),
   );
 
 /** Records catalog's status of an event: cancelled from the first cancellation, or on sale. */
