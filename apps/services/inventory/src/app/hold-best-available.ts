@@ -64,7 +64,7 @@ export const holdBestAvailable = async (
         deps.holdPool,
         block.row.map((seat) => seat.id),
       );
-      if (!stillOffered(block, row)) {
+      if (!stillOffered(block, row, input.accessible === true)) {
         lostAt = seatMapReadsStarted();
         continue;
       }

@@ -23,6 +23,7 @@ const row = (spec: RowSpec & { length: number }): SeatOnMap[] =>
     priceCents: spec.priceCents,
     currency: "GBP",
     free: !spec.taken.includes(i + 1),
+    accessible: false,
   }));
 
 const stalls = (rowLabel: string, taken: number[] = [], length = 10) =>
@@ -240,5 +241,67 @@ describe("rankBestAvailable (properties)", () => {
         expect(allPlacements(seats, ranked.error.largest).length).toBeGreaterThan(0);
       }),
     );
+  });
+});
+
+describe("wheelchair spaces", () => {
+  const refusal = (seats: SeatOnMap[], request: Parameters<typeof rankBestAvailable>[1]) => {
+    const ranked = rankBestAvailable(seats, request);
+    if (ranked.ok) throw new Error("offered a block");
+    return ranked.error;
+  };
+  /** A Stalls row of 10 with wheelchair spaces at the listed numbers. */
+  const withSpaces = (rowLabel: string, spaces: number[], taken: number[] = []) =>
+    stalls(rowLabel, taken).map((seat) => ({ ...seat, accessible: spaces.includes(seat.number) }));
+
+  it("never offers a wheelchair space to an ordinary request, and treats it as the row's end", () => {
+    const seats = [...withSpaces("A", [1, 10]), ...withSpaces("B", [])];
+    const ranked = rankBestAvailable(seats, { quantity: 2 });
+    if (!ranked.ok) throw new Error(ranked.error.kind);
+    expect(ranked.value.flatMap((block) => block.seats).some((seat) => seat.accessible)).toBe(
+      false,
+    );
+    expect(numbers(ranked.value[0])).toEqual(["A5", "A6"]);
+    // Eight ordinary seats: four pairs, then nothing but the spaces.
+    expect(numbers(best(withSpaces("A", [1, 10], [2, 3, 4, 5, 6, 7]), 2))).toEqual(["A8", "A9"]);
+  });
+
+  it("says only wheelchair spaces are left to an ordinary request", () => {
+    expect(
+      refusal(withSpaces("A", [1, 2], [3, 4, 5, 6, 7, 8, 9, 10]), {
+        quantity: 1,
+      }),
+    ).toMatchObject({ kind: "sold-out", onlyWheelchairLeft: true });
+  });
+
+  it("offers exactly one wheelchair space with ordinary companion seats beside it when asked", () => {
+    const seats = [...withSpaces("A", [1, 10]), ...withSpaces("B", [5])];
+    expect(numbers(best(seats, 1, { accessible: true }))).toEqual(["A1"]);
+    expect(numbers(best(seats, 3, { accessible: true }))).toEqual(["A1", "A2", "A3"]);
+    const ranked = rankBestAvailable(seats, { quantity: 2, accessible: true });
+    if (!ranked.ok) throw new Error(ranked.error.kind);
+    for (const block of ranked.value) {
+      expect(block.seats.filter((seat) => seat.accessible)).toHaveLength(1);
+    }
+    // Two spaces side by side are never one buyer's block.
+    const pair = rankBestAvailable(withSpaces("A", [4, 5]), { quantity: 2, accessible: true });
+    if (!pair.ok) throw new Error(pair.error.kind);
+    expect(pair.value.map(numbers)).not.toContainEqual(["A4", "A5"]);
+  });
+
+  it("refuses wheelchair seating where no space is free or has too few seats beside it", () => {
+    expect(refusal(stalls("A"), { quantity: 1, accessible: true })).toMatchObject({
+      kind: "no-wheelchair-space",
+      anyInScope: false,
+    });
+    expect(refusal(withSpaces("A", [1], [1]), { quantity: 1, accessible: true })).toMatchObject({
+      kind: "no-wheelchair-space",
+      anyInScope: true,
+    });
+    expect(refusal(withSpaces("A", [1], [4]), { quantity: 4, accessible: true })).toMatchObject({
+      kind: "no-companion-seats",
+      largest: 3,
+      requested: 4,
+    });
   });
 });

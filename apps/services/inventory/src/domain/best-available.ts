@@ -1,8 +1,11 @@
 import { fail, ok, type Result } from "@marquee/service/result";
 import type { SeatFacts } from "./hold-rules";
 
-/** A stocked seat and whether it is free right now (`available`, no hold or sale on it). */
-export type SeatOnMap = SeatFacts & { free: boolean };
+/**
+ * A stocked seat, whether it is free right now (`available`, no hold or sale on it) and whether it
+ * is a wheelchair space (catalog's `accessible`).
+ */
+export type SeatOnMap = SeatFacts & { free: boolean; accessible: boolean };
 
 /** What a buyer asks for: how many seats side by side, optionally at one price or in one section. */
 export type BestAvailableRequest = {
@@ -11,6 +14,11 @@ export type BestAvailableRequest = {
   priceCents?: number;
   /** A section's name, exactly as the layout spells it. */
   section?: string;
+  /**
+   * Wheelchair seating: one wheelchair space and `quantity - 1` ordinary seats right beside it
+   * (companions). Without it a wheelchair space is never chosen.
+   */
+  accessible?: boolean;
 };
 
 /** Adjacent free seats of one row that could be held together, with what taking them would do. */
@@ -31,8 +39,16 @@ export type BestAvailableScope = { section?: string; priceCents?: number; curren
 export type BestAvailableRefusal =
   | { kind: "unknown-section"; section: string }
   | { kind: "unknown-price"; priceCents: number; currency: string }
-  | { kind: "sold-out"; scope: BestAvailableScope }
-  | { kind: "not-enough-together"; scope: BestAvailableScope; largest: number; requested: number };
+  | { kind: "sold-out"; scope: BestAvailableScope; onlyWheelchairLeft: boolean }
+  | { kind: "not-enough-together"; scope: BestAvailableScope; largest: number; requested: number }
+  | { kind: "no-wheelchair-space"; scope: BestAvailableScope; anyInScope: boolean }
+  | {
+      kind: "no-companion-seats";
+      scope: BestAvailableScope;
+      /** The most seats, one wheelchair space among them, still free side by side. */
+      largest: number;
+      requested: number;
+    };
 
 /** Front to back the way catalog labels rows: A … Z, AA, AB, … (shorter labels come first). */
 export const compareRows = (a: string, b: string): number =>
@@ -151,6 +167,65 @@ export const blocksOfRow = (row: SeatOnMap[], quantity: number): SeatBlock[] =>
     );
 
 /**
+ * A row as an ordinary request sees it: without its wheelchair spaces, which are never offered to
+ * it. A space drops out of the row as an aisle would, so the seat beside it is a row's end.
+ */
+export const withoutWheelchairSpaces = (row: readonly SeatOnMap[]): SeatOnMap[] =>
+  row.filter((seat) => !seat.accessible);
+
+/** The free stretch around one wheelchair space that holds no other space, as indexes into `row`. */
+const companionReach = (row: readonly SeatOnMap[], [first, last]: [number, number], at: number) => {
+  let from = at;
+  while (from > first && !row[from - 1]!.accessible) from -= 1;
+  let to = at;
+  while (to < last && !row[to + 1]!.accessible) to += 1;
+  return [from, to] as const;
+};
+
+/**
+ * The blocks a row offers a request for wheelchair seating: `quantity` free seats side by side
+ * holding exactly one wheelchair space, the others ordinary seats (companions) on either side of
+ * it. Every such placement is offered; `compareBlocks` ranks them as any other block.
+ */
+export const wheelchairBlocksOfRow = (row: SeatOnMap[], quantity: number): SeatBlock[] => {
+  const blocks: SeatBlock[] = [];
+  for (const run of freeRuns(row)) {
+    for (let at = run[0]; at <= run[1]; at += 1) {
+      if (!row[at]!.accessible) continue;
+      const [from, to] = companionReach(row, run, at);
+      const firstStart = Math.max(from, at - quantity + 1);
+      for (let start = firstStart; start <= at && start + quantity - 1 <= to; start += 1) {
+        blocks.push(blockAt(row, start, quantity));
+      }
+    }
+  }
+  return blocks;
+};
+
+/** The most seats, exactly one of them a wheelchair space, free side by side in the row. */
+const longestWithWheelchairSpace = (row: readonly SeatOnMap[]): number =>
+  Math.max(
+    0,
+    ...freeRuns(row).flatMap((run) =>
+      row
+        .slice(run[0], run[1] + 1)
+        .map((seat, k) => (seat.accessible ? companionReach(row, run, run[0] + k) : null))
+        .filter((reach) => reach !== null)
+        .map(([from, to]) => to - from + 1),
+    ),
+  );
+
+/** The blocks a row offers the request: wheelchair blocks when asked for, otherwise ordinary ones. */
+export const blocksForRequest = (
+  row: SeatOnMap[],
+  quantity: number,
+  accessible: boolean,
+): SeatBlock[] =>
+  accessible
+    ? wheelchairBlocksOfRow(row, quantity)
+    : blocksOfRow(withoutWheelchairSpaces(row), quantity);
+
+/**
  * Every block that could answer the request, best first (`compareBlocks`), or why there is none:
  * an unknown section or price level, nothing free there, or too few free seats side by side.
  * Pure: `seats` is the event's seat map as read just before; the caller holds the first block it
@@ -173,9 +248,13 @@ export const rankBestAvailable = (
     (seat) => priceCents === undefined || seat.priceCents === priceCents,
   );
   const scope = { section, priceCents, currency };
-  if (!inScope.some((seat) => seat.free)) return fail({ kind: "sold-out", scope });
+  if (request.accessible) return rankWheelchairBlocks(inScope, quantity, scope);
+  if (!inScope.some((seat) => seat.free && !seat.accessible)) {
+    const onlyWheelchairLeft = inScope.some((seat) => seat.free);
+    return fail({ kind: "sold-out", scope, onlyWheelchairLeft });
+  }
 
-  const rows = rowsOf(inScope);
+  const rows = rowsOf(inScope).map(withoutWheelchairSpaces);
   const blocks = rows.flatMap((row) => blocksOfRow(row, quantity)).sort(compareBlocks);
   if (blocks.length === 0) {
     const largest = Math.max(
@@ -186,15 +265,37 @@ export const rankBestAvailable = (
   return ok(blocks);
 };
 
+/** `rankBestAvailable` for a request for wheelchair seating (`wheelchairBlocksOfRow`). */
+const rankWheelchairBlocks = (
+  inScope: readonly SeatOnMap[],
+  quantity: number,
+  scope: BestAvailableScope,
+): Result<SeatBlock[], BestAvailableRefusal> => {
+  if (!inScope.some((seat) => seat.accessible && seat.free)) {
+    return fail({
+      kind: "no-wheelchair-space",
+      scope,
+      anyInScope: inScope.some((seat) => seat.accessible),
+    });
+  }
+  const rows = rowsOf(inScope).filter((row) => row.some((seat) => seat.accessible && seat.free));
+  const blocks = rows.flatMap((row) => wheelchairBlocksOfRow(row, quantity)).sort(compareBlocks);
+  if (blocks.length === 0) {
+    const largest = Math.max(...rows.map(longestWithWheelchairSpace));
+    return fail({ kind: "no-companion-seats", scope, largest, requested: quantity });
+  }
+  return ok(blocks);
+};
+
 /**
  * Whether `block` is still a choice the rule would make from `row` as it is now: its seats free,
  * one of the row's blocks, and stranding no seat unless it did so when chosen. A buyer who lost
  * the row to someone else since reading the map tries again instead of holding a block that now
  * leaves a gap.
  */
-export const stillOffered = (block: SeatBlock, row: SeatOnMap[]): boolean => {
+export const stillOffered = (block: SeatBlock, row: SeatOnMap[], accessible = false): boolean => {
   const ids = block.seats.map((seat) => seat.id).join();
-  const now = blocksOfRow(row, block.seats.length).find(
+  const now = blocksForRequest(row, block.seats.length, accessible).find(
     (candidate) => candidate.seats.map((seat) => seat.id).join() === ids,
   );
   return now !== undefined && (!now.leavesOrphan || block.leavesOrphan);

@@ -2,7 +2,8 @@ import type { SeatOnMap } from "../../domain/best-available";
 import type { Pool } from "./client";
 
 const SEAT_MAP = `SELECT id::text AS "id", event_id::text AS "eventId", section, row, number,
-                         price_cents AS "priceCents", currency, state = 'available' AS "free"
+                         price_cents AS "priceCents", currency, accessible,
+                         state = 'available' AS "free"
                     FROM seat`;
 
 type SharedRead = { seq: number; read: Promise<SeatOnMap[]> };

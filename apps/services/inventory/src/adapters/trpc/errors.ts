@@ -100,7 +100,24 @@ export const bestAvailableErrorToTRPC = (error: BestAvailableError): TRPCError =
     case "sold-out":
       return new TRPCError({
         code: "CONFLICT",
-        message: `No seats are left ${whereLooked(error.scope)}`,
+        message: error.onlyWheelchairLeft
+          ? `No seats are left ${whereLooked(error.scope)} except wheelchair spaces; ask for wheelchair seating if you need one`
+          : `No seats are left ${whereLooked(error.scope)}`,
+      });
+    case "no-wheelchair-space":
+      return new TRPCError({
+        code: "CONFLICT",
+        message: error.anyInScope
+          ? `No wheelchair spaces are left ${whereLooked(error.scope)}`
+          : `There are no wheelchair spaces ${whereLooked(error.scope)}`,
+      });
+    case "no-companion-seats":
+      return new TRPCError({
+        code: "CONFLICT",
+        message:
+          error.largest === 1
+            ? `No wheelchair space ${whereLooked(error.scope)} has a free seat beside it; ask for 1`
+            : `Only ${error.largest} seats together with a wheelchair space are left ${whereLooked(error.scope)}; ask for ${error.largest} or fewer`,
       });
     case "not-enough-together":
       return new TRPCError({

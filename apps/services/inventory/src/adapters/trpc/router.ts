@@ -55,6 +55,11 @@ export const HoldBestAvailableInput = z.object({
     .min(1, "a section's name")
     .max(100, "at most 100 characters")
     .optional(),
+  /**
+   * Wheelchair seating: one wheelchair space, the other `quantity - 1` seats ordinary ones beside
+   * it. Without it (or false) no wheelchair space is chosen.
+   */
+  accessible: z.boolean("true or false").optional(),
   /** The waiting room's admission token (`waitingRoomStatus`), for an event that has one. */
   admission: z.string().max(4_000).optional(),
 });
@@ -129,6 +134,7 @@ export const createAppRouter = (
           quantity: input.quantity,
           priceCents: input.priceCents,
           section: input.section,
+          accessible: input.accessible,
           cause: { correlationId: ctx.correlationId },
         });
         if (!result.ok) throw bestAvailableErrorToTRPC(result.error);
