@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { waitFor } from "@marquee/testkit/wait-for";
 import { freePort } from "@marquee/testkit/service-process";
@@ -21,9 +22,11 @@ export type ServiceCluster = {
 const servicesDir = fileURLToPath(new URL("../../../apps/services/", import.meta.url));
 
 /**
- * Starts a service from its sources (`node --import tsx src/main.ts`; `npm start` runs the same
- * code bundled, dist/main.js) with PROCESSES workers on a free port, and resolves once every
- * worker listens and /readyz answers 200.
+ * Starts a service with PROCESSES workers on a free port, and resolves once every worker listens
+ * and /readyz answers 200. `from: "sources"` (the default, for tests) runs `node --import tsx
+ * src/main.ts`; `from: "bundle"` runs what `npm start` and the images run, `node
+ * --enable-source-maps dist/main.js` (built by scripts/build-service.mjs; `npm run bench` builds
+ * stale bundles first), so benchmarks measure the production code.
  */
 export const startServiceCluster = async (opts: {
   name: string;
@@ -32,11 +35,21 @@ export const startServiceCluster = async (opts: {
   timeoutMs: number;
   /** Extra flags for node, e.g. `--cpu-prof` (refused in NODE_OPTIONS). */
   nodeArgs?: string[];
+  from?: "sources" | "bundle";
 }): Promise<ServiceCluster> => {
   const port = await freePort();
-  const args = [...(opts.nodeArgs ?? []), "--import", "tsx", "src/main.ts"];
-  const child = spawn(process.execPath, args, {
-    cwd: `${servicesDir}${opts.name}`,
+  const cwd = `${servicesDir}${opts.name}`;
+  if (opts.from === "bundle" && !existsSync(`${cwd}/dist/main.js`)) {
+    throw new Error(
+      `${opts.name} has no bundle (${cwd}/dist/main.js): run \`node scripts/build-service.mjs --all\` or \`npm run bench\``,
+    );
+  }
+  const entry =
+    opts.from === "bundle"
+      ? ["--enable-source-maps", "dist/main.js"]
+      : ["--import", "tsx", "src/main.ts"];
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...entry], {
+    cwd,
     env: { ...process.env, ...opts.env, PORT: String(port), PROCESSES: String(opts.processes) },
     stdio: ["ignore", "pipe", "pipe"],
   });

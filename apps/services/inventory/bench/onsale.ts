@@ -1,5 +1,6 @@
 // An on-sale rush through the real HTTP API, against inventory run as PROCESSES=1 and PROCESSES=2
-// (`node --import tsx src/main.ts`, exactly as `npm start` runs it), then the bare database write
+// (its bundle, `node --enable-source-maps dist/main.js`, exactly as `npm start` runs it; `npm run
+// bench` builds stale bundles first), then the bare database write
 // it is measured against.
 //   1. single seats: BUYERS signed-in customers (default 2,000) go for SEATS seats (default 1,000)
 //      of a fresh event, CONCURRENCY at a time; each tries a random seat it believes free and, when
@@ -109,11 +110,11 @@ const startInventory = async (
       ...(process.env.INVENTORY_CPU_PROF
         ? ["--cpu-prof", `--cpu-prof-dir=${process.env.INVENTORY_CPU_PROF}`]
         : []),
-      "--import",
-      "tsx",
-      join(import.meta.dirname, "..", "src", "main.ts"),
+      "--enable-source-maps",
+      "dist/main.js",
     ],
     {
+      cwd: join(import.meta.dirname, ".."),
       env: {
         ...process.env,
         NODE_ENV: "test",

@@ -1,8 +1,8 @@
 // The purchase rush: BUYERS (default 50) hold a seat each, check out, and then all pay at the same
 // moment, against the real inventory, payment, ordering, fulfillment and notification services
 // with a real SMTP server in this process. SERVICES_IN=processes (the default) runs each service as
-// its own process, as `npm start` does (`node --import tsx src/main.ts`, PROCESSES=1, the test
-// environment); SERVICES_IN=process runs all five in this process, on this event loop. Measured
+// its own process, as `npm start` does (its bundle, `node --enable-source-maps dist/main.js`,
+// PROCESSES=1, the test environment; `npm run bench` builds stale bundles first); SERVICES_IN=process runs all five in this process, on this event loop. Measured
 // from database timestamps and the SMTP server's receive time, never by polling:
 //   pay answered            the buyer's pay request → its answer (the gateway's 10–50 ms included)
 //   pay → order confirmed   card charged (payment settled_at) → ordering's order-confirmed outbox row
@@ -251,8 +251,8 @@ const inThisProcess = async (): Promise<Stack> => {
 };
 
 /**
- * Each service as its own process, started as `npm start` starts it (`node --import tsx
- * src/main.ts`, PROCESSES=1) against the test Postgres, Redis and Kafka, in its own schema and
+ * Each service as its own process, started as `npm start` starts it (`node --enable-source-maps
+ * dist/main.js`, PROCESSES=1) against the test Postgres, Redis and Kafka, in its own schema and
  * consumer groups; this process only plays the buyers, catalog (seat layouts) and the SMTP server.
  */
 const asProcesses = async (): Promise<Stack> => {
@@ -283,6 +283,7 @@ const asProcesses = async (): Promise<Stack> => {
     const service = await startServiceCluster({
       name,
       processes: 1,
+      from: "bundle",
       env: { ...shared, ...env },
       ...(profiled.includes(name)
         ? { nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${profileDir}/${name}`] }
@@ -338,7 +339,7 @@ const asProcesses = async (): Promise<Stack> => {
   };
   return {
     describe:
-      "each service its own process, as npm start runs it (node --import tsx src/main.ts, PROCESSES=1; SERVICES_IN=processes)",
+      "each service its own process, as npm start runs it (node dist/main.js, PROCESSES=1; SERVICES_IN=processes)",
     urls: Object.fromEntries(services.map((service) => [service.name, service.url])),
     db,
     async customer() {
