@@ -19,7 +19,11 @@ export type HandlerMap<TTopic extends Topic> = {
   [E in EventOnTopic<TTopic> as E["type"]]: EventHandler<E>;
 };
 
-/** For event types a consumer deliberately does not act on. */
+/**
+ * For event types a consumer deliberately does not act on. The consumer skips them before its
+ * transaction (no processed mark, no database work), so use it only for a handler that does
+ * nothing.
+ */
 export const ignore = (): Promise<void> => Promise.resolve();
 
 /**
@@ -192,18 +196,21 @@ export const startConsumer = async <TTopic extends Topic>(
       if (result.ok) parsed.push({ message, event: result.event });
       else await deadLetters.park(topic, partition, message, result.error);
     }
-    if (parsed.length === 0) return;
+    // An event this consumer ignores changes nothing however often it comes, so it needs no
+    // processed mark and no transaction: a batch of only such events costs no database work.
+    const wanted = parsed.filter(({ event }) => handlers[event.type] !== ignore);
+    if (wanted.length === 0) return;
     try {
       const started = performance.now();
-      const applied = await applyAll(parsed.map((p) => p.event));
+      const applied = await applyAll(wanted.map((p) => p.event));
       opts.onBatchApplied?.({
         topic,
-        events: parsed.length,
+        events: wanted.length,
         applied,
         seconds: (performance.now() - started) / 1_000,
       });
       log.debug(
-        { consumer: groupId, topic, partition, events: parsed.length, applied },
+        { consumer: groupId, topic, partition, events: wanted.length, applied },
         "batch applied",
       );
       if (applied > 0) opts.onApplied?.();
@@ -212,10 +219,10 @@ export const startConsumer = async <TTopic extends Topic>(
       // Nothing of the batch committed. One by one, a poison message is dead-lettered alone
       // and a passing failure is retried where it happens.
       log.warn(
-        { consumer: groupId, topic, partition, events: parsed.length, err: error },
+        { consumer: groupId, topic, partition, events: wanted.length, err: error },
         "batch failed; applying its events one by one",
       );
-      for (const item of parsed) await applyAlone(topic, partition, item, heartbeat);
+      for (const item of wanted) await applyAlone(topic, partition, item, heartbeat);
     }
   };
 

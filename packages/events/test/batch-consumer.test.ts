@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { waitFor } from "@marquee/testkit/wait-for";
 import type { Consumer, Kafka, Producer } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EventPublished } from "../src/contracts/catalog";
 import { PermanentEventError, type RunningConsumer } from "../src/consumer";
+import { createEvent } from "../src/create-event";
 import type { SqlDb } from "../src/sql";
 import { deadLetterTopic, Topics } from "../src/topics";
 import { appliedCount, freshSchemas, noteEvent, startNoteConsumer, testKafka } from "./fixture";
@@ -71,7 +73,7 @@ afterAll(async () => {
 });
 
 /** One produce request on one key: the events land in one record batch of one partition. */
-const sendTogether = async (key: string, events: Array<ReturnType<typeof noteEvent>>) => {
+const sendTogether = async (key: string, events: Array<{ id: string }>) => {
   await producer.send({
     topic: Topics.catalogEvents,
     messages: events.map((event) => ({ key, value: JSON.stringify(event) })),
@@ -97,6 +99,39 @@ describe("batch consumer", () => {
     expect(applied.every((n) => n === 1)).toBe(true);
     // One event per transaction would take 40; a batch takes one (or a few if Kafka split it).
     expect(transactions).toBeLessThanOrEqual(4);
+  });
+
+  it("spends no transaction and no processed mark on events the consumer ignores", async () => {
+    const key = randomUUID();
+    // catalog.event-published is `ignore` in the note consumer.
+    const ignored = Array.from({ length: 20 }, () =>
+      createEvent(EventPublished, {
+        key,
+        correlationId: randomUUID(),
+        data: {
+          eventId: randomUUID(),
+          name: "ignored",
+          venueId: randomUUID(),
+          venueName: "Hall",
+          startsAt: new Date().toISOString(),
+          timeZone: "Europe/Amsterdam",
+          holdTtlSeconds: 900,
+        },
+      }),
+    );
+    transactions = 0;
+    await sendTogether(key, ignored);
+    // A note behind them on the same partition: once it is applied, the ignored ones were seen.
+    const note = noteEvent(randomUUID(), "after the ignored");
+    await sendTogether(key, [note]);
+    await allApplied([note.data.eventId]);
+
+    const marks = await ctx.consumerDb.$queryRawUnsafe<Array<{ id: string }>>(
+      `SELECT message_id::text AS id FROM processed_message WHERE message_id = ANY($1::uuid[])`,
+      [...ignored.map((event) => event.id), note.id],
+    );
+    expect(marks.map((mark) => mark.id)).toEqual([note.id]);
+    expect(transactions).toBe(1);
   });
 
   it("skips an event redelivered within a batch and one applied in an earlier batch", async () => {
