@@ -9,12 +9,15 @@ export type DeliveryWorker = {
 };
 
 /**
- * `concurrency` senders, each sending due emails one by one until none is left, then sleeping
- * `pollMs` (or until nudged). Replicas may run their own: SKIP LOCKED shares the work.
+ * `concurrency` senders, each sending due emails one by one until none is left, then sleeping.
+ * Replicas may run their own: SKIP LOCKED shares the work.
  *
  * A nudge wakes one sleeping sender, and a sender that found an email wakes one more, so a
  * backlog brings in every sender while a nudge for an event that queued nothing (most of them:
- * every applied batch nudges) costs one empty look, not one per sender.
+ * every applied batch nudges) costs one empty look, not one per sender. Only the first sender
+ * also wakes every `pollMs` on its own (for retries falling due and emails another process
+ * queued); the others sleep until woken, so an idle service makes one empty look per `pollMs`,
+ * not one per sender.
  */
 export const startDeliveryWorker = (
   deps: NotificationDeps,
@@ -24,14 +27,15 @@ export const startDeliveryWorker = (
   /** Bumped by every nudge: a sender that was busy when it came looks again before sleeping. */
   let nudges = 0;
   const sleepers = new Set<() => void>();
-  const sleep = (ms: number) =>
+  /** Until woken, or at most `ms` when given. */
+  const sleep = (ms: number | null) =>
     new Promise<void>((resolve) => {
       const wake = () => {
         clearTimeout(timer);
         sleepers.delete(wake);
         resolve();
       };
-      const timer = setTimeout(wake, ms);
+      const timer = ms === null ? undefined : setTimeout(wake, ms);
       sleepers.add(wake);
     });
   const wakeOne = () => {
@@ -39,7 +43,7 @@ export const startDeliveryWorker = (
     wake?.();
   };
 
-  const run = async () => {
+  const run = async (sender: number) => {
     let failures = 0;
     while (!stopped) {
       try {
@@ -47,7 +51,7 @@ export const startDeliveryWorker = (
         const sent = await sendNextEmail(deps);
         failures = 0;
         if (sent) wakeOne();
-        else if (seen === nudges) await sleep(opts.pollMs);
+        else if (seen === nudges) await sleep(sender === 0 ? opts.pollMs : null);
       } catch (error) {
         // The database is away; the emails wait in it. Log the first failure and every 20th.
         if (failures % 20 === 0)
@@ -57,7 +61,7 @@ export const startDeliveryWorker = (
       }
     }
   };
-  const loops = Array.from({ length: opts.concurrency }, () => run());
+  const loops = Array.from({ length: opts.concurrency }, (_, sender) => run(sender));
 
   return {
     nudge: () => {
