@@ -28,8 +28,14 @@ export type OutboxRelayOptions = {
    * seat chunks) must be split across requests rather than retried whole forever.
    */
   maxBatchBytes?: number;
-  /** How often an idle relay looks for new rows. */
+  /**
+   * How often a relay looks for new rows after it last found some (100 ms). Rows committed in
+   * this process nudge it at once; polling is for rows other processes commit. Each empty look
+   * doubles the wait, up to `idlePollMaxMs` (1 s), so an idle service does not spend ten
+   * transactions a second finding nothing.
+   */
   pollMs?: number;
+  idlePollMaxMs?: number;
   /** Backoff while Kafka is unreachable, doubling from base to max. */
   retryBaseMs?: number;
   retryMaxMs?: number;
@@ -118,6 +124,9 @@ export const startOutboxRelay = (opts: OutboxRelayOptions): OutboxRelay => {
   const batchSize = opts.batchSize ?? 200;
   const maxBatchBytes = opts.maxBatchBytes ?? 800_000;
   const pollMs = opts.pollMs ?? 100;
+  const idlePollMaxMs = Math.max(pollMs, opts.idlePollMaxMs ?? 1_000);
+  /** Empty looks in a row since the relay last published or was nudged. */
+  let emptyLooks = 0;
   const retryBaseMs = opts.retryBaseMs ?? 250;
   const retryMaxMs = opts.retryMaxMs ?? 1_000;
   const janitorIntervalMs = opts.janitorIntervalMs ?? 60_000;
@@ -206,7 +215,9 @@ export const startOutboxRelay = (opts: OutboxRelayOptions): OutboxRelay => {
         // Standing by while another replica publishes: a nudge (rows committed here) is worth a
         // quick second look once that replica's batch is done, not a long idle wait.
         const standbyMs = nudged ? Math.min(pollMs, 20) : pollMs * 5;
-        await sleeper.sleep(published === STANDBY ? standbyMs : pollMs);
+        emptyLooks = published === 0 ? emptyLooks + 1 : 0;
+        const idleMs = Math.min(idlePollMaxMs, pollMs * 2 ** Math.max(0, emptyLooks - 1));
+        await sleeper.sleep(published === STANDBY ? standbyMs : idleMs);
       } catch (error) {
         failures += 1;
         const wait = backoffMs(failures, retryBaseMs, retryMaxMs);
@@ -235,6 +246,7 @@ export const startOutboxRelay = (opts: OutboxRelayOptions): OutboxRelay => {
     flush: () => drain(Date.now() + 30_000),
     nudge: () => {
       nudged = true;
+      emptyLooks = 0;
       sleeper.wake();
     },
     async stop({ drainTimeoutMs = 5_000 } = {}) {

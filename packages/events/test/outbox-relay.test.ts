@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningConsumer } from "../src/consumer";
 import { startOutboxRelay, type OutboxRelay } from "../src/outbox-relay";
 import { createEventProducer, type EventProducer } from "../src/producer";
+import type { SqlDb } from "../src/sql";
 import { Topics } from "../src/topics";
 import { randomUUID } from "node:crypto";
 import { EventUpdated } from "../src/contracts/catalog";
@@ -96,6 +97,38 @@ describe("transactional outbox", () => {
 
     expect(await appliedCount(ctx.consumerDb, id)).toBe(1);
     expect(await ctx.consumerDb.processedMessage.count({ where: { messageId: event.id } })).toBe(1);
+  });
+
+  it("looks less and less often while there is nothing to publish, and still publishes rows committed without a nudge", async () => {
+    let looks = 0;
+    const counted: SqlDb = {
+      $executeRawUnsafe: (query, ...values) => ctx.producerDb.$executeRawUnsafe(query, ...values),
+      $queryRawUnsafe: <T>(query: string, ...values: unknown[]) =>
+        ctx.producerDb.$queryRawUnsafe<T>(query, ...values),
+      $transaction: (fn, options) => {
+        looks += 1;
+        return ctx.producerDb.$transaction((tx) => fn(tx), options);
+      },
+    };
+    await relays[0]?.flush();
+    const idle = startOutboxRelay({
+      db: counted,
+      producer,
+      log: ctx.log,
+      pollMs: 100,
+      idlePollMaxMs: 800,
+    });
+    relays.push(idle);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    // Looks after 0, 100, 300, 700, 1,500 ms…; polling every 100 ms would make about twenty.
+    expect(looks).toBeGreaterThanOrEqual(3);
+    expect(looks).toBeLessThanOrEqual(8);
+
+    // A row committed as another process would, with no nudge, still goes out.
+    const { event } = await writeNote(ctx.producerDb, "committed without a nudge");
+    await waitFor("the row published", () => (deliveries.get(event.id) === 1 ? true : undefined), {
+      timeoutMs: 5_000,
+    });
   });
 
   it("publishes every event once when several relays share one outbox", async () => {
