@@ -17,7 +17,8 @@ export type HoldSeatsInput = z.infer<typeof HoldSeatsInput>;
 
 /**
  * Browser → web: hold the best `quantity` seats side by side (optionally at one price level or in
- * one section, as the seat map names them) and put them in the cart, like a hand-picked hold.
+ * one section, as the seat map names them, or with a wheelchair space) and put them in the cart,
+ * like a hand-picked hold.
  */
 export const HoldBestAvailableInput = z.object({
   eventId: z.uuid(),
@@ -28,6 +29,8 @@ export const HoldBestAvailableInput = z.object({
     .max(10, "quantity: at most 10 seats together"),
   priceCents: z.number().int().min(0).optional(),
   section: z.string().trim().min(1).max(100).optional(),
+  /** Wheelchair seating: a wheelchair space and ordinary companion seats beside it (inventory's rule). */
+  accessible: z.boolean("accessible: true or false").optional(),
   admission: z.string().min(1).max(4_000).optional(),
 });
 export type HoldBestAvailableInput = z.infer<typeof HoldBestAvailableInput>;

@@ -4,7 +4,13 @@ import { useId, useState, type FormEvent } from "react";
 import { formatMoney } from "../../../../lib/format";
 
 /** What the buyer asks inventory for: how many seats side by side, where and at what price. */
-export type BestAvailableRequest = { quantity: number; priceCents?: number; section?: string };
+export type BestAvailableRequest = {
+  quantity: number;
+  priceCents?: number;
+  section?: string;
+  /** A wheelchair space, and the other seats beside it for companions. */
+  accessible?: boolean;
+};
 
 type Props = {
   tiers: { name: string; priceCents: number }[];
@@ -18,13 +24,15 @@ const QUANTITIES = Array.from({ length: 10 }, (_, i) => i + 1);
 
 /**
  * The other way to choose seats, beside picking them on the map: a number of seats and,
- * optionally, a price level or a section; inventory holds the best seats together that fit.
+ * optionally, a price level, a section or a wheelchair space with companion seats; inventory holds
+ * the best seats together that fit.
  */
 export function BestAvailableForm({ tiers, sections, currency, busy, onRequest }: Props) {
   const id = useId();
   const [quantity, setQuantity] = useState("2");
   const [price, setPrice] = useState("");
   const [section, setSection] = useState("");
+  const [wheelchair, setWheelchair] = useState(false);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -32,6 +40,7 @@ export function BestAvailableForm({ tiers, sections, currency, busy, onRequest }
       quantity: Number(quantity),
       ...(price ? { priceCents: Number(price) } : {}),
       ...(section ? { section } : {}),
+      ...(wheelchair ? { accessible: true } : {}),
     });
   };
 
@@ -85,6 +94,21 @@ export function BestAvailableForm({ tiers, sections, currency, busy, onRequest }
             </option>
           ))}
         </select>
+      </div>
+      <div className="check-field">
+        <label>
+          <input
+            type="checkbox"
+            checked={wheelchair}
+            onChange={(event) => setWheelchair(event.target.checked)}
+            aria-describedby={`${id}-wheelchair-hint`}
+          />
+          Wheelchair spaces
+        </label>
+        <p id={`${id}-wheelchair-hint`} className="field-hint">
+          One wheelchair space; any other seats you ask for are ordinary seats beside it, for
+          companions. Without this, wheelchair spaces are kept for those who need them.
+        </p>
       </div>
       <button type="submit" className="button" disabled={busy}>
         Find seats
