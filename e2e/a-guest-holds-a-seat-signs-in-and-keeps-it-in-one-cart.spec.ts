@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { callService } from "./support/service-api";
 import {
+  confirmWheelchairSpace,
   continueAsGuest,
   focusFirstSeat,
   guestEmail,
@@ -30,6 +31,7 @@ test("a guest holds a seat, comes back from checkout for another, signs in and k
   await openSeatMap(page, event.eventId);
   await focusFirstSeat(page);
   await page.keyboard.press("Enter");
+  await confirmWheelchairSpace(page);
   await continueAsGuest(page, guestEmail());
   const cart = page.getByTestId("cart");
   await expect(cart.getByText("Floor, row A, seat 1")).toBeVisible();

@@ -1,6 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { joinAsGuest, waitingRoom } from "./support/on-sale";
-import { focusFirstSeat, guestEmail, publishEvent, screenshot } from "./support/storefront";
+import {
+  confirmWheelchairSpace,
+  focusFirstSeat,
+  guestEmail,
+  publishEvent,
+  screenshot,
+} from "./support/storefront";
 
 test("an admitted visitor holds a seat, the shopping window ends: the page says so, holds no more, and the held seat can still be checked out", async ({
   page,
@@ -22,6 +28,7 @@ test("an admitted visitor holds a seat, the shopping window ends: the page says 
   await expect(page.getByTestId("seat-map-locked")).toHaveCount(0);
   await focusFirstSeat(page);
   await page.keyboard.press("Enter");
+  await confirmWheelchairSpace(page);
   const cart = page.getByTestId("cart");
   await expect(cart.getByText("Floor, row A, seat 1")).toBeVisible({ timeout: 30_000 });
 

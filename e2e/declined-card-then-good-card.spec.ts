@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import {
+  confirmWheelchairSpace,
   continueAsGuest,
   focusFirstSeat,
   guestEmail,
@@ -17,6 +18,7 @@ test("a declined card shows a clear message, and a retry with a good card goes t
   await openSeatMap(page, event.eventId);
   await focusFirstSeat(page);
   await page.keyboard.press("Enter");
+  await confirmWheelchairSpace(page);
   await continueAsGuest(page, guestEmail());
   await expect(page.getByTestId("cart").getByText("Floor, row A, seat 1")).toBeVisible();
   await page.getByTestId("cart").getByRole("button", { name: "Checkout" }).click();

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { seatLabel } from "@marquee/tickets/seat-label";
 import {
+  confirmWheelchairSpace,
   continueAsGuest,
   focusFirstSeat,
   guestEmail,
@@ -39,6 +40,7 @@ test("a guest finds an event, holds two seats, pays and gets the tickets by emai
   await openSeatMap(page, event.eventId);
   await focusFirstSeat(page);
   await page.keyboard.press("Enter");
+  await confirmWheelchairSpace(page);
   await continueAsGuest(page, email);
 
   const cart = page.getByTestId("cart");

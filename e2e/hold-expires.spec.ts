@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import {
+  confirmWheelchairSpace,
   continueAsGuest,
   focusFirstSeat,
   guestEmail,
@@ -15,6 +16,7 @@ test("a hold runs out: the cart says so and the seat is back on the map", async 
   await openSeatMap(page, event.eventId);
   await focusFirstSeat(page);
   await page.keyboard.press("Enter");
+  await confirmWheelchairSpace(page);
   await continueAsGuest(page, guestEmail());
   const cart = page.getByTestId("cart");
   await expect(cart.getByText("Floor, row A, seat 1")).toBeVisible();

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import {
+  confirmWheelchairSpace,
   continueAsGuest,
   focusFirstSeat,
   guestEmail,
@@ -24,6 +25,7 @@ test("two buyers race for one seat: the first holds it, the second sees it taken
   );
 
   await first.keyboard.press("Enter");
+  await confirmWheelchairSpace(first);
   await continueAsGuest(first, guestEmail());
   await expect(first.getByTestId("cart").getByText("Floor, row A, seat 1")).toBeVisible();
 

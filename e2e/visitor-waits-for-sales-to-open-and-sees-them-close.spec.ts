@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { webCall } from "./support/on-sale";
 import {
+  confirmWheelchairSpace,
   continueAsGuest,
   focusFirstSeat,
   guestEmail,
@@ -57,6 +58,7 @@ test("a visitor sees the countdown to the opening, cannot hold before it, holds 
   await page.getByTestId("seat-map").focus();
   await expect(page.getByTestId("focused-seat")).toContainText("row A, seat 1");
   await page.keyboard.press("Enter");
+  await confirmWheelchairSpace(page);
   await continueAsGuest(page, guestEmail());
   // The guest box solves a proof of work before the hold: slow on a loaded machine.
   await expect(page.getByTestId("cart").getByText("Floor, row A, seat 1")).toBeVisible({

@@ -3,7 +3,13 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { ADMIN } from "./support/accounts";
 import { admittedAt, joinAsGuest, waitingRoom, wallClock, webCall } from "./support/on-sale";
 import { signIn } from "./support/sign-in";
-import { focusFirstSeat, guestEmail, payByCard, screenshot } from "./support/storefront";
+import {
+  confirmWheelchairSpace,
+  focusFirstSeat,
+  guestEmail,
+  payByCard,
+  screenshot,
+} from "./support/storefront";
 
 const VENUE = { label: "The Blue Lantern, Lyon", timeZone: "Europe/Paris" };
 const ADMIT_PER_MINUTE = 20;
@@ -117,6 +123,7 @@ test("three visitors join a waiting room before the opening, are let in at the s
   await expect(first.getByTestId("seat-map-locked")).toHaveCount(0);
   await focusFirstSeat(first);
   await first.keyboard.press("Enter");
+  await confirmWheelchairSpace(first);
   const cart = first.getByTestId("cart");
   await expect(cart.getByText("Main, row A, seat 1")).toBeVisible({ timeout: 30_000 });
   await screenshot(first, "waiting-room-admitted");

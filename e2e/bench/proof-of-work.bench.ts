@@ -1,7 +1,13 @@
 /// <reference lib="dom" />
 // The functions passed to page.evaluate run in the browser.
 import { expect, test } from "@playwright/test";
-import { focusFirstSeat, guestEmail, openSeatMap, publishEvent } from "../support/storefront";
+import {
+  confirmWheelchairSpace,
+  focusFirstSeat,
+  guestEmail,
+  openSeatMap,
+  publishEvent,
+} from "../support/storefront";
 
 // What the browser check costs a visitor in Chromium: (1) the guest box's "Checking your
 // browser…" from click to done (challenge fetch + solve in the page's Web Workers), in fresh
@@ -24,6 +30,7 @@ test("proof of work: the guest box's browser check, and one-thread solve time", 
     await openSeatMap(page, event.eventId);
     await focusFirstSeat(page);
     await page.keyboard.press("Enter");
+    await confirmWheelchairSpace(page);
     await page.getByLabel("Email for your tickets").fill(guestEmail());
     const checking = page.getByRole("status").filter({ hasText: "Checking your browser…" });
     const started = Date.now();

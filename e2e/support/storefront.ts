@@ -89,13 +89,26 @@ export const openSeatMap = async (page: Page, eventId: string) => {
 /**
  * Focuses the map and moves to row A, seat 1, for holding seats with the keyboard. Focus starts on
  * the first free seat that is not a wheelchair space: in a generated layout row A, seat 1 is one,
- * so focus starts on seat 2 and one step left reaches seat 1.
+ * so focus starts on seat 2 and one step left reaches seat 1. Holding it asks first
+ * (`confirmWheelchairSpace`).
  */
 export const focusFirstSeat = async (page: Page) => {
   await page.getByTestId("seat-map").focus();
   await expect(page.getByTestId("focused-seat")).toContainText("row A, seat 2");
   await page.keyboard.press("ArrowLeft");
   await expect(page.getByTestId("focused-seat")).toContainText("row A, seat 1");
+};
+
+/**
+ * Answers yes to the question the map asks before it holds a wheelchair space (row A, seat 1 of
+ * `publishEvent`'s layout, which `focusFirstSeat` reaches): the dialog names it, and "Hold the
+ * wheelchair space" goes on to hold it (through the guest box for a visitor not signed in).
+ */
+export const confirmWheelchairSpace = async (page: Page) => {
+  const dialog = page.getByRole("dialog", { name: "This is a wheelchair space" });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Hold the wheelchair space" }).click();
+  await expect(dialog).toBeHidden();
 };
 
 export const continueAsGuest = async (page: Page, email: string) => {

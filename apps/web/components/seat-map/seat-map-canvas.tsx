@@ -13,6 +13,7 @@ import {
   firstAvailable,
   HELD,
   neighbour,
+  SOLD,
   PITCH,
   SEAT,
   seatInfo,
@@ -21,7 +22,15 @@ import {
   type SeatRef,
 } from "@marquee/ui/seat-map-model";
 import { touchActionFor } from "@marquee/ui/seat-map-touch";
-import { FOCUS_COLOR, HELD_COLOR, MINE_COLOR, SOLD_COLOR, tierColor } from "./seat-colors";
+import {
+  FOCUS_COLOR,
+  HELD_COLOR,
+  MINE_COLOR,
+  SOLD_COLOR,
+  tierColor,
+  WHEELCHAIR_MARK_DARK,
+  WHEELCHAIR_MARK_LIGHT,
+} from "./seat-colors";
 import { useMapPointer } from "./use-map-pointer";
 
 export const seatKey = (ref: SeatRef) => `${ref.section}:${ref.index}`;
@@ -44,8 +53,19 @@ const MAX_SCALE = 6;
 const FIT_MAX_SCALE = 3;
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 
-/** One path per colour per section: a repaint is then a handful of fills. */
-const buildPaths = (model: SeatMapModel, mine: ReadonlySet<string>): Map<string, Path2D>[] => {
+/** A section's seats as paths: fills per colour, and the wheelchair spaces' rings per colour. */
+type SectionPaths = { fills: Map<string, Path2D>; rings: Map<string, Path2D> };
+
+/** The ring drawn inside a wheelchair space, in map units (a seat is `SEAT` wide). */
+const RING_RADIUS = SEAT * 0.27;
+const RING_WIDTH = SEAT * 0.16;
+
+/**
+ * One path per colour per section: a repaint is then a handful of fills. A wheelchair space also
+ * gets a ring inside it (dark on a free or own seat, light on a taken or sold one), so it stands
+ * out by shape, not by colour alone.
+ */
+const buildPaths = (model: SeatMapModel, mine: ReadonlySet<string>): SectionPaths[] => {
   const half = SEAT / 2;
   const mineBySection = new Map<number, Set<number>>();
   for (const key of mine) {
@@ -56,8 +76,9 @@ const buildPaths = (model: SeatMapModel, mine: ReadonlySet<string>): Map<string,
   }
   return model.sections.map((section, s) => {
     const batches = new Map<string, Path2D>();
+    const rings = new Map<string, Path2D>();
     const own = mineBySection.get(s);
-    const { xs, ys, states, tierOf } = section;
+    const { xs, ys, states, tierOf, accessible } = section;
     for (let i = 0; i < states.length; i++) {
       const state = states[i];
       const color = own?.has(i)
@@ -71,7 +92,17 @@ const buildPaths = (model: SeatMapModel, mine: ReadonlySet<string>): Map<string,
       if (!path) batches.set(color, (path = new Path2D()));
       path.rect((xs[i] ?? 0) - half, (ys[i] ?? 0) - half, SEAT, SEAT);
     }
-    return batches;
+    for (const i of accessible) {
+      const taken = !own?.has(i) && (states[i] === HELD || states[i] === SOLD);
+      const mark = taken ? WHEELCHAIR_MARK_LIGHT : WHEELCHAIR_MARK_DARK;
+      let ring = rings.get(mark);
+      if (!ring) rings.set(mark, (ring = new Path2D()));
+      const cx = xs[i] ?? 0;
+      const cy = ys[i] ?? 0;
+      ring.moveTo(cx + RING_RADIUS, cy);
+      ring.arc(cx, cy, RING_RADIUS, 0, Math.PI * 2);
+    }
+    return { fills: batches, rings };
   });
 };
 
@@ -80,7 +111,7 @@ const buildPaths = (model: SeatMapModel, mine: ReadonlySet<string>): Map<string,
  * 20,800-seat stadium repaints in a few milliseconds while zooming and panning. Pointer: hover for
  * details, click to hold, drag to pan, wheel to zoom; touch: a tap on seats too small to aim at
  * zooms in around it, two fingers pinch, a vertical swipe scrolls the page until the map is zoomed
- * in (`use-map-pointer.ts`, `@marquee/ui/seat-map-touch`). Keyboard: arrows move a focused seat, Enter
+ * in (`use-map-pointer.ts`, `@marquee/ui/seat-map-touch`). Wheelchair spaces carry a ring. Keyboard: arrows move a focused seat, Enter
  * or Space holds it, + and − zoom, 0 fits; a live region reads out the focused seat.
  */
 export function SeatMapCanvas({ model, version, mine, label, describe, onActivate }: Props) {
@@ -106,7 +137,7 @@ export function SeatMapCanvas({ model, version, mine, label, describe, onActivat
   const paths = useRef<{
     version: number;
     mine: ReadonlySet<string>;
-    sections: Map<string, Path2D>[];
+    sections: SectionPaths[];
   } | null>(null);
 
   const draw = useCallback(() => {
@@ -137,9 +168,16 @@ export function SeatMapCanvas({ model, version, mine, label, describe, onActivat
     model.sections.forEach((section, s) => {
       if (section.x > right || section.x + section.width < left) return;
       if (section.y > bottom || section.y + section.height < top) return;
-      for (const [color, path] of sectionPaths[s] ?? []) {
+      const paths = sectionPaths[s];
+      if (!paths) return;
+      for (const [color, path] of paths.fills) {
         ctx.fillStyle = color;
         ctx.fill(path);
+      }
+      ctx.lineWidth = RING_WIDTH;
+      for (const [color, ring] of paths.rings) {
+        ctx.strokeStyle = color;
+        ctx.stroke(ring);
       }
     });
     // Section names at 13 px on screen whatever the zoom, where the section is wide enough.

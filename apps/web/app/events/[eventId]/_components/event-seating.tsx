@@ -10,6 +10,7 @@ import {
   counts,
   findSeat,
   HELD,
+  seatInfo,
   STATE_NAMES,
   type SeatInfo,
   type SeatRef,
@@ -30,6 +31,7 @@ import { CartBar } from "./cart-bar";
 import { CartPanel } from "./cart-panel";
 import { GuestGate } from "./guest-gate";
 import { useLiveSeatMap } from "./use-live-seat-map";
+import { WheelchairSpaceDialog } from "./wheelchair-space-dialog";
 import { seatLabel } from "@marquee/tickets/seat-label";
 
 type Props = {
@@ -71,6 +73,8 @@ export function EventSeating({
   const utils = trpc.useUtils();
   const { model, version, bump, status, query } = useLiveSeatMap(eventId);
   const [gateFor, setGateFor] = useState<Pending | null>(null);
+  // A wheelchair space picked on the map, waiting for the customer to confirm it.
+  const [confirmSpace, setConfirmSpace] = useState<SeatRef | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const working = useRef(false);
@@ -206,11 +210,32 @@ export function EventSeating({
       setMessage("That seat is already taken. Please pick another one.");
       return;
     }
+    if (model.sections[ref.section]?.accessible.has(ref.index)) {
+      setConfirmSpace(ref);
+      return;
+    }
+    holdPicked(ref);
+  };
+
+  const holdPicked = (ref: SeatRef) => {
     if (!signedIn) {
       setGateFor({ seat: ref });
       return;
     }
     void holdSeat(ref);
+  };
+
+  // Either answer gives the focus back to the map (the guest box, if it opens, then takes it).
+  const focusMap = () => document.getElementById("seat-map")?.focus();
+  const confirmedSpace = () => {
+    const ref = confirmSpace;
+    setConfirmSpace(null);
+    focusMap();
+    if (ref) holdPicked(ref);
+  };
+  const cancelledSpace = () => {
+    setConfirmSpace(null);
+    focusMap();
   };
 
   // What a locked map said goes once the reason changes (the sale opened, the visitor was admitted).
@@ -259,6 +284,7 @@ export function EventSeating({
   if (!model) return <LoadingState label="Loading the seat map…" />;
 
   const total = counts(model);
+  const spaceInfo = confirmSpace ? seatInfo(model, confirmSpace) : null;
   const held = cart && cart.status === "draft" && cart.items.length > 0 ? cart : null;
   return (
     <div className="seating" data-with-bar={held ? "" : undefined}>
@@ -279,6 +305,14 @@ export function EventSeating({
           <li>
             <span className="swatch" style={{ background: MINE_COLOR }} aria-hidden="true" />
             Your seats
+          </li>
+          <li>
+            <span
+              className="swatch swatch-wheelchair"
+              style={{ background: tierColor(0) }}
+              aria-hidden="true"
+            />
+            Wheelchair space, marked with a ring
           </li>
           <li>
             <span className="swatch" style={{ background: HELD_COLOR }} aria-hidden="true" />
@@ -309,6 +343,11 @@ export function EventSeating({
           label={`Seat map of ${eventName}`}
           describe={describe}
           onActivate={onActivate}
+        />
+        <WheelchairSpaceDialog
+          seat={spaceInfo ? seatLabel(spaceInfo) : null}
+          onConfirm={confirmedSpace}
+          onCancel={cancelledSpace}
         />
       </section>
       <div className="seating-side">
