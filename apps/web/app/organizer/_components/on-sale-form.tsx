@@ -3,7 +3,7 @@
 import { useRef, useState, type FormEvent } from "react";
 import { fieldErrors, fieldOfServiceError, OnSaleForm } from "../../../lib/organizer-forms";
 import { trpc } from "../../../lib/trpc";
-import { utcToZonedInput } from "../../../lib/zoned-time";
+import { utcToZonedInput } from "@marquee/tickets/zoned-time";
 import { OnSaleFields, onSaleFromFormData, type OnSaleDefaults } from "./on-sale-fields";
 
 type EventForOnSale = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { zonedTimeToUtc } from "./zoned-time";
+import { utcToZonedInput, zonedTimeToUtc } from "./zoned-time";
 
 describe("zonedTimeToUtc", () => {
   it("reads wall-clock time in the venue's zone, with or without seconds", () => {
@@ -22,5 +22,13 @@ describe("zonedTimeToUtc", () => {
     expect(zonedTimeToUtc("2026-03-29T02:30", "Europe/Paris")?.toISOString()).toBe(
       "2026-03-29T01:30:00.000Z",
     );
+  });
+});
+
+describe("utcToZonedInput", () => {
+  it("gives back what the organizer typed, to the second when asked", () => {
+    const instant = new Date("2026-06-20T19:30:45.000Z");
+    expect(utcToZonedInput(instant, "Europe/Paris")).toBe("2026-06-20T21:30");
+    expect(utcToZonedInput(instant, "Europe/Paris", true)).toBe("2026-06-20T21:30:45");
   });
 });
