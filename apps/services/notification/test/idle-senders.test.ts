@@ -50,3 +50,45 @@ describe("delivery senders with nothing to send", () => {
     }
   });
 });
+
+describe("stopping the senders", () => {
+  it("ends at once even when senders were looking for email as it began", async () => {
+    // Looks that wait at a gate, so both senders are mid-look when `stop` comes.
+    const db = h.notification.deps.db;
+    let openGate: () => void = () => {};
+    let gate: Promise<void> | null = null;
+    let waiting = 0;
+    const gated: SqlDb = {
+      $executeRawUnsafe: (query, ...values) => db.$executeRawUnsafe(query, ...values),
+      $queryRawUnsafe: <T>(query: string, ...values: unknown[]) =>
+        db.$queryRawUnsafe<T>(query, ...values),
+      $transaction: async (fn, options) => {
+        if (gate) {
+          waiting += 1;
+          await gate;
+        }
+        return db.$transaction(fn, options);
+      },
+    };
+    // A poll far longer than the test: a sender that sleeps after `stop` would hold it up.
+    const worker = startDeliveryWorker(
+      { ...h.notification.deps, db: gated },
+      { pollMs: 600_000, concurrency: 2 },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    gate = new Promise<void>((resolve) => (openGate = resolve));
+    worker.nudge();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    worker.nudge();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(waiting, "senders waiting at the gate").toBe(2);
+
+    const stopped = worker.stop().then(() => "stopped");
+    openGate();
+    const outcome = await Promise.race([
+      stopped,
+      new Promise((resolve) => setTimeout(() => resolve("still running after 10 s"), 10_000)),
+    ]);
+    expect(outcome).toBe("stopped");
+  }, 20_000);
+});

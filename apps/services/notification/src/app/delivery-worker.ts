@@ -27,9 +27,11 @@ export const startDeliveryWorker = (
   /** Bumped by every nudge: a sender that was busy when it came looks again before sleeping. */
   let nudges = 0;
   const sleepers = new Set<() => void>();
-  /** Until woken, or at most `ms` when given. */
+  /** Until woken, or at most `ms` when given; not at all once stopping (a sender that was busy
+   * when `stop` woke the sleepers must not start a sleep nobody ends). */
   const sleep = (ms: number | null) =>
     new Promise<void>((resolve) => {
+      if (stopped) return resolve();
       const wake = () => {
         clearTimeout(timer);
         sleepers.delete(wake);
