@@ -20,17 +20,34 @@ export const PaymentSucceeded = defineEvent({
     ...PaymentRef,
     eventId: z.uuid(),
     reservationIds: z.array(z.uuid()).min(1),
+    /**
+     * Set when payment pinned every one of the order's holds in inventory before charging: a
+     * pinned hold neither expires nor is released until this payment settles, so inventory sells
+     * it on this event and ordering confirms the order at once instead of waiting for
+     * reservation-confirmed. Absent when inventory could not be asked (ordering then waits).
+     */
+    holdsPinnedUntil: z.iso.datetime().optional(),
   }),
 });
 
-/** Payment → ordering: the card was refused; the customer may retry while the holds live. */
+/**
+ * Payment → ordering (the customer may retry while the holds live), inventory (the holds this
+ * payment pinned are unpinned): the card was refused, or a hold had ended before the charge.
+ */
 export const PaymentFailed = defineEvent({
   type: "payment.payment-failed",
   topic: Topics.paymentPayments,
   version: 1,
   data: z.object({
     ...PaymentRef,
-    reason: z.enum(["card_declined", "insufficient_funds", "invalid_card", "processing_error"]),
+    reason: z.enum([
+      "card_declined",
+      "insufficient_funds",
+      "invalid_card",
+      "processing_error",
+      // Inventory refused to pin a hold (it had ended): nothing was charged.
+      "hold_ended",
+    ]),
     message: z.string().min(1),
   }),
 });
