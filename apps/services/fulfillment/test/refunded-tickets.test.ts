@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { OrderFailed } from "@marquee/events/contracts/ordering";
 import { PaymentRefunded } from "@marquee/events/contracts/payment";
 import { createEvent } from "@marquee/events/create-event";
 import { Topics } from "@marquee/events/topics";
@@ -117,5 +118,82 @@ describe("refunded tickets", () => {
         },
       ),
     ).toMatchObject({ ok: true });
+  });
+});
+
+describe("a confirmed order that failed after all", () => {
+  it("voids every ticket of that order only, once, and the door refuses them saying why", async () => {
+    const event = await h.publishEvent({ name: "Lapsed Pin" });
+    const failed = await h.confirmOrder({
+      eventId: event.eventId,
+      seats: [
+        { section: "B", row: "2", number: 1 },
+        { section: "B", row: "2", number: 2 },
+      ],
+    });
+    const other = await h.confirmOrder({
+      eventId: event.eventId,
+      seats: [{ section: "B", row: "2", number: 3 }],
+    });
+    await h.ticketsIssued(failed.orderId, 2);
+    await h.ticketsIssued(other.orderId, 1);
+    const ticketsOf = async (order: typeof failed) =>
+      ok(
+        await callTrpc<TicketView[]>(
+          h.baseUrl,
+          "orderTickets",
+          { orderId: order.orderId },
+          { token: order.token, kind: "query" },
+        ),
+      );
+    const [first, second] = await ticketsOf(failed);
+    const [kept] = await ticketsOf(other);
+    if (!first || !second || !kept) throw new Error("no tickets");
+
+    const orderFailed = createEvent(OrderFailed, {
+      key: failed.orderId,
+      correlationId: randomUUID(),
+      data: {
+        orderId: failed.orderId,
+        customerId: failed.customerId,
+        email: failed.envelope.data.email,
+        eventId: event.eventId,
+        reason: "the hold expired and the seats were taken by someone else",
+      },
+    });
+    await h.publish(Topics.orderingOrders, orderFailed);
+    await h.publish(Topics.orderingOrders, orderFailed);
+    await waitFor(
+      "both tickets of the failed order void",
+      async () =>
+        (await voidReasonOf(first.ticketId)) !== null &&
+        (await voidReasonOf(second.ticketId)) !== null,
+      { timeoutMs: 60_000, intervalMs: 100 },
+    );
+    const reason = "the order failed and its payment is refunded";
+    expect(await voidReasonOf(first.ticketId)).toBe(reason);
+    expect(await voidReasonOf(second.ticketId)).toBe(reason);
+    expect(await voidReasonOf(kept.ticketId)).toBeNull();
+
+    const list = ok(
+      await callTrpc<CheckInListView>(
+        h.baseUrl,
+        "createCheckInList",
+        { eventId: event.eventId, name: "Side door" },
+        { token: adminToken },
+      ),
+    );
+    expect(
+      await callTrpc(
+        h.baseUrl,
+        "checkIn",
+        { listId: list.id, code: first.code },
+        { token: adminToken },
+      ),
+    ).toMatchObject({
+      ok: false,
+      code: "PRECONDITION_FAILED",
+      message: `Ticket void: ${reason}`,
+    });
   });
 });

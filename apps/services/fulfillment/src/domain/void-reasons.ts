@@ -9,3 +9,9 @@ export const REFUNDED_REASON = "the ticket was refunded";
 
 /** The ticket was sent to someone else, who holds a new one with new codes. */
 export const TRANSFERRED_REASON = "transferred to another holder";
+
+/**
+ * Inventory could not sell the order its seats after all (its payment reached inventory after the
+ * holds' pin had lapsed and the seats were someone else's); the payment is refunded.
+ */
+export const ORDER_FAILED_REASON = "the order failed and its payment is refunded";

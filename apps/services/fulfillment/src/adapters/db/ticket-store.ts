@@ -139,6 +139,21 @@ export const voidTicketsOfEvent = (
     reason,
   );
 
+/** Voids every valid ticket of an order, whoever holds it now. Resolves with how many. */
+export const voidTicketsOfOrder = (
+  tx: SqlTx,
+  orderId: string,
+  at: Date,
+  reason: string,
+): PromiseLike<number> =>
+  tx.$executeRawUnsafe(
+    `UPDATE ticket SET voided_at = $2::timestamptz, void_reason = $3
+      WHERE order_id = $1::uuid AND voided_at IS NULL`,
+    orderId,
+    at,
+    reason,
+  );
+
 /**
  * Voids the valid tickets of these seats of an order (a refund of them): whoever holds the seat's
  * ticket now, the buyer or someone it was transferred to. Resolves with how many.

@@ -2,6 +2,7 @@ import { ignore, type HandlerMap } from "@marquee/events/consumer";
 import type { FulfillmentDeps } from "../../app/deps";
 import { issueTickets } from "../../app/issue-tickets";
 import { recordPublishedEvent, recordUpdatedEvent } from "../../app/record-event";
+import { voidFailedOrderTickets } from "../../app/void-failed-order-tickets";
 import { voidRefundedTickets } from "../../app/void-refunded-tickets";
 
 /** Consumer group `fulfillment.orders`: tickets for confirmed orders. */
@@ -9,11 +10,14 @@ export const orderingHandlers = (deps: FulfillmentDeps): HandlerMap<"ordering.or
   "ordering.order-confirmed": async (event, { tx, log }) => {
     await issueTickets(tx, event, { signingKey: deps.signingKey, log, now: deps.now });
   },
+  // A confirmed order that failed after all loses its tickets (void-failed-order-tickets.ts).
+  "ordering.order-failed": async (event, { tx, log }) => {
+    await voidFailedOrderTickets(tx, event, log);
+  },
   // Only a confirmed order has tickets; nothing before or besides that concerns fulfillment.
   "ordering.order-placed": ignore,
   "ordering.order-cancelled": ignore,
   "ordering.order-expired": ignore,
-  "ordering.order-failed": ignore,
   // Tickets are voided once the money is back (payment-refunded), not when it is asked for.
   "ordering.refund-requested": ignore,
 });
