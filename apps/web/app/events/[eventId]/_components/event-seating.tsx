@@ -3,7 +3,7 @@
 import { ErrorNotice } from "@marquee/ui/error-notice";
 import { LoadingState } from "@marquee/ui/loading-state";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import { SeatMapCanvas, seatKey } from "../../../../components/seat-map/seat-map-canvas";
 import {
   AVAILABLE,
@@ -24,6 +24,12 @@ import {
 import { formatCount, formatMoney } from "../../../../lib/format";
 import { withInstantsIn } from "../../../../lib/on-sale";
 import { isOpenOrder } from "../../../../lib/open-order";
+import {
+  eventPathWithPick,
+  PICK_PARAM,
+  readPick,
+  type PendingPick,
+} from "../../../../lib/pending-pick";
 import { trpc } from "../../../../lib/trpc";
 import type { OrderView } from "../../../../server/order-shapes";
 import { BestAvailableForm, type BestAvailableRequest } from "./best-available-form";
@@ -47,9 +53,6 @@ type Props = {
   admission: string | null;
 };
 
-/** What a guest wanted before signing in: one seat from the map, or the best seats together. */
-type Pending = { seat: SeatRef } | { best: BestAvailableRequest };
-
 const LIVE_TEXT = { connecting: "Connecting…", live: "Live", reconnecting: "Reconnecting…" };
 
 /** Whether the cart still shows a hold whose time has run out (ordering has not let it go yet). */
@@ -72,7 +75,8 @@ export function EventSeating({
   const router = useRouter();
   const utils = trpc.useUtils();
   const { model, version, bump, status, query } = useLiveSeatMap(eventId);
-  const [gateFor, setGateFor] = useState<Pending | null>(null);
+  // What a visitor picked before being asked who the seats are for.
+  const [gateFor, setGateFor] = useState<PendingPick | null>(null);
   // A wheelchair space picked on the map, waiting for the customer to confirm it.
   const [confirmSpace, setConfirmSpace] = useState<SeatRef | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -177,6 +181,33 @@ export function EventSeating({
     }
     void holdBest(request);
   };
+
+  const holdPending = (pick: PendingPick) =>
+    "seat" in pick ? holdSeat(pick.seat) : holdBest(pick.best);
+
+  // Back from the sign-in page the guest box linked to: hold what was picked before it, once,
+  // and take it out of the address so a reload does not hold it again. Inventory's answer (taken,
+  // not on sale yet…) shows as for any pick.
+  const [returnedPick] = useState(() =>
+    typeof window === "undefined"
+      ? null
+      : new URL(window.location.href).searchParams.get(PICK_PARAM),
+  );
+  const pickTaken = useRef(false);
+  const takeReturnedPick = useEffectEvent(() => {
+    if (pickTaken.current || returnedPick === null || !signedIn || !model) return;
+    pickTaken.current = true;
+    const url = new URL(window.location.href);
+    url.searchParams.delete(PICK_PARAM);
+    router.replace(`${url.pathname}${url.search}${url.hash}`, { scroll: false });
+    const pick = readPick(returnedPick);
+    if (pick) void holdPending(pick);
+  });
+  useEffect(() => {
+    // After this render has committed: holding updates state of its own.
+    const soon = setTimeout(takeReturnedPick, 0);
+    return () => clearTimeout(soon);
+  }, [signedIn, model]);
 
   const removeHold = (reservationId: string) =>
     run(async () => {
@@ -353,13 +384,13 @@ export function EventSeating({
       <div className="seating-side">
         {gateFor ? (
           <GuestGate
-            callbackUrl={`/events/${eventId}`}
+            callbackUrl={eventPathWithPick(eventId, gateFor)}
             onCancel={() => setGateFor(null)}
             onSignedIn={() => {
               const pending = gateFor;
               setGateFor(null);
               onSignedIn();
-              void ("seat" in pending ? holdSeat(pending.seat) : holdBest(pending.best));
+              void holdPending(pending);
             }}
           />
         ) : null}
