@@ -25,6 +25,11 @@ export const InventoryConfig = baseConfigSchema
     /** How often the expiry worker looks for holds past their time, and how many it frees at once. */
     EXPIRY_INTERVAL_MS: positiveInt(500),
     EXPIRY_BATCH_SIZE: positiveInt(200),
+    /**
+     * How long `pinForPayment` keeps a payment's holds from expiring or being released: longer
+     * than any charge takes, short enough that a payment that never settles frees the seats.
+     */
+    PAYMENT_PIN_MS: positiveInt(1_800_000),
     /** Connections of the Prisma pool (consumers, relay, workers, reads); holds have their own. */
     DB_POOL_MAX: positiveInt(10),
     /**

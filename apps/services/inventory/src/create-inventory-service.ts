@@ -67,6 +67,7 @@ export const createInventoryService = (
       holdTtlSeconds: config.HOLD_TTL_SECONDS,
       maxSeatsPerCustomer: config.MAX_SEATS_PER_CUSTOMER,
     },
+    paymentPinMs: config.PAYMENT_PIN_MS,
   };
 
   const waitingRoom: WaitingRoomDeps = {

@@ -19,6 +19,8 @@ export type InventoryDeps = {
   relay: { nudge(): void };
   log: EventLog;
   settings: { holdTtlSeconds: number; maxSeatsPerCustomer: number };
+  /** How long a pin for a payment lasts (`pinForPayment`, `PAYMENT_PIN_MS`). */
+  paymentPinMs: number;
   now?: () => Date;
 };
 

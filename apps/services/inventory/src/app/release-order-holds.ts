@@ -13,7 +13,8 @@ import {
 /**
  * Ordering cancelled an order: its customer's holds that are still active are released and their
  * seats freed, each announced as reservation-released (reason `order-cancelled`). Holds that
- * expired, were released or sold meanwhile, and holds of anyone else, are left alone.
+ * expired, were released or sold meanwhile, holds pinned for a payment, and holds of anyone else,
+ * are left alone.
  * Returns the ids released.
  */
 export const releaseOrderHolds = async (
@@ -27,6 +28,8 @@ export const releaseOrderHolds = async (
     if (reservation?.status !== "active" || reservation.customerId !== event.data.customerId) {
       continue;
     }
+    // A hold pinned for a payment is the payment's to decide (sold, or unpinned and left to expire).
+    if (reservation.pinned) continue;
     await closeReservations(tx, [reservationId], "released");
     await freeHeldSeats(tx, [reservationId]);
     await enqueue(

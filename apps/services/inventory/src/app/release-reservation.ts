@@ -20,7 +20,7 @@ export type ReleaseReservationInput = {
 /**
  * Gives up a customer's own active hold: its seats are free at once and reservation-released is
  * announced. Releasing a hold that is already released answers the same again and announces
- * nothing, so a retried request is harmless.
+ * nothing, so a retried request is harmless. A hold pinned for a payment cannot be released.
  */
 export const releaseReservation = async (
   deps: Pick<InventoryDeps, "db" | "relay">,
@@ -43,6 +43,10 @@ export const releaseReservation = async (
           status: reservation.status,
         } as const);
       case "active":
+        // The payment that pinned it decides it: sold on success, unpinned on failure.
+        if (reservation.pinned) {
+          return fail({ kind: "reservation-pinned", reservationId } as const);
+        }
         break;
     }
     await closeReservations(tx, [reservationId], "released");

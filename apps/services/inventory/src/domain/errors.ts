@@ -21,10 +21,27 @@ export type BestAvailableError =
   | { kind: "seats-contended"; requested: number; attempts: number }
   | Extract<ReserveError, { kind: "over-customer-cap" | "event-cancelled" }>;
 
-/** Why a release was refused. A reservation of someone else is reported as not found. */
+/**
+ * Why a release was refused. A reservation of someone else is reported as not found; a hold
+ * pinned for a payment is the payment's to decide.
+ */
 export type ReleaseError =
   | { kind: "reservation-not-found"; reservationId: string }
-  | { kind: "reservation-closed"; reservationId: string; status: "expired" | "confirmed" };
+  | { kind: "reservation-closed"; reservationId: string; status: "expired" | "confirmed" }
+  | { kind: "reservation-pinned"; reservationId: string };
+
+/**
+ * Why holds could not be pinned for a payment (nothing was pinned). Someone else's hold is
+ * reported as not found; a hold that is no longer live has `ended`: expired (its time ran out,
+ * swept or not), released, or already sold.
+ */
+export type PinError =
+  | { kind: "reservation-not-found"; reservationId: string }
+  | {
+      kind: "hold-ended";
+      reservationId: string;
+      ended: "expired" | "released" | "confirmed";
+    };
 
 /** Why a hold could not be shown. Someone else's hold is reported as not found. */
 export type FindReservationError = { kind: "reservation-not-found"; reservationId: string };

@@ -17,6 +17,8 @@ export type ReservationRow = {
   expiresAt: Date;
   createdAt: Date;
   orderId: string | null;
+  /** Pinned for a payment right now (`pinned_until` is still ahead): neither expired nor released. */
+  pinned: boolean;
 };
 
 export type ReservationSeatRow = StockedSeat & { reservationId: string; heldPriceCents: number };
@@ -26,7 +28,8 @@ const SEAT_COLUMNS = `s.id::text AS "id", s.event_id::text AS "eventId", s.secti
 
 const RESERVATION_COLUMNS = `r.id::text AS "id", r.event_id::text AS "eventId",
   r.customer_id AS "customerId", r.status::text AS "status", r.currency, r.expires_at AS "expiresAt",
-  r.created_at AS "createdAt", r.order_id::text AS "orderId"`;
+  r.created_at AS "createdAt", r.order_id::text AS "orderId",
+  coalesce(r.pinned_until > now(), false) AS "pinned"`;
 
 /** Locks one reservation row for the rest of the transaction; null when it does not exist. */
 export const lockReservation = async (tx: SqlTx, id: string): Promise<ReservationRow | null> => {
@@ -53,15 +56,77 @@ export const lockReservationsWithSeats = (
     [...ids],
   );
 
-/** Picks up to `limit` active holds past their time, skipping those another worker is handling. */
+/**
+ * Picks up to `limit` active holds past their time, skipping those another worker is handling and
+ * those pinned for a payment (the payment decides them; once the pin lapses they are due again).
+ */
 export const pickExpiredReservations = (tx: SqlTx, limit: number): PromiseLike<ReservationRow[]> =>
   tx.$queryRawUnsafe<ReservationRow[]>(
     `SELECT ${RESERVATION_COLUMNS} FROM reservation r
       WHERE r.status = 'active' AND r.expires_at <= now()
+        AND (r.pinned_until IS NULL OR r.pinned_until <= now())
       ORDER BY r.expires_at
       LIMIT $1
       FOR UPDATE SKIP LOCKED`,
     limit,
+  );
+
+/** A hold as a pin sees it, locked: whose it is, and whether it is still live. */
+export type PinCandidateRow = {
+  id: string;
+  customerId: string;
+  status: ReservationStatus;
+  /** `expires_at > now()`: the hold's own time has not run out. */
+  live: boolean;
+};
+
+/**
+ * Locks these reservation rows in id order (like every other writer of several holds, so no
+ * deadlocks) for a pin; ids that do not exist are missing from the result.
+ */
+export const lockReservationsForPin = (
+  tx: SqlTx,
+  ids: readonly string[],
+): PromiseLike<PinCandidateRow[]> =>
+  tx.$queryRawUnsafe(
+    `SELECT r.id::text AS "id", r.customer_id AS "customerId", r.status::text AS "status",
+            r.expires_at > now() AS "live"
+       FROM reservation r WHERE r.id = ANY($1::uuid[]) ORDER BY r.id FOR UPDATE`,
+    [...ids],
+  );
+
+/**
+ * Pins these (locked) holds for a payment until `now() + pinMs`, replacing any earlier pin;
+ * returns the earliest `pinned_until` written.
+ */
+export const pinReservations = async (
+  tx: SqlTx,
+  ids: readonly string[],
+  paymentId: string,
+  pinMs: number,
+): Promise<Date> => {
+  const [row] = await tx.$queryRawUnsafe<Array<{ pinnedUntil: Date | null }>>(
+    `WITH pinned AS (
+       UPDATE reservation
+          SET pinned_payment_id = $2::uuid,
+              pinned_until = now() + make_interval(secs => $3::double precision / 1000)
+        WHERE id = ANY($1::uuid[])
+       RETURNING pinned_until)
+     SELECT min(pinned_until) AS "pinnedUntil" FROM pinned`,
+    [...ids],
+    paymentId,
+    pinMs,
+  );
+  if (!row?.pinnedUntil) throw new Error(`pin for payment ${paymentId} wrote no reservation`);
+  return row.pinnedUntil;
+};
+
+/** Lifts the pins of one payment (it failed); returns how many holds it had pinned. */
+export const unpinReservationsOf = (tx: SqlTx, paymentId: string): PromiseLike<number> =>
+  tx.$executeRawUnsafe(
+    `UPDATE reservation SET pinned_payment_id = NULL, pinned_until = NULL
+      WHERE pinned_payment_id = $1::uuid`,
+    paymentId,
   );
 
 export const seatIdsOf = async (

@@ -1,5 +1,6 @@
 import { ignore, type HandlerMap } from "@marquee/events/consumer";
 import { releaseOrderHolds } from "../../app/release-order-holds";
+import { unpinFailedPaymentHolds } from "../../app/unpin-failed-payment-holds";
 import { returnRefundedSeats } from "../../app/return-refunded-seats";
 import { onEventSettingsChanged } from "./on-event-settings-changed";
 import { onPaymentSucceeded } from "./on-payment-succeeded";
@@ -12,11 +13,14 @@ export const catalogHandlers: HandlerMap<"catalog.events"> = {
   "catalog.event-updated": onEventSettingsChanged,
 };
 
-/** Consumer group `inventory.payments`: paid holds become sales. */
+/** Consumer group `inventory.payments`: paid holds become sales; failed payments unpin holds. */
 export const paymentHandlers: HandlerMap<"payment.payments"> = {
   "payment.payment-succeeded": onPaymentSucceeded,
-  // A declined card leaves the hold to run its course.
-  "payment.payment-failed": ignore,
+  // No charge: the holds this payment pinned run their course again.
+  "payment.payment-failed": async (event, { tx, log }) => {
+    const unpinned = await unpinFailedPaymentHolds(tx, event.data.paymentId);
+    log.info({ paymentId: event.data.paymentId, unpinned }, "holds of a failed payment unpinned");
+  },
   // Refunded seats the organizer put back on sale become available again.
   "payment.payment-refunded": async (event, { tx, log }) => {
     await returnRefundedSeats(tx, event, log);

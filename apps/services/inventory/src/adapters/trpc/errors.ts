@@ -3,6 +3,7 @@ import type { BestAvailableScope } from "../../domain/best-available";
 import type {
   BestAvailableError,
   FindReservationError,
+  PinError,
   ReleaseError,
   ReserveError,
 } from "../../domain/errors";
@@ -58,6 +59,33 @@ export const releaseErrorToTRPC = (error: ReleaseError): TRPCError => {
       return new TRPCError({
         code: "CONFLICT",
         message: `reservation ${error.reservationId} is already ${error.status}`,
+      });
+    case "reservation-pinned":
+      return new TRPCError({
+        code: "CONFLICT",
+        message: `Your hold ${error.reservationId} is being paid for and cannot be released now.`,
+      });
+  }
+};
+
+const ENDED: Record<Extract<PinError, { kind: "hold-ended" }>["ended"], string> = {
+  expired: "has expired",
+  released: "was released",
+  confirmed: "is already sold",
+};
+
+/** Payment passes these messages on to the customer whose card it did not charge. */
+export const pinErrorToTRPC = (error: PinError): TRPCError => {
+  switch (error.kind) {
+    case "reservation-not-found":
+      return new TRPCError({
+        code: "NOT_FOUND",
+        message: `reservationIds: no reservation ${error.reservationId} of yours`,
+      });
+    case "hold-ended":
+      return new TRPCError({
+        code: "CONFLICT",
+        message: `Your hold ${error.reservationId} ${ENDED[error.ended]}; nothing was charged.`,
       });
   }
 };

@@ -5,6 +5,7 @@ import type { InventoryDeps } from "../../app/deps";
 import { getAvailability } from "../../app/get-availability";
 import { getMyReservation } from "../../app/get-my-reservation";
 import { listMyReservations } from "../../app/list-my-reservations";
+import { pinHoldsForPayment } from "../../app/pin-holds-for-payment";
 import { releaseReservation } from "../../app/release-reservation";
 import { adoptGuestHoldsProcedure } from "./adopt-guest-holds-procedure";
 import { reserveSeats } from "../../app/reserve-seats";
@@ -19,6 +20,7 @@ import { MAX_SEATS_PER_REQUEST } from "../../domain/hold-rules";
 import {
   bestAvailableErrorToTRPC,
   findReservationErrorToTRPC,
+  pinErrorToTRPC,
   releaseErrorToTRPC,
   reserveErrorToTRPC,
 } from "./errors";
@@ -68,6 +70,32 @@ export type HoldBestAvailableInput = z.infer<typeof HoldBestAvailableInput>;
 /** Web → inventory: give up one of the signed-in customer's active holds. */
 export const ReleaseInput = z.object({ reservationId: z.uuid() });
 export type ReleaseInput = z.infer<typeof ReleaseInput>;
+
+/** Holds one payment may pin at once (an order's holds; far more than any order has). */
+export const MAX_HOLDS_PER_PIN = 50;
+
+/**
+ * Payment → inventory (with the customer's token), before charging a card: pin these holds of the
+ * customer's for this payment, so none expires or is released until it settles.
+ */
+export const PinForPaymentInput = z.object({
+  paymentId: z.uuid("a payment id (uuid)"),
+  reservationIds: z
+    .array(z.uuid("a reservation id (uuid)"), "a list of reservation ids")
+    .min(1, "at least one reservation")
+    .max(MAX_HOLDS_PER_PIN, `at most ${MAX_HOLDS_PER_PIN} reservations`)
+    .superRefine((ids, ctx) => {
+      const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+      if (twice !== undefined) {
+        ctx.addIssue({ code: "custom", message: `reservation ${twice} is listed twice` });
+      }
+    }),
+});
+export type PinForPaymentInput = z.infer<typeof PinForPaymentInput>;
+
+/** Inventory → payment: the earliest instant until which the holds are pinned (ISO 8601). */
+export const PinForPaymentOutput = z.object({ pinnedUntil: z.iso.datetime() });
+export type PinForPaymentOutput = z.infer<typeof PinForPaymentOutput>;
 
 /** Web → inventory: the signed-in customer's holds, newest first, optionally for one event. */
 export const MyReservationsInput = z.object({ eventId: z.uuid().optional() }).optional();
@@ -150,6 +178,18 @@ export const createAppRouter = (
       if (!result.ok) throw releaseErrorToTRPC(result.error);
       return result.value;
     }),
+
+    pinForPayment: authedProcedure
+      .input(PinForPaymentInput)
+      .mutation(async ({ ctx, input }): Promise<PinForPaymentOutput> => {
+        const result = await pinHoldsForPayment(deps, {
+          customerId: ctx.user.id,
+          paymentId: input.paymentId,
+          reservationIds: input.reservationIds,
+        });
+        if (!result.ok) throw pinErrorToTRPC(result.error);
+        return result.value;
+      }),
 
     adoptGuestHolds: adoptGuestHoldsProcedure(deps),
 
