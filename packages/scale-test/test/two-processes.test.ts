@@ -122,8 +122,16 @@ beforeAll(async () => {
     });
   progress("watcher joined; starting the services");
   await Promise.all([
-    start("inventory").then(() => start("ordering", { INVENTORY_URL: services.inventory.url })),
-    start("payment", { GATEWAY_MIN_LATENCY_MS: "10", GATEWAY_MAX_LATENCY_MS: "50" }),
+    start("inventory").then(() =>
+      Promise.all([
+        start("ordering", { INVENTORY_URL: services.inventory.url }),
+        start("payment", {
+          GATEWAY_MIN_LATENCY_MS: "10",
+          GATEWAY_MAX_LATENCY_MS: "50",
+          INVENTORY_URL: services.inventory.url,
+        }),
+      ]),
+    ),
     start("fulfillment"),
     start("notification", { SMTP_HOST: "127.0.0.1", SMTP_PORT: String(smtp.port) }),
   ]);
@@ -352,12 +360,22 @@ describe("the purchase saga with two processes of each service", () => {
 
     progress("emails sent");
     // No seat sold twice: all 24 sold, each in exactly one confirmed reservation and one order.
-    const sold = await db.query<{ seat_id: string; holds: string }>(
-      `SELECT s.id AS seat_id, count(r.id) AS holds FROM bc_inventory.seat s
-         LEFT JOIN bc_inventory.reservation_seat rs ON rs.seat_id = s.id
-         LEFT JOIN bc_inventory.reservation r ON r.id = rs.reservation_id AND r.status = 'confirmed'
-       WHERE s.event_id = ANY($1::uuid[]) AND s.state = 'sold' GROUP BY s.id`,
-      [events.map((event) => event.eventId)],
+    // (Inventory sells beside ordering's confirmation, since payment pins the holds: waited for.)
+    const soldSeats = () =>
+      db.query<{ seat_id: string; holds: string }>(
+        `SELECT s.id AS seat_id, count(r.id) AS holds FROM bc_inventory.seat s
+           LEFT JOIN bc_inventory.reservation_seat rs ON rs.seat_id = s.id
+           LEFT JOIN bc_inventory.reservation r ON r.id = rs.reservation_id AND r.status = 'confirmed'
+         WHERE s.event_id = ANY($1::uuid[]) AND s.state = 'sold' GROUP BY s.id`,
+        [events.map((event) => event.eventId)],
+      );
+    const sold = await waitFor(
+      "24 seats sold",
+      async () => {
+        const result = await soldSeats();
+        return result.rows.length >= 24 && result;
+      },
+      SAGA,
     );
     expect(sold.rows).toHaveLength(24);
     expect(sold.rows.filter((row) => Number(row.holds) !== 1)).toEqual([]);

@@ -6,6 +6,7 @@
 // from database timestamps and the SMTP server's receive time, never by polling:
 //   pay answered            the buyer's pay request → its answer (the gateway's 10–50 ms included)
 //   pay → order confirmed   card charged (payment settled_at) → ordering's order-confirmed outbox row
+//   pay request → confirmed the pay request reaching payment (its row written) → the same row
 //   pay → email accepted    card charged (payment settled_at) → tickets email accepted by SMTP
 // and where the time goes, hop by hop (each outbox row's commit → relayed to Kafka).
 //   npm run bench -- --only purchase-rush
@@ -293,9 +294,14 @@ const asProcesses = async (): Promise<Stack> => {
     services.push(service);
     return service.url;
   };
-  const [inventoryUrl, paymentUrl] = await Promise.all([
-    start("inventory"),
-    start("payment", { GATEWAY_MIN_LATENCY_MS: "10", GATEWAY_MAX_LATENCY_MS: "50" }),
+  const inventoryUrl = await start("inventory");
+  // Payment pins each order's holds in inventory before charging, as npm start runs it.
+  const [paymentUrl] = await Promise.all([
+    start("payment", {
+      GATEWAY_MIN_LATENCY_MS: "10",
+      GATEWAY_MAX_LATENCY_MS: "50",
+      INVENTORY_URL: inventoryUrl,
+    }),
     start("fulfillment", { TICKET_SIGNING_KEY: "purchase-rush-signing-key-0123456789" }),
     start("notification", { SMTP_HOST: "127.0.0.1", SMTP_PORT: String(smtp.port) }),
   ]);
@@ -500,12 +506,21 @@ try {
     const paidAt = new Map(
       payments.map((p) => [p.orderId, (p.settledAt ?? p.createdAt).getTime()]),
     );
-    const succeeded = byKey(
-      await s.db.payment.outboxMessage.findMany({
-        where: { ...where, type: "payment.payment-succeeded" },
-        select,
-      }),
+    const succeededRows = await s.db.payment.outboxMessage.findMany({
+      where: { ...where, type: "payment.payment-succeeded" },
+      select: { ...select, payload: true },
+    });
+    const succeeded = byKey(succeededRows);
+    // Payments that pinned their holds in inventory first: ordering confirms those on
+    // payment-succeeded itself, beside inventory's sale instead of after it.
+    const pinned = new Set(
+      succeededRows
+        .filter(
+          (row) => (row.payload as { data?: { holdsPinnedUntil?: string } }).data?.holdsPinnedUntil,
+        )
+        .map((row) => row.key),
     );
+    const requestedAt = new Map(payments.map((p) => [p.orderId, p.createdAt.getTime()]));
     const sold = byKey(
       await s.db.inventory.outboxMessage.findMany({
         where: { ...where, type: "inventory.reservation-confirmed" },
@@ -558,6 +573,10 @@ try {
       `  pay → order confirmed      ${summary(each((id) => since(id, confirmed.get(id)?.createdAt.getTime())))}`,
     );
     console.log(
+      `  pay request → confirmed    ${summary(each((id) => (confirmed.get(id)?.createdAt.getTime() ?? Number.NaN) - (requestedAt.get(id) ?? Number.NaN)))}`,
+    );
+    console.log(`  holds pinned before charge ${pinned.size} of ${orders.length}`);
+    console.log(
       `  pay → confirmed on Kafka   ${summary(each((id) => since(id, confirmed.get(id)?.sentAt?.getTime())))}`,
     );
     console.log(
@@ -567,7 +586,11 @@ try {
     console.log(
       `    charged → seats sold     ${summary(each((id) => since(id, sold.get(id)?.createdAt.getTime())))}`,
     );
-    console.log(`    seats sold → confirmed   ${summary(hop(sold, confirmed))}`);
+    const unpinned = (rows: Map<string, Row>) =>
+      new Map([...rows].filter(([id]) => !pinned.has(id)));
+    console.log(
+      `    seats sold → confirmed   ${summary(hop(unpinned(sold), confirmed).filter((ms) => !Number.isNaN(ms)))} (unpinned payments only)`,
+    );
     console.log(`    confirmed → tickets      ${summary(hop(confirmed, issued))}`);
     console.log(`    tickets → email queued   ${summary(hop(issued, queued))}`);
     console.log(

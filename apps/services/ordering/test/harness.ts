@@ -117,16 +117,22 @@ export type SagaService = "inventory" | "payment" | "ordering";
 /**
  * Inventory, payment and (unless told otherwise) ordering, the real services, started in this
  * process on ephemeral ports against the test Postgres, Redis and Kafka; they talk to each other
- * only through Kafka (and ordering to inventory's HTTP API, as in production). `databaseUrl`
+ * through Kafka (and ordering and payment to inventory's HTTP API, as in production). `databaseUrl`
  * gives a service another `DATABASE_URL` (its role through PgBouncer); by default each connects
  * to the test database directly, as the owner.
  */
 export const startSaga = async ({
   orderingInProcess = true,
   databaseUrl,
+  paymentPinsHolds = true,
 }: {
   orderingInProcess?: boolean;
   databaseUrl?: (service: SagaService) => string;
+  /**
+   * Payment pins the order's holds in inventory before charging, as in production. False runs
+   * payment without inventory's address: charges go ahead unpinned (inventory unreachable).
+   */
+  paymentPinsHolds?: boolean;
 } = {}): Promise<Saga> => {
   const issuer = await startTestIssuer();
   const level = testLogLevel();
@@ -142,6 +148,7 @@ export const startSaga = async ({
   const payment = createPaymentService(
     loadPaymentConfig({
       ...envOf("payment"),
+      ...(paymentPinsHolds ? { INVENTORY_URL: inventoryUrl } : {}),
       GATEWAY_MIN_LATENCY_MS: "10",
       GATEWAY_MAX_LATENCY_MS: "50",
     }),

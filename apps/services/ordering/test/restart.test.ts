@@ -63,10 +63,16 @@ describe("ordering killed mid-purchase", () => {
     );
     const db = createOrderingDb({ url: testEnv.databaseUrl });
     try {
+      // The order confirms on the (pinned) payment; inventory's sale marks its item beside that.
+      await waitFor(
+        "the item marked sold",
+        async () =>
+          (await db.orderItem.count({ where: { orderId, confirmedAt: { not: null } } })) === 1,
+        LONG,
+      );
       expect(
         await db.outboxMessage.count({ where: { key: orderId, type: "ordering.order-confirmed" } }),
       ).toBe(1);
-      expect(await db.orderItem.count({ where: { orderId, confirmedAt: { not: null } } })).toBe(1);
     } finally {
       await db.$disconnect();
     }

@@ -3,7 +3,7 @@ import { pooledTestDatabaseUrl, testEnv } from "@marquee/testkit/test-env";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OrderView } from "../src/app/order-view";
-import { startSaga, VISA_OK, type Saga, type SagaService } from "./harness";
+import { eventually, startSaga, VISA_OK, type Saga, type SagaService } from "./harness";
 
 // Inventory, payment and ordering as production runs them behind PgBouncer in transaction pooling:
 // each connects as its own role (marquee_<name>), its search_path the role's, no startup option.
@@ -54,7 +54,11 @@ describe("the purchase saga through PgBouncer in transaction pooling", () => {
     expect(paid).toMatchObject({ ok: true, data: { status: "succeeded" } });
     const confirmed = await s.waitForConfirmed(buyer, placed.data.orderId);
     expect(confirmed).toMatchObject({ orderId: placed.data.orderId, totalCents: 4_000 + 5_000 });
-    const sold = await s.inventory.db.seat.findMany({ where: { id: { in: seatIds } } });
+    // Inventory sells beside ordering's confirmation (the payment pinned the holds).
+    const sold = await eventually("both seats sold", async () => {
+      const rows = await s.inventory.db.seat.findMany({ where: { id: { in: seatIds } } });
+      return rows.every((seat) => seat.state === "sold") && rows;
+    });
     expect(sold.map((seat) => seat.state)).toEqual(["sold", "sold"]);
 
     // The traffic really went through the pooler, as the three roles, pooled per transaction.

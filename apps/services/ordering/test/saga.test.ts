@@ -31,6 +31,15 @@ const seatStates = async (seatIds: string[]) =>
     (seat) => seat.state,
   );
 
+/**
+ * Waits until inventory has sold these seats: ordering confirms a payment that pinned its holds
+ * on payment-succeeded, beside inventory's sale, so the order can read confirmed a moment before.
+ */
+const seatsSold = (seatIds: string[]) =>
+  eventually(`seats ${seatIds.join(", ")} sold`, async () =>
+    (await seatStates(seatIds)).every((state) => state === "sold"),
+  );
+
 const distinct = (events: Array<{ id: string }>) => new Set(events.map((e) => e.id)).size;
 
 describe("checkout saga through Kafka", () => {
@@ -46,6 +55,7 @@ describe("checkout saga through Kafka", () => {
 
     const confirmed = await s.waitForConfirmed(buyer, order.orderId);
     expect(confirmed).toMatchObject({ totalCents: 9_000, lastPaymentError: null });
+    await seatsSold(seatIds);
     expect(await seatStates(seatIds)).toEqual(["sold", "sold"]);
     await eventually(
       "order-confirmed",
@@ -120,7 +130,7 @@ describe("checkout saga through Kafka", () => {
     const retried = await s.pay(buyer, order.orderId, VISA_OK);
     expect(retried).toMatchObject({ ok: true, data: { status: "succeeded" } });
     await s.waitForConfirmed(buyer, order.orderId);
-    expect(await seatStates([seats[0]!.seatId])).toEqual(["sold"]);
+    await seatsSold([seats[0]!.seatId]);
     expect(await s.payment.db.payment.count({ where: { orderId: order.orderId } })).toBe(2);
   });
 

@@ -27,6 +27,12 @@ export const PaymentConfig = baseConfigSchema
      */
     ORDERING_URL: z.url().optional(),
     /**
+     * Inventory's HTTP API, asked to pin an order's holds before the charge (app/pay-order.ts), so
+     * ordering can confirm on payment-succeeded. Unset: nothing is pinned and ordering confirms
+     * once inventory has sold the seats.
+     */
+    INVENTORY_URL: z.url().optional(),
+    /**
      * A payment still processing this long after it was written has lost its request (the
      * gateway answers within GATEWAY_MAX_LATENCY_MS); recovery then settles it from the gateway's
      * records, checking every PAYMENT_RECOVERY_INTERVAL_MS.

@@ -4,6 +4,7 @@ import { createServiceRuntime } from "@marquee/service/runtime";
 import type { Service } from "@marquee/service/server";
 import { createDb, type PaymentDb } from "./adapters/db/client";
 import { createSimulatedGateway } from "./adapters/gateway/simulated-gateway";
+import { createInventoryClient } from "./adapters/inventory/inventory-client";
 import { createOrderingClient } from "./adapters/ordering/ordering-client";
 import { inventoryHandlers, orderingHandlers } from "./adapters/kafka/handlers";
 import { createAppRouter } from "./adapters/trpc/router";
@@ -47,6 +48,7 @@ export const createPaymentService = (
     log: logger,
     requestHashSecret: config.REQUEST_HASH_SECRET,
     ...(config.ORDERING_URL ? { ordering: createOrderingClient(config.ORDERING_URL) } : {}),
+    ...(config.INVENTORY_URL ? { inventory: createInventoryClient(config.INVENTORY_URL) } : {}),
   };
 
   let recovery: RecoveryWorker | undefined;

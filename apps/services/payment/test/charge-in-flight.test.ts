@@ -60,6 +60,8 @@ const payWith = (gateway: Gateway, order: PlacedOrder, idempotencyKey: string) =
       card: card(),
       idempotencyKey,
       cause: { correlationId: randomUUID() },
+      // This harness runs payment without inventory: nothing is pinned, no token is sent.
+      caller: { token: "" },
     },
   );
 

@@ -16,9 +16,12 @@ import { changeOrder } from "./change-order";
 import { isEventCancelled, requestEventCancelledRefund } from "./request-refund";
 
 /**
- * The order is paid; confirmed at once if inventory has already sold every hold. A payment that
- * lands after its event was cancelled (it was in flight while the cancellation closed the order)
- * is refunded in full straight away, like every other order of the event.
+ * The order is paid; confirmed at once if inventory has already sold every hold, or if payment
+ * pinned them all before charging (`holdsPinnedUntil`): a pinned hold neither expires nor is
+ * released until this payment settles, so inventory sells it on this same event and waiting for
+ * its reservation-confirmed would only cost a hop. A payment that lands after its event was
+ * cancelled (it was in flight while the cancellation closed the order) is refunded in full straight
+ * away, like every other order of the event.
  */
 export const applyPaymentSucceeded = async (
   tx: SqlTx,
@@ -28,7 +31,7 @@ export const applyPaymentSucceeded = async (
   await changeOrder(tx, event.data.orderId, causedBy(event), log, (order, items) => ({
     status: afterPaymentSucceeded(
       order.status,
-      items.every((i) => i.confirmedAt !== null),
+      event.data.holdsPinnedUntil !== undefined || items.every((i) => i.confirmedAt !== null),
     ),
   }));
   if (!(await isEventCancelled(tx, event.data.eventId))) return;

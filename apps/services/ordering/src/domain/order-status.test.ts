@@ -20,7 +20,7 @@ describe("order lifecycle", () => {
     expect(ORDER_STATUSES.filter(isCancellable)).toEqual(["draft", "pending", "payment_failed"]);
   });
 
-  it("marks an order paid, or confirmed at once when inventory already sold every hold", () => {
+  it("marks an order paid, or confirmed at once when inventory sold (or will sell) every hold", () => {
     expect(table((s) => afterPaymentSucceeded(s, false))).toEqual({
       draft: null,
       pending: "paid",
@@ -51,13 +51,13 @@ describe("order lifecycle", () => {
     expect(afterHoldConfirmed("confirmed", true)).toBeNull();
   });
 
-  it("fails an order whose seats could not be sold, unless the refund already closed it", () => {
+  it("fails an order whose seats could not be sold, even one confirmed on pinned holds, unless the refund already closed it", () => {
     expect(table(afterHoldConfirmationFailed)).toEqual({
       draft: null,
       pending: "failed",
       paid: "failed",
       confirmed: "failed",
-      fulfilled: null,
+      fulfilled: "failed",
       payment_failed: "failed",
       expired: "failed",
       cancelled: "failed",

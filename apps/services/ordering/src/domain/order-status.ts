@@ -28,14 +28,15 @@ const AWAITING_PAYMENT: ReadonlySet<OrderStatus> = new Set(["pending", "payment_
 /**
  * Money was taken. An order that expired or was cancelled while the payment was in flight is paid
  * all the same: inventory re-takes its seats if they are still free, or refunds through
- * reservation-confirmation-failed.
+ * reservation-confirmation-failed. `allHoldsSold`: inventory has sold every hold, or will (payment
+ * pinned them all before charging).
  */
 export const afterPaymentSucceeded = (
   status: OrderStatus,
-  allHoldsConfirmed: boolean,
+  allHoldsSold: boolean,
 ): OrderStatus | null => {
   if (AWAITING_PAYMENT.has(status) || status === "expired" || status === "cancelled") {
-    return allHoldsConfirmed ? "confirmed" : "paid";
+    return allHoldsSold ? "confirmed" : "paid";
   }
   return null;
 };
@@ -52,11 +53,13 @@ export const afterHoldConfirmed = (
 
 /**
  * Inventory could not sell a hold the order paid for (or was about to pay for). The order has
- * failed; payment refunds it. A refund that arrived first keeps the order `refunded`.
+ * failed; payment refunds it. A refund that arrived first keeps the order `refunded`. An order
+ * confirmed (even fulfilled) on pinned holds fails too: that happens only if inventory read the
+ * payment after the pin had lapsed, and the seats are someone else's.
  */
 export const afterHoldConfirmationFailed = (status: OrderStatus): OrderStatus | null =>
   UNFAILABLE.has(status) ? null : "failed";
-const UNFAILABLE: ReadonlySet<OrderStatus> = new Set(["draft", "failed", "refunded", "fulfilled"]);
+const UNFAILABLE: ReadonlySet<OrderStatus> = new Set(["draft", "failed", "refunded"]);
 
 /** Payment gave the money back. */
 export const afterPaymentRefunded = (status: OrderStatus): OrderStatus | null =>

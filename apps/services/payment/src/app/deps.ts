@@ -1,5 +1,6 @@
 import type { EventLog } from "@marquee/events/log";
 import type { SqlDb } from "../adapters/db/payment-store";
+import type { InventoryClient } from "../adapters/inventory/inventory-client";
 import type { OrderingClient } from "../adapters/ordering/ordering-client";
 import type { Gateway } from "../domain/gateway";
 
@@ -14,6 +15,8 @@ export type PaymentDeps = {
   requestHashSecret: string;
   /** Ordering's API, to read an order through that Kafka has not brought yet; none: Kafka only. */
   ordering?: OrderingClient;
+  /** Inventory's API, to pin an order's holds before charging; none: payments are not pinned. */
+  inventory?: InventoryClient;
   now?: () => Date;
 };
 

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { EventCause } from "@marquee/events/create-event";
+import type { ServiceCaller } from "@marquee/service/service-client";
 import {
+  findOrder,
   findPaymentByKey,
   findProcessingPaymentOfOrder,
   insertPayment,
@@ -11,10 +13,12 @@ import {
 } from "../adapters/db/payment-store";
 import { validateCard, type CardInput, type ValidCard } from "../domain/card";
 import type { PayError } from "../domain/errors";
+import type { ChargeOutcome } from "../domain/gateway";
 import { hashPayRequest } from "../domain/request-hash";
 import { fail, ok, type Result } from "@marquee/service/result";
 import { TX_OPTIONS, type PaymentDeps } from "./deps";
 import { toPaymentView, type PaymentView } from "./payment-view";
+import type { PinOutcome } from "../adapters/inventory/inventory-client";
 import { settleCharge } from "./settle-charge";
 
 export type PayOrderInput = {
@@ -25,6 +29,8 @@ export type PayOrderInput = {
   /** When given, must equal the order's total: the customer pays what they were shown. */
   amountCents?: number;
   cause: EventCause;
+  /** The customer's own token, with which inventory is asked to pin the order's holds. */
+  caller: ServiceCaller;
 };
 
 /**
@@ -66,14 +72,19 @@ export const payOrder = async (
     return started.ok ? ok(toPaymentView(started.value)) : started;
   }
   const payment = started.value;
-  const outcome = await deps.gateway.charge({
-    idempotencyKey: payment.id,
-    card,
-    amountCents: payment.amountCents,
-    currency: payment.currency,
-  });
+  const pin = await pinHolds(deps, input.caller, payment);
+  const outcome: ChargeOutcome =
+    pin.kind === "ended"
+      ? await holdEnded(deps, payment, card)
+      : await deps.gateway.charge({
+          idempotencyKey: payment.id,
+          card,
+          amountCents: payment.amountCents,
+          currency: payment.currency,
+        });
+  const holdsPinnedUntil = pin.kind === "pinned" ? pin.pinnedUntil : undefined;
   const { payment: settled, settledHere } = await deps.db.$transaction(
-    (tx) => settleCharge(tx, deps, payment, outcome, input.cause),
+    (tx) => settleCharge(tx, deps, payment, outcome, input.cause, holdsPinnedUntil),
     TX_OPTIONS,
   );
   if (settledHere) deps.relay.nudge();
@@ -139,3 +150,44 @@ const startCharge = async (
   await insertPayment(tx, payment);
   return ok(payment);
 };
+
+/**
+ * Step 1½: asks inventory to pin the order's holds for this payment, so they are sold whatever
+ * happens before payment-succeeded reaches inventory, and ordering can confirm the order on
+ * payment-succeeded itself (one hop sooner). Without an inventory client, or when inventory
+ * cannot be asked, the charge goes ahead unpinned and ordering waits for inventory's sale.
+ */
+const pinHolds = async (
+  deps: PaymentDeps,
+  caller: ServiceCaller,
+  payment: PaymentRow,
+): Promise<PinOutcome> => {
+  if (!deps.inventory) return { kind: "unavailable", message: "no inventory client" };
+  const order = await findOrder(deps.db, payment.orderId);
+  if (!order) throw new Error(`order ${payment.orderId} of payment ${payment.id} is missing`);
+  const pin = await deps.inventory.pinForPayment(caller, {
+    paymentId: payment.id,
+    reservationIds: order.reservationIds,
+  });
+  if (pin.kind === "unavailable") {
+    deps.log.warn({ paymentId: payment.id, reason: pin.message }, "holds not pinned; charging");
+  }
+  return pin;
+};
+
+/**
+ * A hold ended before the charge: nothing is charged, unless an earlier request for this payment
+ * already reached the gateway (it was cut off before settling), whose answer then stands.
+ */
+const holdEnded = async (
+  deps: PaymentDeps,
+  payment: PaymentRow,
+  card: ValidCard,
+): Promise<ChargeOutcome> =>
+  (await deps.gateway.lookup(payment.id)) ?? {
+    status: "failed",
+    reason: "hold_ended",
+    message: "Your hold on these seats ended before the payment; nothing was charged.",
+    brand: card.brand,
+    last4: card.last4,
+  };

@@ -26,6 +26,8 @@ export const settleCharge = async (
   payment: PaymentRow,
   outcome: ChargeOutcome,
   cause: EventCause,
+  /** Until when inventory pinned the order's holds for this payment; none: not pinned. */
+  holdsPinnedUntil?: Date,
 ): Promise<{ payment: PaymentRow; settledHere: boolean }> => {
   const order = await lockOrder(tx, payment.orderId);
   const settled = await settlePayment(tx, payment.id, {
@@ -54,7 +56,12 @@ export const settleCharge = async (
       createEvent(PaymentSucceeded, {
         key: settled.orderId,
         ...cause,
-        data: { ...ref, eventId: order.eventId, reservationIds: order.reservationIds },
+        data: {
+          ...ref,
+          eventId: order.eventId,
+          reservationIds: order.reservationIds,
+          ...(holdsPinnedUntil ? { holdsPinnedUntil: holdsPinnedUntil.toISOString() } : {}),
+        },
       }),
     );
   } else {

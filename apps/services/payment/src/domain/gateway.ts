@@ -1,8 +1,11 @@
 import type { CardSummary, ValidCard } from "./card";
 
 export type DeclineReason = "card_declined" | "insufficient_funds";
-/** A decline, or `processing_error`: the charge never reached the provider (recover-payments.ts). */
-export type FailureReason = DeclineReason | "processing_error";
+/**
+ * A decline; `processing_error`: the charge never reached the provider (recover-payments.ts);
+ * `hold_ended`: inventory would not pin a hold that had ended, so nothing was charged (pay-order.ts).
+ */
+export type FailureReason = DeclineReason | "processing_error" | "hold_ended";
 
 /** The gateway's answer to one charge. Declines are answers, not errors. */
 export type ChargeOutcome =

@@ -57,6 +57,7 @@ export const createAppRouter = (deps: PaymentDeps) =>
         idempotencyKey: input.idempotencyKey,
         amountCents: input.amountCents,
         cause: { correlationId: ctx.correlationId },
+        caller: { token: ctx.auth.token ?? "", correlationId: ctx.correlationId },
       });
       if (!result.ok) throw payErrorToTRPC(result.error);
       return result.value;
