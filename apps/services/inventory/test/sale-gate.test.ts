@@ -43,7 +43,10 @@ const seatState = async (seatId: string) =>
 
 const minutes = (n: number) => new Date(Date.now() + n * 60_000);
 
-describe("sales window", () => {
+// Each test waits on inventory's consumers several times (stock, settings, changed settings);
+// in a full run beside other suites joining the same consumer groups, a rebalance can hold them
+// for tens of seconds. The tests assert what happens, not how fast.
+describe("sales window", { timeout: 180_000 }, () => {
   it("refuses holds before the opening, naming the instant, and takes them once it has passed", async () => {
     const { eventId, seats } = await h.stockEvent({ seats: 2 });
     const opensAt = minutes(60);
