@@ -1,6 +1,5 @@
-import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { callService } from "./support/service-api";
+import { registerBuyer } from "./support/accounts";
 import {
   confirmWheelchairSpace,
   continueAsGuest,
@@ -16,16 +15,7 @@ test("a guest holds a seat, comes back from checkout for another, signs in and k
 }) => {
   test.setTimeout(150_000);
   const event = await publishEvent({ seats: 10, priceCents: 2_500 });
-  const account = {
-    name: `Buyer ${randomUUID().slice(0, 6)}`,
-    email: `e2e-buyer-${randomUUID().slice(0, 12)}@example.com`,
-    password: "a long enough password",
-  };
-  await callService("identity", "register", {
-    email: account.email,
-    password: account.password,
-    displayName: account.name,
-  });
+  const account = await registerBuyer();
 
   // A guest holds seat 1 and goes to checkout.
   await openSeatMap(page, event.eventId);

@@ -1,6 +1,5 @@
-import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { callService } from "./support/service-api";
+import { registerBuyer } from "./support/accounts";
 import { openSeatMap, publishEvent } from "./support/storefront";
 
 test("a visitor picks a seat, chooses Sign in in the guest box, and finds that seat held once back", async ({
@@ -8,16 +7,7 @@ test("a visitor picks a seat, chooses Sign in in the guest box, and finds that s
 }) => {
   test.setTimeout(120_000);
   const event = await publishEvent({ seats: 10, priceCents: 3_000 });
-  const account = {
-    name: `Buyer ${randomUUID().slice(0, 6)}`,
-    email: `e2e-buyer-${randomUUID().slice(0, 12)}@example.com`,
-    password: "a long enough password",
-  };
-  await callService("identity", "register", {
-    email: account.email,
-    password: account.password,
-    displayName: account.name,
-  });
+  const account = await registerBuyer();
 
   // Not signed in: picking row A, seat 3 asks who the seats are for.
   const map = await openSeatMap(page, event.eventId);

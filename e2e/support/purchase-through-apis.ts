@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { ADMIN } from "./accounts";
+import { ADMIN, registerBuyer } from "./accounts";
 import { callService, eventually } from "./service-api";
 
 type Token = { accessToken: string };
@@ -87,16 +87,7 @@ export const purchaseThroughApis = async (
   }: { startsInMs?: number; event?: { eventId: string; name: string }; firstSeat?: number } = {},
 ): Promise<Purchase> => {
   const event = existing ?? (await publishSmallEvent(await adminToken(), undefined, startsInMs));
-  const customer = {
-    name: `Buyer ${randomUUID().slice(0, 6)}`,
-    email: `e2e-buyer-${randomUUID().slice(0, 12)}@example.com`,
-    password: "a long enough password",
-  };
-  await callService("identity", "register", {
-    email: customer.email,
-    password: customer.password,
-    displayName: customer.name,
-  });
+  const customer = await registerBuyer();
   // Sign-up answers alike for new and taken addresses, with no token: sign in next.
   const { accessToken: token } = await callService<Token>("identity", "login", {
     email: customer.email,
