@@ -68,11 +68,11 @@ export const payOrder = async (
     (tx) => startCharge(tx, deps, input, card, requestHash),
     TX_OPTIONS,
   );
-  if (!started.ok || started.value.status !== "processing") {
-    return started.ok ? ok(toPaymentView(started.value)) : started;
+  if (!started.ok || started.value.payment.status !== "processing") {
+    return started.ok ? ok(toPaymentView(started.value.payment)) : started;
   }
-  const payment = started.value;
-  const pin = await pinHolds(deps, input.caller, payment);
+  const { payment, reservationIds } = started.value;
+  const pin = await pinHolds(deps, input.caller, payment, reservationIds);
   const outcome: ChargeOutcome =
     pin.kind === "ended"
       ? await holdEnded(deps, payment, card)
@@ -92,8 +92,9 @@ export const payOrder = async (
 };
 
 /**
- * Step 1: the key's earlier payment, or a new one written as processing. Refusals are decided
- * before anything is written, so committing a refused transaction leaves nothing behind.
+ * Step 1: the key's earlier payment, or a new one written as processing, with the order's holds
+ * (for the pin) when it is to be charged. Refusals are decided before anything is written, so
+ * committing a refused transaction leaves nothing behind.
  */
 const startCharge = async (
   tx: SqlTx,
@@ -101,14 +102,20 @@ const startCharge = async (
   input: PayOrderInput,
   card: ValidCard,
   requestHash: string,
-): Promise<Result<PaymentRow, PayError>> => {
+): Promise<Result<{ payment: PaymentRow; reservationIds: string[] }, PayError>> => {
   const { customerId, idempotencyKey, orderId } = input;
   await lockIdempotencyKey(tx, customerId, idempotencyKey);
   const earlier = await findPaymentByKey(tx, customerId, idempotencyKey);
   if (earlier) {
-    return earlier.requestHash === requestHash
-      ? ok(earlier)
-      : fail({ kind: "idempotency-conflict", idempotencyKey });
+    if (earlier.requestHash !== requestHash) {
+      return fail({ kind: "idempotency-conflict", idempotencyKey });
+    }
+    // Still processing: this request charges it again, so it pins the holds again too.
+    const holds =
+      earlier.status === "processing"
+        ? ((await findOrder(tx, earlier.orderId))?.reservationIds ?? [])
+        : [];
+    return ok({ payment: earlier, reservationIds: holds });
   }
 
   const order = await lockOrder(tx, orderId);
@@ -148,7 +155,7 @@ const startCharge = async (
     settledAt: null,
   };
   await insertPayment(tx, payment);
-  return ok(payment);
+  return ok({ payment, reservationIds: order.reservationIds });
 };
 
 /**
@@ -161,14 +168,11 @@ const pinHolds = async (
   deps: PaymentDeps,
   caller: ServiceCaller,
   payment: PaymentRow,
+  reservationIds: string[],
 ): Promise<PinOutcome> => {
   if (!deps.inventory) return { kind: "unavailable", message: "no inventory client" };
-  const order = await findOrder(deps.db, payment.orderId);
-  if (!order) throw new Error(`order ${payment.orderId} of payment ${payment.id} is missing`);
-  const pin = await deps.inventory.pinForPayment(caller, {
-    paymentId: payment.id,
-    reservationIds: order.reservationIds,
-  });
+  if (reservationIds.length === 0) return { kind: "unavailable", message: "order not found" };
+  const pin = await deps.inventory.pinForPayment(caller, { paymentId: payment.id, reservationIds });
   if (pin.kind === "unavailable") {
     deps.log.warn({ paymentId: payment.id, reason: pin.message }, "holds not pinned; charging");
   }
