@@ -48,3 +48,17 @@ describe("catalog contracts: sales window and waiting room", () => {
     expect(!bad.ok && bad.error).toContain("data.waitingRoom.admitPerMinute");
   });
 });
+
+describe("catalog contracts: hold extension", () => {
+  it("parses a message written before the field existed as no extension allowed", () => {
+    const result = parseEvent(v1EventUpdated());
+    expect(result.ok && result.event.data).toMatchObject({ holdExtensionMinutes: 0 });
+  });
+
+  it("carries the minutes and names a value beyond 15", () => {
+    const ok = parseEvent(v1EventUpdated({ holdExtensionMinutes: 5 }));
+    expect(ok.ok && ok.event.data).toMatchObject({ holdExtensionMinutes: 5 });
+    const bad = parseEvent(v1EventUpdated({ holdExtensionMinutes: 16 }));
+    expect(!bad.ok && bad.error).toContain("data.holdExtensionMinutes");
+  });
+});

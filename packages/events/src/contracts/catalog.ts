@@ -49,6 +49,9 @@ export const NO_CANCELLATION: CancellationPolicy = {
   feeBasisPoints: null,
 };
 
+/** The most minutes an organizer may let a hold be extended by. */
+export const MAX_HOLD_EXTENSION_MINUTES = 15;
+
 // Added after version 1 went out: nullable with a default, so messages written before still parse.
 const salesFields = {
   /** When sales open (UTC); null: on sale once published. */
@@ -59,6 +62,8 @@ const salesFields = {
   waitingRoom: WaitingRoomSettings.nullable().default(null),
   /** Default: customers may not cancel. */
   cancellation: CancellationPolicy.default(NO_CANCELLATION),
+  /** Minutes a customer may add to a hold, once (0: holds cannot be extended). */
+  holdExtensionMinutes: z.number().int().min(0).max(MAX_HOLD_EXTENSION_MINUTES).default(0),
 };
 
 /** Catalog → web, inventory, ordering: an event went on sale (from `salesOpenAt`, if set). */
@@ -78,7 +83,7 @@ export const EventPublished = defineEvent({
   }),
 });
 
-/** Catalog → inventory, ordering: details, status, hold TTL, sales window, waiting room or cancellation policy changed. */
+/** Catalog → inventory, ordering: details, status, hold TTL or extension, sales window, waiting room or cancellation policy changed. */
 export const EventUpdated = defineEvent({
   type: "catalog.event-updated",
   topic: Topics.catalogEvents,

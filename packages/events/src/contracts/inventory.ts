@@ -49,6 +49,17 @@ export const ReservationExpired = defineEvent({
   data: z.object(ReservationRef),
 });
 
+/**
+ * Inventory → ordering (cart): the customer extended a hold, once, as the event allows; it now
+ * lasts until expiresAt. Its seats stay held (catalog's seat map has nothing to change).
+ */
+export const ReservationExtended = defineEvent({
+  type: "inventory.reservation-extended",
+  topic: Topics.inventoryReservations,
+  version: 1,
+  data: z.object({ ...ReservationRef, expiresAt: z.iso.datetime({ offset: true }) }),
+});
+
 /** Inventory → catalog, ordering: paid seats are sold to the order. */
 export const ReservationConfirmed = defineEvent({
   type: "inventory.reservation-confirmed",
@@ -91,6 +102,7 @@ export const inventoryEvents = [
   ReservationCreated,
   ReservationReleased,
   ReservationExpired,
+  ReservationExtended,
   ReservationConfirmed,
   ReservationConfirmationFailed,
   SeatsReturned,

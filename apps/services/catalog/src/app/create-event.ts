@@ -16,6 +16,8 @@ export type CreateEventInput = {
   timeZone?: string;
   imagePath?: string | null;
   holdTtlSeconds?: number;
+  /** Absent: 0, holds cannot be extended. */
+  holdExtensionMinutes?: number;
   /** Null or absent: on sale once published. */
   salesOpenAt?: Date | null;
   /** Null or absent: on sale until the event starts. */
@@ -51,6 +53,7 @@ export const createEvent = async (
     venueId: venue.id,
     imagePath: input.imagePath ?? null,
     holdTtlSeconds: input.holdTtlSeconds ?? 900,
+    holdExtensionMinutes: input.holdExtensionMinutes ?? 0,
     salesOpenAt: sales.salesOpenAt,
     salesCloseAt: sales.salesCloseAt,
     waitingRoomAdmitPerMinute: sales.waitingRoom?.admitPerMinute ?? null,

@@ -12,6 +12,8 @@ export type EventView = {
   status: "draft" | "published" | "cancelled";
   imagePath: string | null;
   holdTtlSeconds: number;
+  /** Minutes a customer may add to a hold, once (0: holds cannot be extended). */
+  holdExtensionMinutes: number;
   /** When sales open (ISO UTC); null: on sale once published. */
   salesOpenAt: string | null;
   /** When sales close (ISO UTC); null: until the event starts. */
@@ -41,6 +43,7 @@ export const toEventView = (row: EventRow): EventView => {
     status: row.status,
     imagePath: row.imagePath,
     holdTtlSeconds: row.holdTtlSeconds,
+    holdExtensionMinutes: row.holdExtensionMinutes,
     ...salesView(row),
     cancellation: cancellationView(row),
     venue: row.venue,

@@ -43,5 +43,20 @@ export type PinError =
       ended: "expired" | "released" | "confirmed";
     };
 
+/**
+ * Why holds could not be extended (nothing was extended). Someone else's hold is reported as not
+ * found; a hold that is no longer live has `ended`; a hold pinned for a payment is the payment's.
+ */
+export type ExtendError =
+  | { kind: "reservation-not-found"; reservationId: string }
+  | {
+      kind: "hold-ended";
+      reservationId: string;
+      ended: "expired" | "released" | "confirmed";
+    }
+  | { kind: "reservation-pinned"; reservationId: string }
+  | { kind: "extension-not-allowed"; reservationId: string; eventId: string }
+  | { kind: "already-extended"; reservationId: string };
+
 /** Why a hold could not be shown. Someone else's hold is reported as not found. */
 export type FindReservationError = { kind: "reservation-not-found"; reservationId: string };

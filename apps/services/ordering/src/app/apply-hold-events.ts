@@ -4,6 +4,7 @@ import type { EventOfType } from "@marquee/events/registry";
 import {
   confirmHold,
   deleteItem,
+  extendHold,
   insertHold,
   listItems,
   lockOrder,
@@ -34,6 +35,17 @@ export const recordHold = async (
     status: "active",
     seats: sortSeats(data.seats),
   });
+};
+
+/**
+ * The customer extended a hold in inventory: its new end is what the cart counts down to (and
+ * what checkout checks). A hold that already ended here stays ended.
+ */
+export const applyHoldExtended = async (
+  tx: SqlTx,
+  { data }: EventOfType<"inventory.reservation-extended">,
+): Promise<void> => {
+  await extendHold(tx, data.reservationId, new Date(data.expiresAt));
 };
 
 /** Drops a hold from a cart (not the last: a cart that lost every hold keeps it, expired). */

@@ -10,7 +10,13 @@ export type OrderView = {
   customerId: string;
   email: string | null;
   status: OrderStatus;
-  items: Array<{ reservationId: string; expiresAt: string; seats: OrderSeat[] }>;
+  /** `extendedAt`: when the customer extended that hold in inventory (once at most); null: not yet. */
+  items: Array<{
+    reservationId: string;
+    expiresAt: string;
+    extendedAt: string | null;
+    seats: OrderSeat[];
+  }>;
   totalCents: number;
   /** What payment has given back so far (all of `totalCents` once the order is `refunded`). */
   refundedCents: number;
@@ -53,6 +59,7 @@ export const toOrderView = (
     items: own.map((item) => ({
       reservationId: item.reservationId,
       expiresAt: iso(item.expiresAt),
+      extendedAt: item.extendedAt ? iso(item.extendedAt) : null,
       seats: item.seats.map((s) => ({
         seatId: s.seatId,
         section: s.section,

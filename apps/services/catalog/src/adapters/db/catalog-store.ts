@@ -21,6 +21,7 @@ export type EventRow = {
   imagePath: string | null;
   status: EventStatus;
   holdTtlSeconds: number;
+  holdExtensionMinutes: number;
   salesOpenAt: Date | null;
   salesCloseAt: Date | null;
   waitingRoomAdmitPerMinute: number | null;
@@ -112,6 +113,8 @@ export type NewEvent = {
   venueId: string;
   imagePath: string | null;
   holdTtlSeconds: number;
+  /** Absent: the column's default (holds cannot be extended). */
+  holdExtensionMinutes?: number;
   salesOpenAt: Date | null;
   salesCloseAt: Date | null;
   waitingRoomAdmitPerMinute: number | null;

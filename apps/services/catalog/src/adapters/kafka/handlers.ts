@@ -59,6 +59,8 @@ export const createReservationHandlers = (deps: Deps): HandlerMap<"inventory.res
   })),
   "inventory.reservation-confirmed": project(deps, (event) => ({ ...event.data, state: "sold" })),
   "inventory.reservation-confirmation-failed": ignore,
+  // A longer hold keeps the same seats held: the map shows no end time, so nothing changes.
+  "inventory.reservation-extended": ignore,
   "inventory.seats-returned": async (event, { tx, log }) => {
     const { eventId, reservationId, seatIds } = event.data;
     const changed = await markReturned(tx, eventId, reservationId, seatIds);

@@ -1,4 +1,8 @@
-import { CancellationPolicy, WaitingRoomSettings } from "@marquee/events/contracts/catalog";
+import {
+  CancellationPolicy,
+  MAX_HOLD_EXTENSION_MINUTES,
+  WaitingRoomSettings,
+} from "@marquee/events/contracts/catalog";
 import { z } from "zod";
 import { MAX_LAYOUT_SEATS } from "../../domain/layout";
 import { WALL_CLOCK_TIME } from "../../domain/zoned-time";
@@ -75,6 +79,13 @@ export const CreateVenueInput = z.object({
 });
 export type CreateVenueInput = z.infer<typeof CreateVenueInput>;
 
+/** Minutes a customer may add to a hold, once (0: none). */
+const HoldExtensionMinutes = z
+  .number()
+  .int("whole minutes")
+  .min(0, "0 (no extension) or more")
+  .max(MAX_HOLD_EXTENSION_MINUTES, `at most ${MAX_HOLD_EXTENSION_MINUTES} minutes`);
+
 /** Organizer (web) → catalog: a new draft event at a venue. */
 export const CreateEventInput = z.object({
   name: z.string().trim().min(1).max(200),
@@ -84,6 +95,8 @@ export const CreateEventInput = z.object({
   timeZone: TimeZone.optional(),
   imagePath: ImagePath.optional(),
   holdTtlSeconds: z.number().int().min(60).max(3_600).default(900),
+  /** Minutes a customer may add to a hold, once; 0 (the default): holds cannot be extended. */
+  holdExtensionMinutes: HoldExtensionMinutes.default(0),
   /** Null: on sale once published. */
   salesOpenAt: EventTime.nullable().default(null),
   /** Null: on sale until the event starts. */
@@ -104,6 +117,8 @@ export const UpdateEventInput = z.object({
   timeZone: TimeZone.optional(),
   imagePath: ImagePath.nullable().optional(),
   holdTtlSeconds: z.number().int().min(60).max(3_600).optional(),
+  /** Applies to holds extended from then on; 0 stops extensions. */
+  holdExtensionMinutes: HoldExtensionMinutes.optional(),
   /** Null clears it (on sale once published); absent leaves it as it is. */
   salesOpenAt: EventTime.nullable().optional(),
   salesCloseAt: EventTime.nullable().optional(),

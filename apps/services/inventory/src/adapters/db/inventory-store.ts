@@ -121,6 +121,59 @@ export const pinReservations = async (
   return row.pinnedUntil;
 };
 
+/** A hold as an extension sees it, locked: whose, whether live, pinned or extended, and by how much it may be. */
+export type ExtensionCandidateRow = {
+  id: string;
+  eventId: string;
+  customerId: string;
+  status: ReservationStatus;
+  /** `expires_at > now()`: the hold's own time has not run out. */
+  live: boolean;
+  pinned: boolean;
+  extendedAt: Date | null;
+  /** Catalog's `holdExtensionMinutes` for the hold's event (0 when it allows none or is unknown). */
+  extensionMinutes: number;
+};
+
+/**
+ * Locks these reservation rows in id order (like every other writer of several holds, so no
+ * deadlocks) for an extension, with their event's extension setting; ids that do not exist are
+ * missing from the result.
+ */
+export const lockReservationsForExtension = (
+  tx: SqlTx,
+  ids: readonly string[],
+): PromiseLike<ExtensionCandidateRow[]> =>
+  tx.$queryRawUnsafe(
+    `SELECT r.id::text AS "id", r.event_id::text AS "eventId", r.customer_id AS "customerId",
+            r.status::text AS "status", r.expires_at > now() AS "live",
+            coalesce(r.pinned_until > now(), false) AS "pinned", r.extended_at AS "extendedAt",
+            coalesce(es.hold_extension_minutes, 0) AS "extensionMinutes"
+       FROM reservation r LEFT JOIN event_settings es ON es.event_id = r.event_id
+      WHERE r.id = ANY($1::uuid[]) ORDER BY r.id FOR UPDATE OF r`,
+    [...ids],
+  );
+
+/**
+ * Extends these (locked) holds by their event's minutes, once: the conditional UPDATE is the
+ * guard (still active, not past its time, never extended), so a hold is extended at most once
+ * whatever races it. Returns the holds it extended with their new expiry.
+ */
+export const extendReservations = (
+  tx: SqlTx,
+  ids: readonly string[],
+): PromiseLike<Array<{ id: string; expiresAt: Date }>> =>
+  tx.$queryRawUnsafe(
+    `UPDATE reservation r
+        SET expires_at = r.expires_at + make_interval(mins => es.hold_extension_minutes),
+            extended_at = now()
+       FROM event_settings es
+      WHERE r.id = ANY($1::uuid[]) AND es.event_id = r.event_id AND es.hold_extension_minutes > 0
+        AND r.status = 'active' AND r.expires_at > now() AND r.extended_at IS NULL
+      RETURNING r.id::text AS "id", r.expires_at AS "expiresAt"`,
+    [...ids],
+  );
+
 /** Lifts the pins of one payment (it failed); returns how many holds it had pinned. */
 export const unpinReservationsOf = (tx: SqlTx, paymentId: string): PromiseLike<number> =>
   tx.$executeRawUnsafe(
@@ -289,6 +342,19 @@ export const markEventCancelled = async (
       WHERE event_id = $1::uuid`,
     eventId,
     cancelled,
+  );
+};
+
+/** Records catalog's hold extension for the event (the row exists: its TTL came first). */
+export const recordHoldExtension = async (
+  tx: SqlTx,
+  eventId: string,
+  minutes: number,
+): Promise<void> => {
+  await tx.$executeRawUnsafe(
+    `UPDATE event_settings SET hold_extension_minutes = $2, updated_at = now() WHERE event_id = $1::uuid`,
+    eventId,
+    minutes,
   );
 };
 

@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import type { BestAvailableScope } from "../../domain/best-available";
 import type {
   BestAvailableError,
+  ExtendError,
   FindReservationError,
   PinError,
   ReleaseError,
@@ -86,6 +87,37 @@ export const pinErrorToTRPC = (error: PinError): TRPCError => {
       return new TRPCError({
         code: "CONFLICT",
         message: `Your hold ${error.reservationId} ${ENDED[error.ended]}; nothing was charged.`,
+      });
+  }
+};
+
+/** The web shows these to the customer who asked for more time. */
+export const extendErrorToTRPC = (error: ExtendError): TRPCError => {
+  switch (error.kind) {
+    case "reservation-not-found":
+      return new TRPCError({
+        code: "NOT_FOUND",
+        message: `reservationIds: no reservation ${error.reservationId} of yours`,
+      });
+    case "hold-ended":
+      return new TRPCError({
+        code: "CONFLICT",
+        message: `Your hold ${error.reservationId} ${ENDED[error.ended]}; it cannot be extended.`,
+      });
+    case "reservation-pinned":
+      return new TRPCError({
+        code: "CONFLICT",
+        message: `Your hold ${error.reservationId} is being paid for; it is kept until the payment ends.`,
+      });
+    case "extension-not-allowed":
+      return new TRPCError({
+        code: "PRECONDITION_FAILED",
+        message: "This event does not allow holds to be extended.",
+      });
+    case "already-extended":
+      return new TRPCError({
+        code: "CONFLICT",
+        message: `Your hold ${error.reservationId} was already extended once; it cannot be extended again.`,
       });
   }
 };

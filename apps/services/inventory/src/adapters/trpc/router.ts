@@ -2,6 +2,7 @@ import { adminProcedure, authedProcedure } from "@marquee/service/auth";
 import { publicProcedure, router } from "@marquee/service/trpc";
 import { z } from "zod";
 import type { InventoryDeps } from "../../app/deps";
+import { extendHolds } from "../../app/extend-holds";
 import { getAvailability } from "../../app/get-availability";
 import { getMyReservation } from "../../app/get-my-reservation";
 import { listMyReservations } from "../../app/list-my-reservations";
@@ -19,6 +20,7 @@ import type { WaitingRoomDeps } from "../../app/waiting-room-deps";
 import { MAX_SEATS_PER_REQUEST } from "../../domain/hold-rules";
 import {
   bestAvailableErrorToTRPC,
+  extendErrorToTRPC,
   findReservationErrorToTRPC,
   pinErrorToTRPC,
   releaseErrorToTRPC,
@@ -96,6 +98,30 @@ export type PinForPaymentInput = z.infer<typeof PinForPaymentInput>;
 /** Inventory → payment: the earliest instant until which the holds are pinned (ISO 8601). */
 export const PinForPaymentOutput = z.object({ pinnedUntil: z.iso.datetime() });
 export type PinForPaymentOutput = z.infer<typeof PinForPaymentOutput>;
+
+/**
+ * Web → inventory: keep these holds of the signed-in customer's longer, once each, by the minutes
+ * their event allows (all or nothing).
+ */
+export const ExtendHoldsInput = z.object({
+  reservationIds: z
+    .array(z.uuid("a reservation id (uuid)"), "a list of reservation ids")
+    .min(1, "at least one reservation")
+    .max(MAX_HOLDS_PER_PIN, `at most ${MAX_HOLDS_PER_PIN} reservations`)
+    .superRefine((ids, ctx) => {
+      const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+      if (twice !== undefined) {
+        ctx.addIssue({ code: "custom", message: `reservation ${twice} is listed twice` });
+      }
+    }),
+});
+export type ExtendHoldsInput = z.infer<typeof ExtendHoldsInput>;
+
+/** Inventory → web: each extended hold with its new end (ISO 8601). */
+export const ExtendHoldsOutput = z.object({
+  reservations: z.array(z.object({ reservationId: z.uuid(), expiresAt: z.iso.datetime() })),
+});
+export type ExtendHoldsOutput = z.infer<typeof ExtendHoldsOutput>;
 
 /** Web → inventory: the signed-in customer's holds, newest first, optionally for one event. */
 export const MyReservationsInput = z.object({ eventId: z.uuid().optional() }).optional();
@@ -188,6 +214,18 @@ export const createAppRouter = (
           reservationIds: input.reservationIds,
         });
         if (!result.ok) throw pinErrorToTRPC(result.error);
+        return result.value;
+      }),
+
+    extendHolds: authedProcedure
+      .input(ExtendHoldsInput)
+      .mutation(async ({ ctx, input }): Promise<ExtendHoldsOutput> => {
+        const result = await extendHolds(deps, {
+          customerId: ctx.user.id,
+          reservationIds: input.reservationIds,
+          cause: { correlationId: ctx.correlationId },
+        });
+        if (!result.ok) throw extendErrorToTRPC(result.error);
         return result.value;
       }),
 

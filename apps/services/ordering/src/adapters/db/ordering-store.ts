@@ -17,6 +17,8 @@ export type HoldRow = {
   expiresAt: Date;
   status: HoldStatus;
   seats: OrderSeat[];
+  /** When the customer extended the hold in inventory; null or absent: not extended. */
+  extendedAt?: Date | null;
 };
 
 export type OrderRow = {
@@ -38,7 +40,8 @@ export type OrderRow = {
 export type ItemRow = HoldRow & { orderId: string; confirmedAt: Date | null };
 
 const HOLD_COLUMNS = `h.reservation_id::text AS "reservationId", h.customer_id AS "customerId",
-  h.event_id::text AS "eventId", h.currency, h.expires_at AS "expiresAt", h.status::text AS status, h.seats`;
+  h.event_id::text AS "eventId", h.currency, h.expires_at AS "expiresAt", h.status::text AS status, h.seats,
+  h.extended_at AS "extendedAt"`;
 
 export const ORDER_COLUMNS = `id::text AS id, customer_id AS "customerId", email, event_id::text AS "eventId",
   status::text AS status, total_cents AS "totalCents", currency,
@@ -60,6 +63,24 @@ export const insertHold = async (tx: SqlTx, hold: HoldRow): Promise<void> => {
     JSON.stringify(hold.seats),
   );
 };
+
+/**
+ * Gives an active hold its extended end (inventory's reservation-extended); returns false when
+ * ordering has never seen it or it is no longer active. Never moves an end earlier.
+ */
+export const extendHold = async (
+  tx: SqlTx,
+  reservationId: string,
+  expiresAt: Date,
+): Promise<boolean> =>
+  (await tx.$executeRawUnsafe(
+    `UPDATE hold_projection
+        SET expires_at = greatest(expires_at, $2::timestamptz), extended_at = coalesce(extended_at, now()),
+            updated_at = now()
+      WHERE reservation_id = $1::uuid AND status = 'active'`,
+    reservationId,
+    expiresAt,
+  )) > 0;
 
 /** Moves a hold on; returns false when ordering has never seen it. */
 export const setHoldStatus = async (

@@ -3,6 +3,7 @@ import {
   applyHoldConfirmationFailed,
   applyHoldConfirmed,
   applyHoldExpired,
+  applyHoldExtended,
   applyHoldReleased,
   recordHold,
 } from "../../app/apply-hold-events";
@@ -20,6 +21,7 @@ export const inventoryHandlers: HandlerMap<"inventory.reservations"> = {
   "inventory.reservation-created": (event, { tx }) => recordHold(tx, event),
   "inventory.reservation-released": (event, { tx }) => applyHoldReleased(tx, event),
   "inventory.reservation-expired": (event, { tx, log }) => applyHoldExpired(tx, event, log),
+  "inventory.reservation-extended": (event, { tx }) => applyHoldExtended(tx, event),
   "inventory.reservation-confirmed": (event, { tx, log }) => applyHoldConfirmed(tx, event, log),
   "inventory.reservation-confirmation-failed": (event, { tx, log }) =>
     applyHoldConfirmationFailed(tx, event, log),

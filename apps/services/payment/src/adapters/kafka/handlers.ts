@@ -34,6 +34,7 @@ export const inventoryHandlers: HandlerMap<"inventory.reservations"> = {
   "inventory.reservation-released": ignore,
   "inventory.reservation-expired": ignore,
   "inventory.reservation-confirmed": ignore,
+  "inventory.reservation-extended": ignore,
   // Follows a refund payment made itself.
   "inventory.seats-returned": ignore,
 };
