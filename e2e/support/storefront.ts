@@ -21,11 +21,14 @@ export const publishEvent = async ({
   seats = 10,
   holdTtlSeconds = 900,
   priceCents = 2_500,
+  holdExtensionMinutes = 0,
   onSale = {},
 }: {
   seats?: number;
   holdTtlSeconds?: number;
   priceCents?: number;
+  /** Minutes a customer may keep a hold longer, once (0: no extension). */
+  holdExtensionMinutes?: number;
   /** Catalog's sales window and waiting room (ISO instants), as createEvent takes them. */
   onSale?: {
     salesOpenAt?: string;
@@ -49,6 +52,7 @@ export const publishEvent = async ({
       startsAt: new Date(Date.now() + 20 * 24 * 3_600_000).toISOString(),
       venueId: venue.id,
       holdTtlSeconds,
+      holdExtensionMinutes,
       imagePath: "/events/jazz-quartet.svg",
       ...onSale,
     },

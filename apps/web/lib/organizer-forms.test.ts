@@ -40,4 +40,25 @@ describe("the organizer's forms say what to type, at the field", () => {
       imagePath: "At most 300 characters.",
     });
   });
+
+  it("says what a hold extension may be, at its field, and takes none by default", () => {
+    const event = {
+      name: "Jazz",
+      venueId: EVENT_ID,
+      startsAt: "2026-12-20T20:00",
+      holdTtlMinutes: 15,
+    };
+    const base = CreateEventForm.safeParse(event);
+    expect(base.success && base.data.holdExtensionMinutes).toBe(0);
+    for (const [value, says] of [
+      [Number.NaN, "Give the extension in minutes, or 0 for none."],
+      [16, "At most 15 minutes."],
+      [-1, "0 (no extension) or more."],
+      [2.5, "Whole minutes only."],
+    ] as const) {
+      expect(
+        errorsOf(CreateEventForm.safeParse({ ...event, holdExtensionMinutes: value })),
+      ).toEqual({ holdExtensionMinutes: says });
+    }
+  });
 });

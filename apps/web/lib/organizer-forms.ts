@@ -105,6 +105,12 @@ export const CreateEventForm = z
       .int("Whole minutes only.")
       .min(1, "At least 1 minute.")
       .max(60, "At most 60 minutes."),
+    holdExtensionMinutes: z
+      .number("Give the extension in minutes, or 0 for none.")
+      .int("Whole minutes only.")
+      .min(0, "0 (no extension) or more.")
+      .max(15, "At most 15 minutes.")
+      .default(0),
     imagePath: z
       .string()
       .trim()

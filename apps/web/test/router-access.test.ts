@@ -46,6 +46,7 @@ describe("signed out", () => {
     expect(await refusal(api.cart.holdBestAvailable({ eventId: orderId, quantity: 2 }))).toEqual(
       SIGN_IN,
     );
+    expect(await refusal(api.cart.extend({ orderId, reservationIds: [orderId] }))).toEqual(SIGN_IN);
     expect(await refusal(api.organizer.venues())).toEqual(SIGN_IN);
     expect(await refusal(api.door.events())).toEqual(SIGN_IN);
   });

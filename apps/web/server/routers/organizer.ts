@@ -96,6 +96,7 @@ export const organizerRouter = router({
       venueId: input.venueId,
       startsAt: input.startsAt,
       holdTtlSeconds: input.holdTtlMinutes * 60,
+      holdExtensionMinutes: input.holdExtensionMinutes,
       ...(input.imagePath ? { imagePath: input.imagePath } : {}),
       ...onSaleForCatalog(input),
     });

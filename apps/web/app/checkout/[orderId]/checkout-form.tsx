@@ -45,6 +45,7 @@ export function CheckoutForm({
   guest: boolean;
 }) {
   const router = useRouter();
+  const utils = trpc.useUtils();
   const order = trpc.checkout.order.useQuery({ orderId });
   const pay = trpc.checkout.pay.useMutation();
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -121,7 +122,13 @@ export function CheckoutForm({
         {view.expiresAt ? (
           <Countdown until={view.expiresAt} onExpire={() => setExpired(true)} />
         ) : null}
-        {view.expiresAt && !expired ? <HoldWarning until={view.expiresAt} /> : null}
+        {view.expiresAt && !expired ? (
+          <HoldWarning
+            until={view.expiresAt}
+            order={view}
+            onExtended={(extended) => utils.checkout.order.setData({ orderId }, extended)}
+          />
+        ) : null}
         {expired ? (
           <p className="form-error" role="alert">
             Your hold has expired and the seats were released.{" "}

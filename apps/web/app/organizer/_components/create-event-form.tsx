@@ -41,12 +41,14 @@ export function CreateEventFormView() {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const minutes = text(data, "holdTtlMinutes");
+    const extension = text(data, "holdExtensionMinutes");
     const parsed = CreateEventForm.safeParse({
       name: text(data, "name"),
       description: text(data, "description"),
       venueId: text(data, "venueId"),
       startsAt: text(data, "startsAt"),
       holdTtlMinutes: minutes === "" ? Number.NaN : Number(minutes),
+      holdExtensionMinutes: extension === "" ? Number.NaN : Number(extension),
       imagePath: text(data, "imagePath") || undefined,
       ...onSaleFromFormData(data),
     });
@@ -159,6 +161,28 @@ export function CreateEventFormView() {
             defaultValue={15}
             aria-invalid={errors.holdTtlMinutes ? true : undefined}
             aria-describedby={describedBy("holdTtlMinutes", true, errors.holdTtlMinutes)}
+          />
+        </FieldText>
+        <FieldText
+          id="holdExtensionMinutes"
+          label="Hold extension (minutes)"
+          hint="Once per hold, a customer may keep their seats this much longer when warned that the hold is ending. 0: no extension."
+          error={errors.holdExtensionMinutes}
+        >
+          <input
+            id="holdExtensionMinutes"
+            name="holdExtensionMinutes"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={15}
+            defaultValue={0}
+            aria-invalid={errors.holdExtensionMinutes ? true : undefined}
+            aria-describedby={describedBy(
+              "holdExtensionMinutes",
+              true,
+              errors.holdExtensionMinutes,
+            )}
           />
         </FieldText>
         <OnSaleFields errors={errors} timeZone={venue?.timeZone ?? null} />

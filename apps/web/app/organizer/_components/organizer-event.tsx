@@ -66,6 +66,14 @@ export function OrganizerEvent({ eventId }: { eventId: string }) {
           <dd>{Math.round(data.holdTtlSeconds / 60)} min</dd>
         </div>
         <div>
+          <dt>Hold extension</dt>
+          <dd>
+            {data.holdExtensionMinutes > 0
+              ? `${data.holdExtensionMinutes} min, once per hold`
+              : "Not allowed"}
+          </dd>
+        </div>
+        <div>
           <dt>Sales open</dt>
           <dd>
             {data.salesOpenAt

@@ -24,6 +24,7 @@ export function CartPanel({
   onRemove,
   onCheckout,
   onExpire,
+  onExtended,
 }: {
   cart: OrderView | null;
   notice: string | null;
@@ -31,6 +32,8 @@ export function CartPanel({
   onRemove: (reservationId: string) => void;
   onCheckout: () => void;
   onExpire: () => void;
+  /** The cart after "Keep my seats" extended its holds. */
+  onExtended: (cart: OrderView) => void;
 }) {
   const seats = cart?.items.flatMap((item) =>
     item.seats.map((seat) => ({ ...seat, reservationId: item.reservationId })),
@@ -50,7 +53,7 @@ export function CartPanel({
       ) : (
         <>
           {ends ? <Countdown until={ends} onExpire={onExpire} /> : null}
-          {ends ? <HoldWarning until={ends} /> : null}
+          {ends ? <HoldWarning until={ends} order={cart} onExtended={onExtended} /> : null}
           <ul className="cart-seats">
             {seats.map((seat) => (
               <li key={seat.seatId}>

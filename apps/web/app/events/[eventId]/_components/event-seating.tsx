@@ -408,6 +408,7 @@ export function EventSeating({
           onRemove={(id) => void removeHold(id)}
           onCheckout={() => void goToCheckout()}
           onExpire={onExpire}
+          onExtended={setCart}
         />
       </div>
       {held ? <CartBar cart={held} busy={busy} onCheckout={() => void goToCheckout()} /> : null}
