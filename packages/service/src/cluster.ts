@@ -1,5 +1,6 @@
 import cluster, { type Worker } from "node:cluster";
 import type { LevelWithSilent } from "pino";
+import { lowerCpuPriority } from "./cpu-priority";
 import { createLogger, type Logger } from "./logger";
 
 /** What the primary tells a worker to do; sent over the cluster's IPC channel. */
@@ -9,8 +10,8 @@ const SIGNALS = ["SIGTERM", "SIGINT"] as const;
 export type RunProcessesOptions = {
   /** The service's name, for the primary's log lines. */
   name: string;
-  /** `PROCESSES` and `LOG_LEVEL` from the service's parsed configuration. */
-  config: { PROCESSES: number; LOG_LEVEL: LevelWithSilent };
+  /** `PROCESSES`, `LOG_LEVEL` and `CPU_NICE` from the service's parsed configuration. */
+  config: { PROCESSES: number; LOG_LEVEL: LevelWithSilent; CPU_NICE: number };
   /** The primary's logger; one named after the service at `LOG_LEVEL` by default. */
   logger?: Logger;
   /** Backoff before restarting a worker that died, doubling from base to max per slot. */
@@ -45,6 +46,8 @@ export const runProcesses = async (
   options: RunProcessesOptions,
   start: () => Promise<unknown>,
 ): Promise<void> => {
+  // First, so the workers forked below and the threads started later inherit it.
+  if (!cluster.isWorker) lowerCpuPriority(options.config.CPU_NICE);
   if (options.config.PROCESSES <= 1) {
     await start();
     return;

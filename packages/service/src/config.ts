@@ -24,6 +24,17 @@ const wholeNumber = (fallback: number, min: number, max: number, what: string) =
     .default(fallback);
 
 /** Environment shared by every service; each service extends it in its own `src/config.ts`. */
+const CPU_NICE_RANGE = "expected a whole number from 0 (as started) to 19 (lowest priority)";
+
+/** A nice value for `CPU_NICE`, 0–19, with the service's own default. */
+export const cpuNiceSchema = (defaultNice: number) =>
+  z.coerce
+    .number({ error: CPU_NICE_RANGE })
+    .int(CPU_NICE_RANGE)
+    .min(0, CPU_NICE_RANGE)
+    .max(19, CPU_NICE_RANGE)
+    .default(defaultNice);
+
 export const baseConfigSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -50,6 +61,12 @@ export const baseConfigSchema = z.object({
     .default(`${localServiceUrl("identity")}/.well-known/jwks.json`),
   JWT_ISSUER: z.string().min(1).default("marquee-identity"),
   JWT_AUDIENCE: z.string().min(1).default("marquee"),
+  /**
+   * The service's CPU priority as a nice value, 0 (as started) to 19 (lowest), applied at start to
+   * every thread and process of the service (`@marquee/service/cpu-priority`). Services whose work
+   * follows a purchase rather than answering one default higher (cpuNiceSchema).
+   */
+  CPU_NICE: cpuNiceSchema(0),
   /** Worker processes sharing the service's port (`@marquee/service/cluster`); 1 runs in-process. */
   PROCESSES: z.coerce
     .number({ error: "expected a whole number of processes from 1 to 64" })

@@ -5,6 +5,7 @@ import { waitFor } from "@marquee/testkit/wait-for";
 import { afterEach, describe, expect, it } from "vitest";
 import { baseConfigSchema, parseConfig } from "../src/config";
 import { freePort } from "@marquee/testkit/service-process";
+import { threadNices } from "./fixtures/thread-nices";
 
 const fixture = fileURLToPath(new URL("./fixtures/cluster-service.ts", import.meta.url));
 
@@ -12,9 +13,14 @@ type Line = { msg: string; pid: number; workerPid?: number };
 
 const started: ChildProcess[] = [];
 
-const startCluster = (processes: string, port: number, mode = "ok") => {
+const startCluster = (
+  processes: string,
+  port: number,
+  mode = "ok",
+  env: Record<string, string> = {},
+) => {
   const child = spawn(process.execPath, ["--import", "tsx", fixture, String(port), mode], {
-    env: { ...process.env, PROCESSES: processes, LOG_LEVEL: "info" },
+    env: { ...process.env, PROCESSES: processes, LOG_LEVEL: "info", ...env },
     // stderr piped and dropped: the "cannot start" case prints its stack there on purpose.
     stdio: ["ignore", "pipe", "pipe"],
     // Its own process group, so a test can signal the whole group as a terminal's Ctrl-C does.
@@ -44,17 +50,19 @@ const startCluster = (processes: string, port: number, mode = "ok") => {
   };
 };
 
-/** GET /pid on a fresh connection, so the primary hands each request to the next worker. */
-const workerPid = (port: number) =>
-  new Promise<number>((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port, path: "/pid", agent: false }, (response) => {
+/** A GET on a fresh connection, so the primary hands each request to the next worker. */
+const getJson = <T>(port: number, path: string) =>
+  new Promise<T>((resolve, reject) => {
+    const req = request({ host: "127.0.0.1", port, path, agent: false }, (response) => {
       let body = "";
       response.on("data", (chunk: Buffer) => (body += chunk.toString()));
-      response.on("end", () => resolve((JSON.parse(body) as { pid: number }).pid));
+      response.on("end", () => resolve(JSON.parse(body) as T));
     });
     req.on("error", reject);
     req.end();
   });
+
+const workerPid = async (port: number) => (await getJson<{ pid: number }>(port, "/pid")).pid;
 
 const pidsServing = async (port: number, requests = 12) => {
   const pids = new Set<number>();
@@ -79,6 +87,58 @@ describe("PROCESSES", () => {
       );
     }
   });
+});
+
+describe("CPU_NICE", () => {
+  it("is a whole number from 0 to 19, 0 by default, and a bad value is named", () => {
+    expect(parseConfig(baseConfigSchema, {}).CPU_NICE).toBe(0);
+    expect(parseConfig(baseConfigSchema, { CPU_NICE: "10" }).CPU_NICE).toBe(10);
+    for (const bad of ["-1", "20", "low", "2.5"]) {
+      expect(() => parseConfig(baseConfigSchema, { CPU_NICE: bad })).toThrow(
+        /CPU_NICE: expected a whole number from 0 \(as started\) to 19 \(lowest priority\)/,
+      );
+    }
+  });
+
+  it.each(["1", "2"])(
+    "lowers every thread of the service to it, in each of its processes (PROCESSES=%s)",
+    { timeout: 90_000 },
+    async (processes) => {
+      expect(threadNices().every((nice) => nice === 0)).toBe(true);
+      const port = await freePort();
+      const cluster = startCluster(processes, port, "ok", { CPU_NICE: "7" });
+      await (processes === "1"
+        ? waitFor(
+            "the service to answer",
+            () =>
+              getJson(port, "/pid").then(
+                () => true,
+                () => false,
+              ),
+            {
+              timeoutMs: 30_000,
+            },
+          )
+        : cluster.waitForLines(`listening on port ${port}`, 2));
+
+      const seen = new Map<number, number[]>();
+      for (let i = 0; i < 8; i += 1) {
+        const answer = await getJson<{ pid: number; threads: number[] }>(port, "/nice");
+        seen.set(answer.pid, answer.threads);
+      }
+      expect(seen.size).toBe(Number(processes));
+      // Several threads each: V8's and libuv's as well as the one running JavaScript.
+      for (const threads of seen.values()) {
+        expect(threads.length).toBeGreaterThan(1);
+        expect(new Set(threads)).toEqual(new Set([7]));
+      }
+      // The supervising primary too, when there is one.
+      expect(new Set(threadNices(cluster.child.pid ?? 0))).toEqual(new Set([7]));
+
+      cluster.child.kill("SIGTERM");
+      expect(await cluster.exited).toBe(0);
+    },
+  );
 });
 
 // Each case starts Node processes (tsx) and waits for them to exit: slow on a loaded machine.

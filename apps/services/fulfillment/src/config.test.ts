@@ -7,6 +7,11 @@ const doorKey = generateKeyPairSync("ec", { namedCurve: "P-256" })
   .toString("base64");
 
 describe("fulfillment config", () => {
+  it("runs below the purchase path's CPU priority unless CPU_NICE says otherwise", () => {
+    expect(loadConfig({}).CPU_NICE).toBe(10);
+    expect(loadConfig({ CPU_NICE: "0" }).CPU_NICE).toBe(0);
+  });
+
   it("uses the documented local signing key outside production", () => {
     expect(loadConfig({}).TICKET_SIGNING_KEY).toBe(LOCAL_TICKET_SIGNING_KEY);
   });

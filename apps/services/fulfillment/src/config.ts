@@ -1,4 +1,4 @@
-import { baseConfigSchema, parseConfig, portSchema } from "@marquee/service/config";
+import { baseConfigSchema, cpuNiceSchema, parseConfig, portSchema } from "@marquee/service/config";
 import { z } from "zod";
 import { SERVICE_PORTS } from "@marquee/service/ports";
 
@@ -16,6 +16,12 @@ export const LOCAL_DOOR_LIST_SIGNING_KEY =
 export const FulfillmentConfig = baseConfigSchema
   .extend({
     PORT: portSchema(SERVICE_PORTS.fulfillment),
+    /**
+     * Below the purchase path by default: tickets (codes, QR images, PDFs) follow a purchase, and where they share
+     * CPUs with inventory, payment and ordering (npm start, one machine) the buyer waiting for a
+     * confirmation should not wait behind them. 0 runs at the priority it was started with.
+     */
+    CPU_NICE: cpuNiceSchema(10),
     /** Keys the HMAC in every ticket code: whoever holds it can mint tickets, so keep it secret. */
     TICKET_SIGNING_KEY: z.string().min(32).default(LOCAL_TICKET_SIGNING_KEY),
     /**

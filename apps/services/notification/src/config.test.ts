@@ -10,6 +10,11 @@ describe("notification config", () => {
     });
   });
 
+  it("runs below the purchase path's CPU priority unless CPU_NICE says otherwise", () => {
+    expect(loadConfig({}).CPU_NICE).toBe(10);
+    expect(loadConfig({ CPU_NICE: "0" }).CPU_NICE).toBe(0);
+  });
+
   it("names every bad variable in one error", () => {
     expect(() =>
       loadConfig({ SMTP_PORT: "smtp", SMTP_USER: "mailer", SMTP_SECURE: "yes" }),

@@ -1,4 +1,4 @@
-import { baseConfigSchema, parseConfig, portSchema } from "@marquee/service/config";
+import { baseConfigSchema, cpuNiceSchema, parseConfig, portSchema } from "@marquee/service/config";
 import { z } from "zod";
 import { LOCAL_WEB_URL, SERVICE_PORTS } from "@marquee/service/ports";
 
@@ -15,6 +15,12 @@ const booleanFlag = (defaultValue: boolean) =>
 export const NotificationConfig = baseConfigSchema
   .extend({
     PORT: portSchema(SERVICE_PORTS.notification),
+    /**
+     * Below the purchase path by default: emails (QR images, PDFs, SMTP) follow a purchase, and where they share
+     * CPUs with inventory, payment and ordering (npm start, one machine) the buyer waiting for a
+     * confirmation should not wait behind them. 0 runs at the priority it was started with.
+     */
+    CPU_NICE: cpuNiceSchema(10),
     /** MailDev locally (1025; the test environment's is 11025). */
     SMTP_HOST: z.string().min(1).default("127.0.0.1"),
     SMTP_PORT: z.coerce.number().int().min(1).max(65_535).default(1025),
