@@ -2,8 +2,12 @@
 // request, which address the browser has. Next itself keeps a client-sent X-Forwarded-For as it
 // is, so the web would otherwise pass a made-up address on to the services' throttles.
 //
-//   node --import tsx server.ts     (NODE_ENV=production: `next build` first; otherwise next dev)
+//   node dist/server.js             production (NODE_ENV=production): `npm run build` first, which
+//                                   runs `next build` and compiles this file and the lib/ modules
+//                                   it imports into dist/ (scripts/build-service.mjs)
+//   node --import tsx server.ts     development (`npm run dev`): next dev, compiling as it goes
 import { createServer } from "node:http";
+import path from "node:path";
 import next from "next";
 import { readOrCreateSecret } from "./lib/secret-file";
 
@@ -18,9 +22,14 @@ const { CLIENT_ADDRESS_HEADER, resolveClientAddress } = await import("./lib/clie
 const { serverEnv } = await import("./lib/server-env");
 
 const dev = serverEnv.NODE_ENV !== "production";
+// The app's folder (next.config.ts, .next/): this file's, or its parent's for dist/server.js.
+const appDir =
+  path.basename(import.meta.dirname) === "dist"
+    ? path.dirname(import.meta.dirname)
+    : import.meta.dirname;
 const app = next({
   dev,
-  dir: import.meta.dirname,
+  dir: appDir,
   hostname: serverEnv.WEB_HOSTNAME,
   port: serverEnv.PORT,
 });

@@ -4,7 +4,7 @@ import { kafkaBrokers } from "./environments.mjs";
 import { bin, ROOT } from "./paths.mjs";
 import { say, step } from "./progress.mjs";
 import { SERVICES } from "./services.mjs";
-import { ensureServiceBundles } from "./service-bundle.mjs";
+import { ensureBundles } from "./service-bundle.mjs";
 import { run } from "./run.mjs";
 
 /** Node benchmarks: `bench/*.ts` of every workspace. */
@@ -57,7 +57,7 @@ export const runBenchmarks = async ({ only, prepareNode, prepareBrowser }) => {
   if (inNode.length > 0) {
     const env = benchEnv(await prepareNode());
     // Benchmarks that start services run their bundles, as `npm start` and the images do.
-    await step("service bundles", () => ensureServiceBundles(SERVICES));
+    await step("service bundles", () => ensureBundles(SERVICES));
     for (const bench of inNode) {
       say(`bench ${path.relative(ROOT, bench)}`);
       await run(bin("tsx"), [bench], { cwd: path.dirname(path.dirname(bench)), env });

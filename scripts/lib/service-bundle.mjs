@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { WEB_DIR } from "./paths.mjs";
 
 // A service's production bundle: src/main.ts and every @marquee/* workspace it imports (their
 // package exports point at .ts sources, which plain Node cannot run) compiled into dist/ by
@@ -7,9 +8,19 @@ import path from "node:path";
 // service itself with a dynamic import, so with code splitting the supervisor of a service run
 // as several processes (packages/service/src/cluster.ts) loads only its config, and its workers,
 // forked from dist/main.js, load the rest.
+//
+// The web's server (apps/web/server.ts, the front door Next runs behind, and the lib/ modules it
+// imports) is bundled the same way into apps/web/dist/server.js; Next's own build (.next/) holds
+// the pages and everything else, and `next` stays an import from node_modules.
 
 const META = "meta.json";
 const THIS_FILE = new URL(import.meta.url).pathname;
+
+/** What a folder's bundle is built from and named: the web's server.ts, a service's src/main.ts. */
+export const bundleEntryOf = (dir) =>
+  path.resolve(dir) === WEB_DIR
+    ? { name: "server", source: "server.ts" }
+    : { name: "main", source: "src/main.ts" };
 
 /** The node_modules folder a bare import resolves to from `dir`, as Node walks up for it. */
 const packageFolder = (specifier, dir) => {
@@ -51,9 +62,13 @@ const mtime = (file) => {
   }
 };
 
-/** Compiles `<dir>/src/main.ts` to `<dir>/dist/main.js` (with chunks and source maps). */
-export const buildService = async (dir) => {
+/**
+ * Compiles the folder's entry (`bundleEntryOf`) into `<dir>/dist/`: a service's src/main.ts to
+ * dist/main.js, the web's server.ts to dist/server.js (with chunks and source maps).
+ */
+export const buildBundle = async (dir) => {
   const { build, stop } = await import("esbuild");
+  const entry = bundleEntryOf(dir);
   const outdir = path.join(dir, "dist");
   // Built beside dist/ and swapped in whole, so a process starting meanwhile (or a cluster
   // worker restarting) never loads a main.js whose chunks are half written or already gone.
@@ -62,7 +77,7 @@ export const buildService = async (dir) => {
   fs.rmSync(building, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: dir,
-    entryPoints: { main: "src/main.ts" },
+    entryPoints: { [entry.name]: entry.source },
     outdir: building,
     bundle: true,
     splitting: true,
@@ -80,7 +95,7 @@ export const buildService = async (dir) => {
     logLevel: "warning",
     plugins: [npmPackagesExternal(outdir)],
   });
-  // What the bundle was built from, for isServiceBundleStale.
+  // What the bundle was built from, for isBundleStale.
   // Relative to the service's folder, like esbuild's own, so a bundle restored from turbo's cache
   // on another checkout is checked against that checkout's sources.
   const inputs = Object.keys(result.metafile.inputs);
@@ -94,7 +109,7 @@ export const buildService = async (dir) => {
   const bytes = Object.entries(result.metafile.outputs)
     .filter(([file]) => file.endsWith(".js"))
     .reduce((sum, [, output]) => sum + output.bytes, 0);
-  return { outfile: path.join(outdir, "main.js"), bytes, ms: Date.now() - t0 };
+  return { outfile: path.join(outdir, `${entry.name}.js`), bytes, ms: Date.now() - t0 };
 };
 
 /**
@@ -102,9 +117,9 @@ export const buildService = async (dir) => {
  * away since, or when this builder changed. A new file is only seen once something that imports
  * it changes, which it must for the file to be used at all.
  */
-export const isServiceBundleStale = (dir) => {
+export const isBundleStale = (dir) => {
   const outdir = path.join(dir, "dist");
-  const builtAt = mtime(path.join(outdir, "main.js"));
+  const builtAt = mtime(path.join(outdir, `${bundleEntryOf(dir).name}.js`));
   if (builtAt === 0) return true;
   let inputs;
   try {
@@ -118,10 +133,13 @@ export const isServiceBundleStale = (dir) => {
   });
 };
 
-/** Builds the bundles of the given services that are missing or stale; says which it built. */
-export const ensureServiceBundles = async (services) => {
-  const stale = services.filter((service) => isServiceBundleStale(service.dir));
+/**
+ * Builds the bundles that are missing or stale of the given services (or the web, `{ name, dir }`);
+ * says which it built.
+ */
+export const ensureBundles = async (services) => {
+  const stale = services.filter((service) => isBundleStale(service.dir));
   if (stale.length === 0) return "up to date";
-  for (const service of stale) await buildService(service.dir);
+  for (const service of stale) await buildBundle(service.dir);
   return `built ${stale.map((service) => service.name).join(", ")}`;
 };

@@ -4,17 +4,22 @@ import path from "node:path";
 import { serviceEnv } from "./environments.mjs";
 import { localSecrets } from "./local-secrets.mjs";
 import { pipeLines } from "./log-lines.mjs";
-import { bin, ROOT } from "./paths.mjs";
+import { bin, ROOT, WEB_DIR } from "./paths.mjs";
 import { say, seconds, step } from "./progress.mjs";
 import { run } from "./run.mjs";
-import { ensureServiceBundles } from "./service-bundle.mjs";
+import { ensureBundles } from "./service-bundle.mjs";
 
-const WEB_DIR = path.join(ROOT, "apps", "web");
-
+/** Newest change under `dir`, leaving out dependencies and build outputs (.next, dist). */
 const newestMtime = (dir) => {
   let newest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === "node_modules" || entry.name === ".next" || entry.name.startsWith(".turbo"))
+    if (
+      entry.name === "node_modules" ||
+      entry.name === ".next" ||
+      entry.name.startsWith(".turbo") ||
+      entry.name === "dist" ||
+      entry.name.startsWith("dist.")
+    )
       continue;
     const full = path.join(dir, entry.name);
     newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
@@ -22,17 +27,24 @@ const newestMtime = (dir) => {
   return newest;
 };
 
-/** Builds the web app when it was never built or its sources (or the UI package) changed since. */
+/**
+ * Builds the web app when it was never built or its sources (or the UI package) changed since
+ * (`next build`), and its server's bundle (server.ts as dist/server.js, scripts/build-service.mjs)
+ * when that is missing or older than a source it was built from.
+ */
 export const ensureWebBuild = async () => {
   const buildId = path.join(WEB_DIR, ".next", "BUILD_ID");
   const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
   const changedAt = Math.max(newestMtime(WEB_DIR), newestMtime(path.join(ROOT, "packages", "ui")));
-  if (builtAt > changedAt) return "up to date";
-  await run(bin("next"), ["build"], {
-    cwd: WEB_DIR,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  return "built";
+  const app = builtAt > changedAt ? "up to date" : "built";
+  if (app === "built") {
+    await run(bin("next"), ["build"], {
+      cwd: WEB_DIR,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
+  }
+  const server = await ensureBundles([{ name: "server.ts", dir: WEB_DIR }]);
+  return `app ${app}, server ${server === "up to date" ? server : "built"}`;
 };
 
 const waitForHttp = async (url, { timeoutMs, isAlive }) => {
@@ -134,7 +146,7 @@ export const runStack = async (
     NODE_ENV: watch ? "development" : "production",
   };
   // Services run their bundles (scripts/build-service.mjs); watching, their sources through tsx.
-  if (!watch) await step("service bundles", () => ensureServiceBundles(environment.services));
+  if (!watch) await step("service bundles", () => ensureBundles(environment.services));
   if (maildev) {
     launch(
       "maildev",
@@ -170,8 +182,10 @@ export const runStack = async (
     }),
   }));
   // The web's own server (apps/web/server.ts): Next behind the front door that decides the
-  // browser's address; `next dev` inside it when watching.
-  const web = launch("web", process.execPath, ["--import", "tsx", "server.ts"], {
+  // browser's address. Compiled (dist/server.js, built with the web app by ensureWebBuild); when
+  // watching, server.ts through tsx with `next dev` inside it.
+  const webCommand = watch ? ["--import", "tsx", "server.ts"] : ["dist/server.js"];
+  const web = launch("web", process.execPath, webCommand, {
     cwd: WEB_DIR,
     env: {
       ...env,

@@ -41,7 +41,7 @@ const builtImages = Object.entries(compose.services).flatMap(([name, service]) =
     : [],
 );
 
-/** Root devDependencies the final images may carry: tsx runs the web's server.ts. */
+/** Root devDependencies a final image may carry: tsx runs the set-up job's scripts/prepare.ts. */
 const RUNTIME_TOOLS = ["tsx", "esbuild", "@esbuild"];
 
 const finalStage = (dockerfile: Dockerfile): Stage => {
@@ -59,10 +59,12 @@ const localModules = (file: string, seen = new Set<string>()): string[] => {
   return [...seen];
 };
 
-/** The stage that runs the package's `npm run build`. */
+/** The stage that runs the package's `npm run build` (alone, or first of a `&&` list). */
 const bundlingStage = (dockerfile: Dockerfile, packageName: string): Stage | undefined =>
   dockerfile.stages.find((stage) =>
-    runCommands(stage).some((run) => run === `npm run build -w ${packageName}`),
+    runCommands(stage).some(
+      (run) => run.split("&&")[0]?.trim() === `npm run build -w ${packageName}`,
+    ),
   );
 
 const installs = (stage: Stage) =>
@@ -186,12 +188,15 @@ describe("Dockerfiles", () => {
       };
       expect(base).toBeDefined();
       const fromRoot = normalize(join(dir, base ?? ""));
-      // A service is compiled where it is bundled; the web (tsx, next) where it runs.
-      const compiledIn = name === "web" ? last : bundlingStage(dockerfile, packageName);
-      const copied = (compiledIn ? copiesOf(compiledIn) : []).flatMap((copy) =>
-        copy.from === undefined ? copy.sources : [],
-      );
-      expect(copied).toContain(fromRoot);
+      // Where it is bundled; the web also where it runs, as Next compiles next.config.ts at start.
+      const bundling = bundlingStage(dockerfile, packageName);
+      const compiledIn = name === "web" ? [bundling, last] : [bundling];
+      for (const stage of compiledIn) {
+        const copied = (stage ? copiesOf(stage) : []).flatMap((copy) =>
+          copy.from === undefined ? copy.sources : [],
+        );
+        expect([stage?.name, copied]).toEqual([stage?.name, expect.arrayContaining([fromRoot])]);
+      }
       expect(dirname(fromRoot)).toBe(".");
     });
 
@@ -201,34 +206,46 @@ describe("Dockerfiles", () => {
       expect(lastOf(last, "EXPOSE")).toBe(String(port));
       const command = commandWords(lastOf(last, "CMD") ?? "[]");
       if (name === "web") {
-        // server.ts, as package.json starts it (NODE_ENV comes from the image).
+        // server.ts compiled, as package.json starts it (NODE_ENV comes from the image).
         expect(startScript).toBe(`NODE_ENV=production ${command.join(" ")}`);
-        expect(command).toEqual(["node", "--import", "tsx", "server.ts"]);
-        expect(repoPathExists(`${dir}/server.ts`)).toBe(true);
+        expect(command).toEqual(["node", "dist/server.js"]);
       } else {
         expect(command.join(" ")).toBe(startScript);
         expect(command).toEqual(["node", "--enable-source-maps", "dist/main.js"]);
       }
     });
 
-    if (name !== "web") {
-      it("bundles the service with the shared builder and runs the bundle it copied", () => {
-        // dist/main.js is what `npm run build` writes (scripts/build-service.mjs), git-ignored.
-        expect(buildScript).toBe("node ../../../scripts/build-service.mjs");
-        expect(repoPathExists(`${dir}/src/main.ts`)).toBe(true);
-        const bundling = bundlingStage(dockerfile, packageName);
-        expect(bundling?.name).toBeDefined();
-        const builder = (bundling ? copiesOf(bundling) : []).flatMap((copy) =>
-          copy.from === undefined ? copy.sources : [],
-        );
-        // The builder and every module it imports, as the build context has them.
-        expect(builder).toEqual(expect.arrayContaining(localModules("scripts/build-service.mjs")));
-        const distCopies = copiesOf(last).filter(
-          (copy) => copy.from === bundling?.name && copy.sources.includes(`/app/${dir}/dist`),
-        );
-        expect(distCopies.map((copy) => copy.destination)).toEqual([`./${dir}/dist`]);
-      });
-    }
+    it("runs compiled JavaScript: no tsx or esbuild in the image, no TypeScript on its command", () => {
+      const tools = dockerfile.stages
+        .flatMap(copiesOf)
+        .flatMap((copy) => copy.sources)
+        .filter((source) => /\/node_modules\/(tsx|esbuild|@esbuild)\/?$/.test(source));
+      expect(tools).toEqual([]);
+      const command = commandWords(lastOf(last, "CMD") ?? "[]");
+      expect(command.filter((word) => word === "tsx" || /\.tsx?$/.test(word))).toEqual([]);
+    });
+
+    it("is bundled by the shared builder in its npm run build, and runs the bundle it copied", () => {
+      // What `npm run build` writes (scripts/build-service.mjs; git-ignored): a service's
+      // src/main.ts as dist/main.js, the web's server.ts as dist/server.js after `next build`.
+      const [entry, build] =
+        name === "web"
+          ? ["server.ts", "next build && node ../../scripts/build-service.mjs"]
+          : ["src/main.ts", "node ../../../scripts/build-service.mjs"];
+      expect(buildScript).toBe(build);
+      expect(repoPathExists(`${dir}/${entry}`)).toBe(true);
+      const bundling = bundlingStage(dockerfile, packageName);
+      expect(bundling?.name).toBeDefined();
+      const builder = (bundling ? copiesOf(bundling) : []).flatMap((copy) =>
+        copy.from === undefined ? copy.sources : [],
+      );
+      // The builder and every module it imports, as the build context has them.
+      expect(builder).toEqual(expect.arrayContaining(localModules("scripts/build-service.mjs")));
+      const distCopies = copiesOf(last).filter(
+        (copy) => copy.from === bundling?.name && copy.sources.includes(`/app/${dir}/dist`),
+      );
+      expect(distCopies.map((copy) => copy.destination)).toEqual([`./${dir}/dist`]);
+    });
   });
 });
 
