@@ -115,6 +115,11 @@ const webBoundaries = {
             message:
               "The web imports a service's package for its types only (`import type { AppRouter } from ...`); at runtime it calls the service over tRPC (apps/web/server/).",
           },
+          {
+            group: ["next-auth/react"],
+            message:
+              "Sign in and out in the browser through apps/web/lib/auth-client.ts: next-auth/react adds 13 kB gzip of Babel runtime to every page that imports it.",
+          },
         ],
       },
     ],

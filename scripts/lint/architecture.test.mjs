@@ -103,6 +103,15 @@ describe("the web and the services' packages", () => {
   });
 });
 
+describe("the web's sign-in", () => {
+  it("refuses next-auth/react, pointing at the storefront's own auth client", async () => {
+    const code = 'import { signIn } from "next-auth/react";\n';
+    const messages = await lint("apps/web/components/sign-in-form.tsx", code, IMPORTS);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain("apps/web/lib/auth-client.ts");
+  });
+});
+
 describe("process.env", () => {
   it.each([
     "export const url = process.env.DATABASE_URL;\n",

@@ -1,8 +1,8 @@
 "use client";
 
-import { getSession, signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useRef, useState, useTransition, type FormEvent } from "react";
+import { currentSession, signInWithCredentials } from "../lib/auth-client";
 import { safeCallbackPath } from "../lib/callback-url";
 import { DOOR_DESK_PATH, isOffLimitsToDoorStaff } from "../lib/door-staff-paths";
 import { solveProofOfWork } from "../lib/proof-of-work";
@@ -31,7 +31,7 @@ export function SignInForm() {
     const data = new FormData(event.currentTarget);
     const credentials = { email: textOf(data, "email"), password: textOf(data, "password") };
     startTransition(async () => {
-      let result = await signIn("credentials", { ...credentials, redirect: false });
+      let result = await signInWithCredentials("credentials", credentials);
       // After a few failed attempts identity wants a proof of work with each try (about a second
       // of this browser's time; a real cost for anyone guessing at scale).
       if (result?.error === PROOF_REQUIRED) {
@@ -48,16 +48,16 @@ export function SignInForm() {
         } finally {
           setChecking(null);
         }
-        result = await signIn("credentials", { ...credentials, proof, redirect: false });
+        result = await signInWithCredentials("credentials", { ...credentials, proof });
       }
-      if (!result || result.error) {
-        const message = result?.error ?? "";
+      if (!result.ok) {
+        const message = result.error ?? "";
         setError(MESSAGES[message] ?? (message || "Sign-in failed. Please try again."));
         summary.current?.focus();
         return;
       }
       // Door staff work at the check-in desk: they land there unless asked for a page of theirs.
-      const session = await getSession();
+      const session = await currentSession();
       const staffAway =
         session?.user.role === "staff" && (next === "/" || isOffLimitsToDoorStaff(next));
       router.push(staffAway ? DOOR_DESK_PATH : next);

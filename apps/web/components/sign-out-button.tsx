@@ -1,8 +1,8 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
+import { signOut } from "../lib/auth-client";
 
 export function SignOutButton() {
   const router = useRouter();
@@ -14,7 +14,7 @@ export function SignOutButton() {
       disabled={pending}
       onClick={() =>
         startTransition(async () => {
-          await signOut({ redirect: false });
+          await signOut();
           router.push("/");
           router.refresh();
         })

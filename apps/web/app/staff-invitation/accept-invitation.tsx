@@ -1,11 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition, type FormEvent } from "react";
 import { FormField, textOf } from "../../components/form-field";
 import { useHydrated } from "../../components/use-hydrated";
+import { signInWithCredentials } from "../../lib/auth-client";
 import { AcceptInvitationForm } from "../../lib/door-staff-forms";
 import { DOOR_DESK_PATH } from "../../lib/door-staff-paths";
 import { formatMoment } from "../../lib/format";
@@ -81,12 +81,11 @@ export function AcceptInvitation({
         if (result.formError) fail(result.formError);
         return;
       }
-      const signedIn = await signIn("credentials", {
+      const signedIn = await signInWithCredentials("credentials", {
         email: invitation.email,
         password,
-        redirect: false,
       });
-      if (!signedIn || signedIn.error) {
+      if (!signedIn.ok) {
         setDone("Your door staff account is ready. Sign in to open the check-in desk.");
         return;
       }

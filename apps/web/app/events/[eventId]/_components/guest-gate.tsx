@@ -1,9 +1,9 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
 import { FormField, textOf } from "../../../../components/form-field";
+import { signInWithCredentials } from "../../../../lib/auth-client";
 import { solveProofOfWork } from "../../../../lib/proof-of-work";
 
 /**
@@ -61,9 +61,9 @@ export function GuestGate({
       } finally {
         setChecking(null);
       }
-      const result = await signIn("guest", { email, proof, redirect: false });
-      if (!result || result.error) {
-        setError(result?.error || "Guest checkout is unavailable right now. Please try again.");
+      const result = await signInWithCredentials("guest", { email, proof });
+      if (!result.ok) {
+        setError(result.error || "Guest checkout is unavailable right now. Please try again.");
         return;
       }
       onSignedIn();
