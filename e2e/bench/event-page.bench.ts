@@ -78,6 +78,38 @@ test("event page: LCP, JavaScript size, and how soon the stadium's seat map answ
     results[label] = { seats: event.seating?.seatCount, runs };
   }
 
+  // The stadium map after a navigation inside the storefront (from the events list, the way a
+  // customer arrives: the framework is loaded, the event page's own code and data are not), at
+  // the machine's speed and with Chromium's CPU slowed 4× (a mid-range phone), three times each.
+  for (const cpuSlowdown of [1, 4]) {
+    const runs = [];
+    for (let i = 0; i < 3; i++) {
+      const context = await browser.newContext();
+      const fresh = await context.newPage();
+      const cdp = await context.newCDPSession(fresh);
+      await fresh.goto(`/?q=${encodeURIComponent(stadium.name)}`);
+      const link = fresh.getByRole("link", { name: stadium.name }).first();
+      await expect(link).toBeVisible();
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpuSlowdown });
+      const clickedAt = await fresh.evaluate(() => performance.now());
+      await link.click();
+      await expect(fresh.getByTestId("seat-map")).toHaveAttribute("data-ready", "true", {
+        timeout: 60_000,
+      });
+      runs.push(
+        await fresh.evaluate(
+          (since) =>
+            Math.round(
+              (performance.getEntriesByName("seatmap-interactive")[0]?.startTime ?? NaN) - since,
+            ),
+          clickedAt,
+        ),
+      );
+      await context.close();
+    }
+    results[`stadiumAfterNavigationMs_cpu${cpuSlowdown}x`] = runs;
+  }
+
   // Responsiveness on the stadium: 40 arrow-key moves, each a repaint of the 20,800 seats.
   await page.goto(`/events/${stadium.id}`);
   await expect(page.getByTestId("seat-map")).toHaveAttribute("data-ready", "true");

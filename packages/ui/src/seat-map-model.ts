@@ -175,8 +175,13 @@ export const applyChange = (model: SeatMapModel, change: SeatChange): SeatRef[] 
 
 export const counts = (model: SeatMapModel) => {
   const total = [0, 0, 0];
-  for (const section of model.sections)
-    for (const state of section.states) total[state] = (total[state] ?? 0) + 1;
+  for (const { states } of model.sections) {
+    // An indexed loop: iterating a typed array with for…of costs several times as much.
+    for (let i = 0; i < states.length; i++) {
+      const state = states[i] ?? AVAILABLE;
+      total[state] = (total[state] ?? 0) + 1;
+    }
+  }
   return { available: total[0] ?? 0, held: total[1] ?? 0, sold: total[2] ?? 0 };
 };
 

@@ -7,7 +7,6 @@ import { useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import { SeatMapCanvas, seatKey } from "../../../../components/seat-map/seat-map-canvas";
 import {
   AVAILABLE,
-  counts,
   findSeat,
   HELD,
   seatInfo,
@@ -74,7 +73,7 @@ export function EventSeating({
 }: Props) {
   const router = useRouter();
   const utils = trpc.useUtils();
-  const { model, version, bump, status, query } = useLiveSeatMap(eventId);
+  const { model, version, counts: total, bump, status, query } = useLiveSeatMap(eventId);
   // What a visitor picked before being asked who the seats are for.
   const [gateFor, setGateFor] = useState<PendingPick | null>(null);
   // A wheelchair space picked on the map, waiting for the customer to confirm it.
@@ -314,7 +313,6 @@ export function EventSeating({
   }
   if (!model) return <LoadingState label="Loading the seat map…" />;
 
-  const total = counts(model);
   const spaceInfo = confirmSpace ? seatInfo(model, confirmSpace) : null;
   const held = cart && cart.status === "draft" && cart.items.length > 0 ? cart : null;
   return (

@@ -6,6 +6,7 @@ import {
   applyChange,
   applySnapshot,
   buildModel,
+  counts,
   type SeatChange,
   type SeatMapData,
   type SeatMapModel,
@@ -21,6 +22,8 @@ export type LiveStatus = "connecting" | "live" | "reconnecting";
 const createSeatMapStore = () => {
   let model: SeatMapModel | null = null;
   let version = 0;
+  // Counting walks every seat (20,800 at the stadium): once per version, not once per render.
+  let counted: { version: number; value: ReturnType<typeof counts> } | null = null;
   const listeners = new Set<() => void>();
   const changed = () => {
     version += 1;
@@ -29,6 +32,11 @@ const createSeatMapStore = () => {
   return {
     model: () => model,
     version: () => version,
+    counts: () => {
+      if (!model) return { available: 0, held: 0, sold: 0 };
+      if (counted?.version !== version) counted = { version, value: counts(model) };
+      return counted.value;
+    },
     subscribe: (listener: () => void) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -81,5 +89,5 @@ export const useLiveSeatMap = (eventId: string) => {
     return () => source.close();
   }, [eventId, refetch, store]);
 
-  return { model: store.model(), version, bump: store.bump, status, query };
+  return { model: store.model(), version, counts: store.counts(), bump: store.bump, status, query };
 };
