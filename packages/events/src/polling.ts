@@ -1,7 +1,11 @@
 import type { EventLog } from "./log";
 import { createSleeper } from "./sleep";
 
-export type PollingWorker = { stop(): Promise<void> };
+export type PollingWorker = {
+  stop(): Promise<void>;
+  /** Runs the next round at once: now if idle, right after the round in flight otherwise. */
+  wake(): void;
+};
 
 /**
  * Runs `round` until stopped: at once again while it says more work is waiting, otherwise after
@@ -16,8 +20,10 @@ export const startPolling = (
   const sleeper = createSleeper();
   let running = true;
   let failing = false;
+  let woken = false;
   const loop = async () => {
     while (running) {
+      woken = false;
       let moreWaiting = false;
       try {
         ({ moreWaiting } = await round());
@@ -27,7 +33,7 @@ export const startPolling = (
         if (!failing) opts.log.error({ err: error }, `${opts.what} failed; retrying`);
         failing = true;
       }
-      if (moreWaiting || !running) continue;
+      if (moreWaiting || woken || !running) continue;
       await sleeper.sleep(opts.intervalMs);
     }
   };
@@ -37,6 +43,10 @@ export const startPolling = (
       running = false;
       sleeper.wake();
       await done;
+    },
+    wake() {
+      woken = true;
+      sleeper.wake();
     },
   };
 };

@@ -46,6 +46,11 @@ export const InventoryConfig = baseConfigSchema
     WAITING_ROOM_PRE_QUEUE_MINUTES: positiveInt(30),
     /** How often each process advances the open waiting rooms (admission is atomic in Redis). */
     WAITING_ROOM_TICK_MS: positiveInt(1_000),
+    /**
+     * How often each process offers returned seats to waiting lists; seats this process frees
+     * (expiry, release) are offered at once.
+     */
+    WAITING_LIST_INTERVAL_MS: positiveInt(1_000),
   })
   .refine(
     (c) => c.NODE_ENV !== "production" || c.ADMISSION_SIGNING_KEY !== LOCAL_ADMISSION_SIGNING_KEY,

@@ -12,6 +12,7 @@ import { createWaitingRoomStore } from "./adapters/redis/waiting-room-store";
 import { createAppRouter } from "./adapters/trpc/router";
 import type { InventoryDeps } from "./app/deps";
 import { startExpiryWorker, type ExpiryWorker } from "./app/expire-holds";
+import { startOfferWorker, type OfferWorker } from "./app/offer-returned-seats";
 import { startWaitingRoomTicker, type WaitingRoomTicker } from "./app/admit-from-waiting-rooms";
 import { createSaleGate } from "./app/check-sale-gate";
 import { createSaleSettingsCache } from "./app/sale-settings-cache";
@@ -68,6 +69,7 @@ export const createInventoryService = (
       maxSeatsPerCustomer: config.MAX_SEATS_PER_CUSTOMER,
     },
     paymentPinMs: config.PAYMENT_PIN_MS,
+    offers: { nudge: () => offers?.wake() },
   };
 
   const waitingRoom: WaitingRoomDeps = {
@@ -83,10 +85,16 @@ export const createInventoryService = (
   const gate = createSaleGate(waitingRoom);
 
   let expiry: ExpiryWorker | undefined;
+  let offers: OfferWorker | undefined;
   let ticker: WaitingRoomTicker | undefined;
   const service = serve({
     router: createAppRouter(deps, { deps: waitingRoom, gate }),
-    stopFirst: [() => expiry?.stop(), () => ticker?.stop(), () => holdPool.end()],
+    stopFirst: [
+      () => expiry?.stop(),
+      () => offers?.stop(),
+      () => ticker?.stop(),
+      () => holdPool.end(),
+    ],
     handleSignals: opts.handleSignals,
   });
 
@@ -104,6 +112,7 @@ export const createInventoryService = (
         intervalMs: config.EXPIRY_INTERVAL_MS,
         batchSize: config.EXPIRY_BATCH_SIZE,
       });
+      offers = startOfferWorker(deps, { intervalMs: config.WAITING_LIST_INTERVAL_MS });
       ticker = startWaitingRoomTicker(waitingRoom, {
         intervalMs: config.WAITING_ROOM_TICK_MS,
         log: logger,

@@ -98,6 +98,28 @@ export const SeatsReturned = defineEvent({
   }),
 });
 
+/**
+ * Inventory → notification (the offer email), ordering and catalog (nothing: the hold's own
+ * reservation-created puts it on the seat map and makes it cartable): seats that came back were
+ * held for the first customer in line on an event's waiting list, until expiresAt. Not bought by
+ * then, the offer lapses and the seats go to the next in line.
+ */
+export const WaitingListOffered = defineEvent({
+  type: "inventory.waiting-list-offered",
+  topic: Topics.inventoryReservations,
+  version: 1,
+  data: z.object({
+    entryId: z.uuid(),
+    eventId: z.uuid(),
+    customerId: z.string().min(1),
+    email: z.email(),
+    reservationId: z.uuid(),
+    seats: z.array(HeldSeat).min(1),
+    currency: Currency,
+    expiresAt: z.iso.datetime({ offset: true }),
+  }),
+});
+
 export const inventoryEvents = [
   ReservationCreated,
   ReservationReleased,
@@ -106,4 +128,5 @@ export const inventoryEvents = [
   ReservationConfirmed,
   ReservationConfirmationFailed,
   SeatsReturned,
+  WaitingListOffered,
 ] as const;

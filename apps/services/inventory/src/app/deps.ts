@@ -19,6 +19,11 @@ export type InventoryDeps = {
   relay: { nudge(): void };
   log: EventLog;
   settings: { holdTtlSeconds: number; maxSeatsPerCustomer: number };
+  /**
+   * Wakes the waiting-list offer worker in this process: seats just came back (the sweeper, a
+   * release) or an entry left, so the list sees them within moments rather than at its next pass.
+   */
+  offers?: { nudge(): void };
   /** How long a pin for a payment lasts (`pinForPayment`, `PAYMENT_PIN_MS`). */
   paymentPinMs: number;
   now?: () => Date;

@@ -18,7 +18,7 @@ import { TX_OPTIONS, type InventoryDeps } from "./deps";
  * Returns how many holds it expired.
  */
 export const expireHolds = async (
-  deps: Pick<InventoryDeps, "db" | "relay">,
+  deps: Pick<InventoryDeps, "db" | "relay" | "offers">,
   batchSize: number,
 ): Promise<number> => {
   const expired = await deps.db.$transaction(async (tx) => {
@@ -46,7 +46,11 @@ export const expireHolds = async (
     );
     return due.length;
   }, TX_OPTIONS);
-  if (expired > 0) deps.relay.nudge();
+  if (expired > 0) {
+    deps.relay.nudge();
+    // Seats came back: the waiting list is offered them before anyone else can hold them.
+    deps.offers?.nudge();
+  }
   return expired;
 };
 
@@ -57,7 +61,7 @@ export type ExpiryWorker = PollingWorker;
  * keeps going through database errors (logged once per outage).
  */
 export const startExpiryWorker = (
-  deps: Pick<InventoryDeps, "db" | "relay" | "log">,
+  deps: Pick<InventoryDeps, "db" | "relay" | "log" | "offers">,
   opts: { intervalMs: number; batchSize: number },
 ): ExpiryWorker =>
   startPolling(

@@ -79,6 +79,7 @@ export const holdBestAvailable = async (
           continue;
         case "over-customer-cap":
         case "event-cancelled":
+        case "kept-for-waiting-list":
           return fail(held.error);
         case "no-seats":
         case "too-many-seats":

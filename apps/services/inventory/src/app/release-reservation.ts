@@ -23,7 +23,7 @@ export type ReleaseReservationInput = {
  * nothing, so a retried request is harmless. A hold pinned for a payment cannot be released.
  */
 export const releaseReservation = async (
-  deps: Pick<InventoryDeps, "db" | "relay">,
+  deps: Pick<InventoryDeps, "db" | "relay" | "offers">,
   input: ReleaseReservationInput,
 ): Promise<Result<{ reservationId: string; status: "released" }, ReleaseError>> => {
   const { reservationId } = input;
@@ -69,6 +69,9 @@ export const releaseReservation = async (
     return ok(true);
   }, TX_OPTIONS);
   if (!result.ok) return result;
-  if (result.value) deps.relay.nudge();
+  if (result.value) {
+    deps.relay.nudge();
+    deps.offers?.nudge();
+  }
   return ok({ reservationId, status: "released" });
 };

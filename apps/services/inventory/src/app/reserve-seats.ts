@@ -141,5 +141,10 @@ export const holdInDatabase = async (
         alreadyHeld: outcome.alreadyHeld,
         requested: seats.length,
       });
+    case "kept-for-waiting-list":
+      return fail({ kind: "kept-for-waiting-list", eventId });
+    case "entry-not-waiting":
+      // Only an offer names an entry, and this hold is not one.
+      throw new Error("a public hold was answered as a waiting-list offer");
   }
 };

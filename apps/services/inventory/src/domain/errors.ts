@@ -9,7 +9,9 @@ export type ReserveError =
   | { kind: "seat-of-other-event"; seatId: string; eventId: string }
   | { kind: "seat-taken"; seatId: string; label: string }
   | { kind: "over-customer-cap"; limit: number; alreadyHeld: number; requested: number }
-  | { kind: "event-cancelled"; eventId: string };
+  | { kind: "event-cancelled"; eventId: string }
+  /** The seats came back while customers wait for them: they are offered to the waiting list. */
+  | { kind: "kept-for-waiting-list"; eventId: string };
 
 /**
  * Why a best-available request was refused: the choosing rule's refusals, a crowd that kept
@@ -19,7 +21,10 @@ export type BestAvailableError =
   | BestAvailableRefusal
   | { kind: "no-seat-map"; eventId: string }
   | { kind: "seats-contended"; requested: number; attempts: number }
-  | Extract<ReserveError, { kind: "over-customer-cap" | "event-cancelled" }>;
+  | Extract<
+      ReserveError,
+      { kind: "over-customer-cap" | "event-cancelled" | "kept-for-waiting-list" }
+    >;
 
 /**
  * Why a release was refused. A reservation of someone else is reported as not found; a hold
@@ -60,3 +65,20 @@ export type ExtendError =
 
 /** Why a hold could not be shown. Someone else's hold is reported as not found. */
 export type FindReservationError = { kind: "reservation-not-found"; reservationId: string };
+
+/** A waiting-list entry as refusals name it (the caller's own). */
+type OpenEntry = { quantity: number; status: string; position: number | null };
+
+/** Why a customer could not join an event's waiting list (nothing was written). */
+export type JoinWaitingListError =
+  | { kind: "already-on-list"; entry: OpenEntry }
+  | { kind: "unknown-event"; eventId: string }
+  | { kind: "unknown-section"; section: string }
+  | { kind: "event-cancelled"; eventId: string }
+  | { kind: "seats-free"; free: number; section: string | null }
+  | { kind: "guest" };
+
+/** Why a customer could not leave an event's waiting list. */
+export type LeaveWaitingListError =
+  | { kind: "not-on-list"; eventId: string }
+  | { kind: "offer-on-hold"; eventId: string; reservationId: string };

@@ -61,6 +61,8 @@ export const createReservationHandlers = (deps: Deps): HandlerMap<"inventory.res
   "inventory.reservation-confirmation-failed": ignore,
   // A longer hold keeps the same seats held: the map shows no end time, so nothing changes.
   "inventory.reservation-extended": ignore,
+  // The offered hold's own reservation-created already marked its seats held on the map.
+  "inventory.waiting-list-offered": ignore,
   "inventory.seats-returned": async (event, { tx, log }) => {
     const { eventId, reservationId, seatIds } = event.data;
     const changed = await markReturned(tx, eventId, reservationId, seatIds);

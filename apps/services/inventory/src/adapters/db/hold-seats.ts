@@ -10,7 +10,11 @@ import type { Pool } from "./client";
  *   2. a cancelled event ends it with `event-cancelled`;
  *   3. over the per-customer cap (counted per (event, email) under its advisory lock, with a fresh
  *      snapshot) ends it with `over-customer-cap`;
- *   4. otherwise the reservation, its seats (`UPDATE … WHERE state = 'available'` under the row
+ *   4. a public hold of an ordinary seat that someone on the event's waiting list waits for (an
+ *      entry `waiting` for the event, or for the seat's section) ends with `kept-for-waiting-list`;
+ *      an offer to a waiting-list entry ends with `entry-not-waiting` unless the entry still waits
+ *      (migration 20261201140000_waiting_list);
+ *   5. otherwise the reservation, its seats (`UPDATE … WHERE state = 'available'` under the row
  *      locks), and the reservation-created outbox row, with the expiry computed there.
  * The batch takes every advisory lock and every seat row lock up front, in key order, so a refused
  * hold has written nothing and two batches cannot deadlock.
@@ -26,7 +30,9 @@ export type HoldOutcome =
   | { kind: "held"; expiresAt: Date; alreadyHeld: number }
   | { kind: "seat-taken"; seatId: string }
   | { kind: "event-cancelled" }
-  | { kind: "over-customer-cap"; alreadyHeld: number };
+  | { kind: "over-customer-cap"; alreadyHeld: number }
+  | { kind: "kept-for-waiting-list" }
+  | { kind: "entry-not-waiting" };
 
 export type HoldRequest = {
   reservationId: string;
@@ -40,6 +46,12 @@ export type HoldRequest = {
   now: Date;
   /** reservation-created, whose `data.expiresAt` the statement fills in. */
   event: MarqueeEvent;
+  /**
+   * A waiting-list offer: the hold is for this entry, which must still be waiting and becomes
+   * `offered` in the same transaction, with `event` (waiting-list-offered, `data.expiresAt` filled
+   * in like the hold's) in the outbox. Only an offer may take seats kept for the waiting list.
+   */
+  offer?: { entryId: string; event: MarqueeEvent };
 };
 
 export type HoldBatcher = {
@@ -63,7 +75,7 @@ const HOLD_SQL = `SELECT idx, outcome, lost_seat AS "lostSeat", already_held AS 
 
 type HoldRow = {
   idx: number;
-  outcome: "held" | "seat-taken" | "event-cancelled" | "over-customer-cap";
+  outcome: HoldOutcome["kind"];
   lostSeat: string | null;
   alreadyHeld: number | null;
   expiresAt: Date | null;
@@ -75,9 +87,13 @@ type Waiting = {
   reject: (error: unknown) => void;
 };
 
+const topicOf = (event: MarqueeEvent): string => {
+  const def = findDefinition(event.type);
+  if (!def) throw new Error(`cannot enqueue unknown event type "${event.type}"`);
+  return def.topic;
+};
+
 const toJson = (r: HoldRequest) => {
-  const def = findDefinition(r.event.type);
-  if (!def) throw new Error(`cannot enqueue unknown event type "${r.event.type}"`);
   return {
     reservationId: r.reservationId,
     eventId: r.eventId,
@@ -87,8 +103,13 @@ const toJson = (r: HoldRequest) => {
     currency: r.currency,
     now: r.now.toISOString(),
     event: r.event,
-    topic: def.topic,
+    topic: topicOf(r.event),
     headers: { correlationId: r.event.correlationId },
+    ...(r.offer && {
+      waitingListEntryId: r.offer.entryId,
+      offer: r.offer.event,
+      offerTopic: topicOf(r.offer.event),
+    }),
   };
 };
 
@@ -102,6 +123,10 @@ const toOutcome = (row: HoldRow): HoldOutcome => {
       return { kind: "event-cancelled" };
     case "over-customer-cap":
       return { kind: "over-customer-cap", alreadyHeld: row.alreadyHeld ?? 0 };
+    case "kept-for-waiting-list":
+      return { kind: "kept-for-waiting-list" };
+    case "entry-not-waiting":
+      return { kind: "entry-not-waiting" };
   }
 };
 

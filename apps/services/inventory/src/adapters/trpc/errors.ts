@@ -46,6 +46,12 @@ export const reserveErrorToTRPC = (error: ReserveError): TRPCError => {
         code: "PRECONDITION_FAILED",
         message: `eventId: event ${error.eventId} is cancelled; its seats are not on sale`,
       });
+    case "kept-for-waiting-list":
+      return new TRPCError({
+        code: "CONFLICT",
+        message:
+          "These seats came back while customers are on the waiting list; they are offered to the waiting list first",
+      });
   }
 };
 
@@ -206,6 +212,12 @@ export const bestAvailableErrorToTRPC = (error: BestAvailableError): TRPCError =
       return new TRPCError({
         code: "PRECONDITION_FAILED",
         message: `eventId: event ${error.eventId} is cancelled; its seats are not on sale`,
+      });
+    case "kept-for-waiting-list":
+      return new TRPCError({
+        code: "CONFLICT",
+        message:
+          "These seats came back while customers are on the waiting list; they are offered to the waiting list first",
       });
   }
 };

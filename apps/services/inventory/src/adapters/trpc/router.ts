@@ -27,6 +27,8 @@ import {
   reserveErrorToTRPC,
 } from "./errors";
 import { gateErrorToTRPC, joinErrorToTRPC, statsErrorToTRPC } from "./waiting-room-errors";
+import { getMyWaitingList, joinWaitingList, leaveWaitingList } from "../../app/waiting-list";
+import { joinWaitingListErrorToTRPC, leaveWaitingListErrorToTRPC } from "./waiting-list-errors";
 
 /** Web → inventory: hold these seats of one event for the signed-in customer, all or nothing. */
 export const ReserveInput = z.object({
@@ -145,6 +147,31 @@ export type JoinWaitingRoomInput = z.infer<typeof JoinWaitingRoomInput>;
 /** Web → inventory: the caller's place in a waiting room; organizer: its stats, pause, resume. */
 export const WaitingRoomInput = z.object({ eventId: z.uuid() });
 export type WaitingRoomInput = z.infer<typeof WaitingRoomInput>;
+
+/**
+ * Web → inventory: put the signed-in customer (an account, not a guest) in line for `quantity`
+ * seats of a sold-out event, or of one sold-out section.
+ */
+export const JoinWaitingListInput = z.object({
+  eventId: z.uuid("an event id (uuid)"),
+  quantity: z
+    .number("a whole number of seats from 1 to 10")
+    .int("a whole number of seats from 1 to 10")
+    .min(1, "at least 1 seat")
+    .max(MAX_SEATS_PER_REQUEST, `at most ${MAX_SEATS_PER_REQUEST} seats`),
+  /** A section's name, as the seat map spells it; without it, any seats of the event. */
+  section: z
+    .string("a section's name")
+    .trim()
+    .min(1, "a section's name")
+    .max(100, "at most 100 characters")
+    .optional(),
+});
+export type JoinWaitingListInput = z.infer<typeof JoinWaitingListInput>;
+
+/** Web → inventory: the signed-in customer's place on an event's waiting list; or leave it. */
+export const WaitingListInput = z.object({ eventId: z.uuid("an event id (uuid)") });
+export type WaitingListInput = z.infer<typeof WaitingListInput>;
 
 /** Inventory's API. Called by the web server, which imports only the `AppRouter` type. */
 export const createAppRouter = (
@@ -287,6 +314,40 @@ export const createAppRouter = (
       if (!result.ok) throw statsErrorToTRPC(result.error);
       return result.value;
     }),
+
+    joinWaitingList: authedProcedure
+      .input(JoinWaitingListInput)
+      .mutation(async ({ ctx, input }) => {
+        // An offer is emailed, maybe days later, and its hold is bought by the customer it was
+        // made to: a guest token is short-lived and its address unproven, so guests sign in first.
+        if (ctx.user.role === "guest") {
+          throw joinWaitingListErrorToTRPC({ kind: "guest" });
+        }
+        const result = await joinWaitingList(deps, {
+          customerId: ctx.user.id,
+          customerEmail: ctx.user.email,
+          eventId: input.eventId,
+          quantity: input.quantity,
+          section: input.section ?? null,
+        });
+        if (!result.ok) throw joinWaitingListErrorToTRPC(result.error);
+        return result.value;
+      }),
+
+    leaveWaitingList: authedProcedure.input(WaitingListInput).mutation(async ({ ctx, input }) => {
+      const result = await leaveWaitingList(deps, {
+        customerId: ctx.user.id,
+        eventId: input.eventId,
+      });
+      if (!result.ok) throw leaveWaitingListErrorToTRPC(result.error);
+      return result.value;
+    }),
+
+    myWaitingList: authedProcedure
+      .input(WaitingListInput)
+      .query(({ ctx, input }) =>
+        getMyWaitingList(deps, { customerId: ctx.user.id, eventId: input.eventId }),
+      ),
 
     availability: publicProcedure
       .input(AvailabilityInput)

@@ -27,6 +27,9 @@ export const inventoryHandlers: HandlerMap<"inventory.reservations"> = {
     applyHoldConfirmationFailed(tx, event, log),
   // Refunded seats put back on sale belong to no order any more; the refund itself was applied.
   "inventory.seats-returned": ignore,
+  // An offer is an ordinary hold (its reservation-created came first); the customer adds it to the
+  // cart from the email's link, as any hold.
+  "inventory.waiting-list-offered": ignore,
 };
 
 /**

@@ -37,4 +37,6 @@ export const inventoryHandlers: HandlerMap<"inventory.reservations"> = {
   "inventory.reservation-extended": ignore,
   // Follows a refund payment made itself.
   "inventory.seats-returned": ignore,
+  // An offer is a hold, and holds change no money.
+  "inventory.waiting-list-offered": ignore,
 };
