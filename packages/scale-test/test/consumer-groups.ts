@@ -16,6 +16,7 @@ export const PURCHASE_GROUPS = [
   "notification.tickets",
   "notification.orders",
   "notification.payments",
+  "notification.reservations",
 ];
 
 export type GroupMembers = {

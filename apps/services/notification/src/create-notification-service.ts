@@ -5,6 +5,7 @@ import type { Service } from "@marquee/service/server";
 import { createDb, type NotificationDb } from "./adapters/db/client";
 import {
   createIdentityHandlers,
+  createInventoryHandlers,
   createFulfillmentHandlers,
   orderingHandlers,
   paymentHandlers,
@@ -102,6 +103,11 @@ export const createNotificationService = (
       messaging.consume("payments", {
         topics: ["payment.payments"],
         handlers: paymentHandlers,
+        onApplied,
+      });
+      messaging.consume("reservations", {
+        topics: ["inventory.reservations"],
+        handlers: createInventoryHandlers({ webUrl: config.WEB_URL }),
         onApplied,
       });
       messaging.consume("accounts", {

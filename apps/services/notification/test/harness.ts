@@ -64,6 +64,7 @@ export const startHarness = async (smtpPort: number): Promise<Harness> => {
     orders: Topics.orderingOrders,
     payments: Topics.paymentPayments,
     accounts: Topics.identityAccounts,
+    reservations: Topics.inventoryReservations,
   });
   const notification = createNotificationService(config, {
     handleSignals: false,

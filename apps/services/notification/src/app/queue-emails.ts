@@ -241,3 +241,38 @@ export const recordVerifiedAccount = (
   tx: SqlTx,
   { data }: EventOfType<"identity.email-verified">,
 ): Promise<void> => upsertVerifiedAccount(tx, data);
+
+/**
+ * The one email of a waiting-list offer: the seats held, until when, and the event page's link that
+ * puts the hold in the customer's cart. Queued for any address: only accounts can join the list,
+ * and the entry's email is the one its customer joined with.
+ */
+export const queueWaitingListOfferEmail = (
+  tx: SqlTx,
+  { data }: EventOfType<"inventory.waiting-list-offered">,
+  log: EventLog,
+  webUrl: string,
+): Promise<boolean> => {
+  const link = new URL(`/events/${data.eventId}`, webUrl);
+  link.searchParams.set("offer", data.reservationId);
+  return queue(tx, log, {
+    orderId: null,
+    customerId: data.customerId,
+    to: data.email,
+    payload: {
+      kind: "waiting-list-offer",
+      entryId: data.entryId,
+      eventId: data.eventId,
+      reservationId: data.reservationId,
+      seats: data.seats.map(({ section, row, number, priceCents }) => ({
+        section,
+        row,
+        number,
+        priceCents,
+      })),
+      currency: data.currency,
+      expiresAt: data.expiresAt,
+      link: link.toString(),
+    },
+  });
+};

@@ -14,6 +14,7 @@ export const DeliveryKind = z.enum([
   "staff-invitation",
   "ticket-sent",
   "ticket-received",
+  "waiting-list-offer",
 ]);
 export type DeliveryKind = z.infer<typeof DeliveryKind>;
 
@@ -124,6 +125,27 @@ export const DeliveryPayload = z.discriminatedUnion("kind", [
     signInLink: z.string(),
     signUpLink: z.string(),
   }),
+  z.object({
+    /** Seats that came back, held for a customer on the event's waiting list until `expiresAt`. */
+    kind: z.literal("waiting-list-offer"),
+    entryId: z.string(),
+    eventId: z.string(),
+    reservationId: z.string(),
+    seats: z
+      .array(
+        z.object({
+          section: z.string(),
+          row: z.string(),
+          number: z.number(),
+          priceCents: z.number(),
+        }),
+      )
+      .min(1),
+    currency: z.string(),
+    expiresAt: z.string(),
+    /** The event page with `?offer=<reservationId>`, which puts the held seats in the cart. */
+    link: z.string(),
+  }),
 ]);
 export type DeliveryPayload = z.infer<typeof DeliveryPayload>;
 
@@ -151,5 +173,8 @@ export const dedupeKeyOf = (payload: DeliveryPayload): string => {
       return `ticket-sent:${payload.ticketId}`;
     case "ticket-received":
       return `ticket-received:${payload.ticket.ticketId}`;
+    // One email per offer: an entry is offered one hold, and each hold is one offer.
+    case "waiting-list-offer":
+      return `waiting-list-offer:${payload.reservationId}`;
   }
 };

@@ -7,6 +7,7 @@ import { renderStaffInvitationEmail } from "./staff-invitation-email";
 import { renderTicketsEmail } from "./tickets-email";
 import { renderTicketReceivedEmail, renderTicketSentEmail } from "./ticket-transfer-emails";
 import { renderVerificationEmail } from "./verification-email";
+import { renderWaitingListOfferEmail } from "./waiting-list-offer-email";
 
 /** The email a delivery stands for. */
 export const renderEmail = async (payload: DeliveryPayload): Promise<RenderedEmail> => {
@@ -27,5 +28,7 @@ export const renderEmail = async (payload: DeliveryPayload): Promise<RenderedEma
       return renderTicketSentEmail(payload);
     case "ticket-received":
       return renderTicketReceivedEmail(payload);
+    case "waiting-list-offer":
+      return renderWaitingListOfferEmail(payload);
   }
 };

@@ -6,6 +6,7 @@ import {
   queueStaffInvitationEmail,
   queueTicketsEmail,
   queueVerificationEmail,
+  queueWaitingListOfferEmail,
   recordOrderContact,
   recordVerifiedAccount,
 } from "../../app/queue-emails";
@@ -77,3 +78,26 @@ export const paymentHandlers: HandlerMap<"payment.payments"> = {
   // organizer and the customer see the refusal on the order.
   "payment.refund-refused": ignore,
 };
+
+/**
+ * Consumer group `notification.reservations`: the email of a waiting-list offer, with a link to the
+ * storefront (`webUrl`). Every other hold event is ignored without a transaction, so the on-sale's
+ * stream of holds costs this consumer no database work.
+ */
+export const createInventoryHandlers = (opts: {
+  webUrl: string;
+}): HandlerMap<"inventory.reservations"> => ({
+  "inventory.waiting-list-offered": async (event, { tx, log }) => {
+    await queueWaitingListOfferEmail(tx, event, log, opts.webUrl);
+  },
+  // Holds come and go on the customer's screen; the cart (ordering's order-expired) says when
+  // held seats were lost, and the tickets email when they were sold.
+  "inventory.reservation-created": ignore,
+  "inventory.reservation-released": ignore,
+  "inventory.reservation-expired": ignore,
+  "inventory.reservation-extended": ignore,
+  "inventory.reservation-confirmed": ignore,
+  // Payment refunds it, and its payment-refunded is the email.
+  "inventory.reservation-confirmation-failed": ignore,
+  "inventory.seats-returned": ignore,
+});
