@@ -22,7 +22,7 @@ const { CLIENT_ADDRESS_HEADER, resolveClientAddress } = await import("./lib/clie
 const { serverEnv } = await import("./lib/server-env");
 
 const dev = serverEnv.NODE_ENV !== "production";
-// The app's folder (next.config.ts, .next/): this file's, or its parent's for dist/server.js.
+// The app's folder (next.config.mjs, .next/): this file's, or its parent's for dist/server.js.
 const appDir =
   path.basename(import.meta.dirname) === "dist"
     ? path.dirname(import.meta.dirname)

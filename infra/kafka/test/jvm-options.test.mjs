@@ -15,15 +15,17 @@ describe("the broker's JVM command line", () => {
     expect(args.slice(-4)).toEqual(["-cp", path.join("/jars", "*"), "kafka.Kafka", instance.props]);
   });
 
-  it("bounds the heap, uses G1 and exits on running out of memory", () => {
+  it("starts the heap small and bounds it and metaspace, with the serial collector, exiting on running out of memory", () => {
     expect(args).toEqual(
       expect.arrayContaining([
-        "-Xms32m",
+        "-Xms16m",
         "-Xmx256m",
-        "-XX:+UseG1GC",
+        "-XX:MaxMetaspaceSize=128m",
+        "-XX:+UseSerialGC",
         "-XX:+ExitOnOutOfMemoryError",
       ]),
     );
+    expect(args.filter((arg) => /^-XX:\+Use\w+GC$/.test(arg))).toEqual(["-XX:+UseSerialGC"]);
   });
 
   it("writes logs and crash reports into the instance and passes the class-data options", () => {

@@ -188,15 +188,13 @@ describe("Dockerfiles", () => {
       };
       expect(base).toBeDefined();
       const fromRoot = normalize(join(dir, base ?? ""));
-      // Where it is bundled; the web also where it runs, as Next compiles next.config.ts at start.
+      // Where it is bundled (the web: where `next build` and the server's bundle run); nothing
+      // compiles TypeScript where it runs (the web's next.config is JavaScript).
       const bundling = bundlingStage(dockerfile, packageName);
-      const compiledIn = name === "web" ? [bundling, last] : [bundling];
-      for (const stage of compiledIn) {
-        const copied = (stage ? copiesOf(stage) : []).flatMap((copy) =>
-          copy.from === undefined ? copy.sources : [],
-        );
-        expect([stage?.name, copied]).toEqual([stage?.name, expect.arrayContaining([fromRoot])]);
-      }
+      const copied = (bundling ? copiesOf(bundling) : []).flatMap((copy) =>
+        copy.from === undefined ? copy.sources : [],
+      );
+      expect(copied).toContain(fromRoot);
       expect(dirname(fromRoot)).toBe(".");
     });
 
@@ -223,6 +221,8 @@ describe("Dockerfiles", () => {
       expect(tools).toEqual([]);
       const command = commandWords(lastOf(last, "CMD") ?? "[]");
       expect(command.filter((word) => word === "tsx" || /\.tsx?$/.test(word))).toEqual([]);
+      // Next would compile a next.config.ts at start, with the tsconfig the image leaves behind.
+      if (name === "web") expect(repoPathExists(`${dir}/next.config.ts`)).toBe(false);
     });
 
     it("is bundled by the shared builder in its npm run build, and runs the bundle it copied", () => {

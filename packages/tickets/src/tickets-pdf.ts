@@ -1,4 +1,4 @@
-import PDFDocument from "pdfkit";
+import type PDFKitModule from "pdfkit";
 import { formatEventTime } from "./event-time";
 import { qrRuns } from "./qr";
 import { formatShortCode } from "./short-code";
@@ -31,11 +31,25 @@ const drawQr = (doc: PDFKit.PDFDocument, code: string, x: number, y: number, siz
   doc.fill("#000000");
 };
 
+// pdfkit (its standard fonts' metrics, its font parser and their dependencies) is loaded with the
+// first PDF, not with the module: fulfillment and notification import this at start and render
+// nothing while idle, and pdfkit is about 16 MiB of a process's memory once loaded.
+let pdfkit: Promise<typeof PDFKitModule> | undefined;
+const loadPdfKit = (): Promise<typeof PDFKitModule> =>
+  (pdfkit ??= import("pdfkit").then(
+    (module) => module.default,
+    (error: unknown) => {
+      pdfkit = undefined;
+      throw error;
+    },
+  ));
+
 /**
  * One PDF per order, one A5 page per ticket: event, venue, local start time, seat, QR (as
  * vectors) and under it the short code a person can type. Only pdfkit's built-in Helvetica is used, so nothing is read from disk or the network.
  */
-export const renderTicketsPdf = (input: TicketsPdfInput): Promise<Buffer> => {
+export const renderTicketsPdf = async (input: TicketsPdfInput): Promise<Buffer> => {
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     size: "A5",
     margin: 36,
