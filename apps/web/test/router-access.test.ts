@@ -49,6 +49,8 @@ describe("signed out", () => {
     expect(await refusal(api.cart.extend({ orderId, reservationIds: [orderId] }))).toEqual(SIGN_IN);
     expect(await refusal(api.organizer.venues())).toEqual(SIGN_IN);
     expect(await refusal(api.door.events())).toEqual(SIGN_IN);
+    expect(await refusal(api.waitingList.join({ eventId: orderId, quantity: 1 }))).toEqual(SIGN_IN);
+    expect(await refusal(api.waitingList.takeOffer({ reservationId: orderId }))).toEqual(SIGN_IN);
   });
 
   it("reads the storefront from catalog", async () => {
@@ -91,6 +93,11 @@ describe("door staff", () => {
       await refusal(api.cart.forEvent({ eventId: "00000000-0000-4000-8000-000000000000" })),
     ).toEqual(DOOR_STAFF_ONLY);
     expect(await refusal(api.organizer.venues())).toEqual(DOOR_STAFF_ONLY);
+    expect(
+      await refusal(
+        api.waitingList.join({ eventId: "00000000-0000-4000-8000-000000000000", quantity: 1 }),
+      ),
+    ).toEqual(DOOR_STAFF_ONLY);
   });
 
   it("get the desk's events: only their own, none here", async () => {

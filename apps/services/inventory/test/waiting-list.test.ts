@@ -133,6 +133,9 @@ describe("the waiting list", () => {
     const section = await join(buyer, { eventId, quantity: 1, section: "Stalls" });
     expect(section.ok || section.message).toMatch(/^section: 2 seats in Stalls are still free/);
 
+    const scope = await callTrpc(h.baseUrl, "waitingListScope", { eventId }, { kind: "query" });
+    expect(scope).toMatchObject({ ok: true, data: { freeSeats: 2 } });
+
     const guest = await h.issuer.tokenFor({ role: "guest" });
     const asGuest = await join(guest, { eventId, quantity: 1 });
     expect(asGuest).toMatchObject({ ok: false, code: "FORBIDDEN" });
@@ -262,7 +265,13 @@ describe("the waiting list", () => {
     expect((await h.inventory.db.seat.findUnique({ where: { id: free } }))?.state).toBe(
       "available",
     );
-    // Joining is still allowed: the free seat is kept for the list, not free for everyone.
+    // The storefront reads the event as sold out, and joining is still allowed: the free seat is
+    // kept for the list, not free for everyone.
+    const scope = await callTrpc(h.baseUrl, "waitingListScope", { eventId }, { kind: "query" });
+    expect(scope).toMatchObject({
+      ok: true,
+      data: { freeSeats: 0, sections: [{ section: "Stalls", freeSeats: 0 }] },
+    });
     expect((await join(public_, { eventId, quantity: 1 })).ok).toBe(true);
   });
 

@@ -8,6 +8,7 @@ import { eventsRouter } from "./events";
 import { organizerRouter } from "./organizer";
 import { proofOfWorkRouter } from "./proof-of-work";
 import { staffInvitationRouter } from "./staff-invitation";
+import { waitingListRouter } from "./waiting-list";
 import { waitingRoomRouter } from "./waiting-room";
 
 /** The web's tRPC API at /api/trpc: one router per area of the site. */
@@ -22,6 +23,7 @@ export const appRouter = router({
   proofOfWork: proofOfWorkRouter,
   staffInvitation: staffInvitationRouter,
   waitingRoom: waitingRoomRouter,
+  waitingList: waitingListRouter,
 });
 
 export type AppRouter = typeof appRouter;

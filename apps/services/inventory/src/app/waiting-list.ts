@@ -4,6 +4,7 @@ import {
   findEntry,
   findLatestEntry,
   findOpenEntry,
+  freeForAllBySection,
   insertEntry,
   lockCustomerOnList,
   markLeft,
@@ -122,4 +123,24 @@ export const getMyWaitingList = async (
 ): Promise<{ entry: WaitingListEntryView | null }> => {
   const row = await findLatestEntry(deps.db, input.eventId, input.customerId);
   return { entry: row ? toView(row) : null };
+};
+
+/** Where an event is sold out for the public: what the storefront offers a waiting list for. */
+export type WaitingListScope = {
+  eventId: string;
+  /** Ordinary seats anyone may hold now (seats kept for people waiting are not counted). */
+  freeSeats: number;
+  sections: Array<{ section: string; freeSeats: number }>;
+};
+
+export const getWaitingListScope = async (
+  deps: Pick<InventoryDeps, "db">,
+  eventId: string,
+): Promise<WaitingListScope> => {
+  const sections = await freeForAllBySection(deps.db, eventId);
+  return {
+    eventId,
+    freeSeats: sections.reduce((sum, s) => sum + s.freeSeats, 0),
+    sections,
+  };
 };

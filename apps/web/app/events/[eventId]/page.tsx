@@ -8,6 +8,7 @@ import { api, HydrateClient, isNotFound } from "../../../server/rsc";
 import { describeCancellationPolicy } from "../../../lib/cancellation-policy";
 import { salesPhase } from "../../../lib/on-sale";
 import { EventOnSale } from "./_components/event-on-sale";
+import { WaitingList } from "./_components/waiting-list";
 import "../../storefront.css";
 
 type Params = { params: Promise<{ eventId: string }> };
@@ -99,6 +100,11 @@ export default async function EventPage({ params }: Params) {
             }}
             signedIn={Boolean(user)}
             initialPhase={salesPhase(event, requestedAt)}
+          />
+          <WaitingList
+            eventId={event.id}
+            account={Boolean(user) && user?.role !== "guest" && user?.role !== "staff"}
+            guest={user?.role === "guest"}
           />
         </HydrateClient>
       ) : (

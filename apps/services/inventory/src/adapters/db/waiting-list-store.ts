@@ -163,3 +163,23 @@ export const waitingEntriesOf = (q: SqlTx, eventId: string): PromiseLike<Waiting
       WHERE w.status = 'waiting' AND w.event_id = $1::uuid ORDER BY w.seq`,
     eventId,
   );
+
+/**
+ * Per section, the ordinary seats free for anyone to hold (not kept for someone waiting): where
+ * none are, a customer may join the waiting list.
+ */
+export const freeForAllBySection = (
+  q: SqlTx,
+  eventId: string,
+): PromiseLike<Array<{ section: string; freeSeats: number }>> =>
+  q.$queryRawUnsafe(
+    `SELECT s.section,
+            count(*) FILTER (
+              WHERE s.state = 'available' AND NOT s.accessible
+                AND NOT EXISTS (SELECT 1 FROM waiting_list_entry w
+                                 WHERE w.event_id = s.event_id AND w.status = 'waiting'
+                                   AND (w.section IS NULL OR w.section = s.section)))::int AS "freeSeats"
+       FROM seat s WHERE s.event_id = $1::uuid
+      GROUP BY s.section ORDER BY s.section`,
+    eventId,
+  );

@@ -27,7 +27,12 @@ import {
   reserveErrorToTRPC,
 } from "./errors";
 import { gateErrorToTRPC, joinErrorToTRPC, statsErrorToTRPC } from "./waiting-room-errors";
-import { getMyWaitingList, joinWaitingList, leaveWaitingList } from "../../app/waiting-list";
+import {
+  getMyWaitingList,
+  getWaitingListScope,
+  joinWaitingList,
+  leaveWaitingList,
+} from "../../app/waiting-list";
 import { joinWaitingListErrorToTRPC, leaveWaitingListErrorToTRPC } from "./waiting-list-errors";
 
 /** Web → inventory: hold these seats of one event for the signed-in customer, all or nothing. */
@@ -348,6 +353,10 @@ export const createAppRouter = (
       .query(({ ctx, input }) =>
         getMyWaitingList(deps, { customerId: ctx.user.id, eventId: input.eventId }),
       ),
+
+    waitingListScope: publicProcedure
+      .input(WaitingListInput)
+      .query(({ input }) => getWaitingListScope(deps, input.eventId)),
 
     availability: publicProcedure
       .input(AvailabilityInput)
