@@ -100,6 +100,7 @@ export const startHarness = async (): Promise<Harness> => {
         startsAt: "2026-12-12T19:00:00.000Z",
         timeZone: "Europe/Berlin",
         holdTtlSeconds: 900,
+        holdExtensionMinutes: 0,
         salesOpenAt: null,
         salesCloseAt: null,
         waitingRoom: null,
