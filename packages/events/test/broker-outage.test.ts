@@ -11,10 +11,12 @@ import { createEventProducer, type EventProducer } from "../src/producer";
 import { freshSchemas, startNoteConsumer, testKafka, writeNote } from "./fixture";
 
 // This test stops and starts a real broker process, so it gets a broker of its own rather than
-// pulling the shared test broker from under the other tests.
+// pulling the shared test broker from under the other tests. Its ports are no environment's: the
+// bench environment's broker (29092) keeps running after `npm run bench`, and a test broker on its
+// port would find it there, "stop" a broker it never started and watch it go on publishing.
 const broker = {
-  port: 29092,
-  controllerPort: 29093,
+  port: 39092,
+  controllerPort: 39093,
   dataDir: fileURLToPath(new URL("../../../.data/kafka-outage", import.meta.url)),
   log: () => undefined,
 };
