@@ -17,6 +17,7 @@ describe("parseConfig", () => {
       IDENTITY_JWKS_URL: "http://127.0.0.1:5000/.well-known/jwks.json",
       JWT_ISSUER: "marquee-identity",
       JWT_AUDIENCE: "marquee",
+      CPU_NICE: 0,
       PROCESSES: 1,
       TRUSTED_PROXIES: [],
       MAX_BATCH_SIZE: 10,
