@@ -1,6 +1,6 @@
 "use client";
 
-import type { BrowserQRCodeReader } from "@zxing/library";
+import type { BrowserQRCodeReader, Exception, Result } from "@zxing/library";
 import { useEffect, useRef, useState } from "react";
 import { unlockSound } from "../../../lib/door-feedback";
 import { createRepeatFilter } from "../../../lib/scan-repeats";
@@ -72,18 +72,34 @@ export function CameraScanner({ onCode }: { onCode: (code: string) => void }) {
     }
     setState("starting");
     try {
-      const { BrowserQRCodeReader } = await import("@zxing/library");
+      const { BrowserQRCodeReader, ChecksumException, FormatException, NotFoundException } =
+        await import("@zxing/library");
       const qrReader = new BrowserQRCodeReader();
       qrReader.timeBetweenDecodingAttempts = RETRY_MS;
       const isNew = createRepeatFilter();
       reader.current = qrReader;
+      const onFrame = (result: Result | null, error?: Exception) => {
+        const text = result?.getText();
+        if (text && isNew(text, Date.now())) latestOnCode.current(text);
+        // "No code in this frame" keeps the library's loop going; any other error ends it for
+        // good (a frame read before the picture had a size, say), so this desk starts it again.
+        if (
+          error &&
+          !(error instanceof NotFoundException) &&
+          !(error instanceof ChecksumException) &&
+          !(error instanceof FormatException)
+        ) {
+          setTimeout(() => {
+            if (mine === attempt.current && reader.current === qrReader && video.current) {
+              qrReader.decodeContinuously(video.current, onFrame);
+            }
+          }, RETRY_MS);
+        }
+      };
       await qrReader.decodeFromConstraints(
         { audio: false, video: { facingMode: { ideal: "environment" } } },
         video.current ?? "",
-        (result) => {
-          const text = result?.getText();
-          if (text && isNew(text, Date.now())) latestOnCode.current(text);
-        },
+        onFrame,
       );
       if (mine !== attempt.current) {
         qrReader.reset();
