@@ -30,6 +30,7 @@ import {
   type PendingPick,
 } from "../../../../lib/pending-pick";
 import { trpc } from "../../../../lib/trpc";
+import { useOneTimeParam } from "../../../../lib/use-one-time-param";
 import type { OrderView } from "../../../../server/order-shapes";
 import { BestAvailableForm, type BestAvailableRequest } from "./best-available-form";
 import { CartBar } from "./cart-bar";
@@ -187,19 +188,13 @@ export function EventSeating({
   // Back from the sign-in page the guest box linked to: hold what was picked before it, once,
   // and take it out of the address so a reload does not hold it again. Inventory's answer (taken,
   // not on sale yet…) shows as for any pick.
-  const [returnedPick] = useState(() =>
-    typeof window === "undefined"
-      ? null
-      : new URL(window.location.href).searchParams.get(PICK_PARAM),
-  );
+  const returnedPick = useOneTimeParam(PICK_PARAM);
   const pickTaken = useRef(false);
   const takeReturnedPick = useEffectEvent(() => {
-    if (pickTaken.current || returnedPick === null || !signedIn || !model) return;
+    if (pickTaken.current || returnedPick.value === null || !signedIn || !model) return;
     pickTaken.current = true;
-    const url = new URL(window.location.href);
-    url.searchParams.delete(PICK_PARAM);
-    router.replace(`${url.pathname}${url.search}${url.hash}`, { scroll: false });
-    const pick = readPick(returnedPick);
+    returnedPick.drop();
+    const pick = readPick(returnedPick.value);
     if (pick) void holdPending(pick);
   });
   useEffect(() => {

@@ -1,9 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useEffect, useEffectEvent, useId, useRef, useState, type FormEvent } from "react";
 import { trpc } from "../../../../lib/trpc";
+import { useOneTimeParam } from "../../../../lib/use-one-time-param";
 
 /** The offer link's parameter: `/events/<id>?offer=<reservationId>` (notification's email). */
 export const OFFER_PARAM = "offer";
@@ -32,7 +32,6 @@ const seats = (n: number) => (n === 1 ? "1 seat" : `${n} seats`);
  */
 export function WaitingList({ eventId, account, guest }: Props) {
   const id = useId();
-  const router = useRouter();
   const utils = trpc.useUtils();
   const status = trpc.waitingList.status.useQuery({ eventId }, { refetchInterval: 15_000 });
   const join = trpc.waitingList.join.useMutation();
@@ -48,20 +47,14 @@ export function WaitingList({ eventId, account, guest }: Props) {
 
   // The offer link: put the offered hold in the cart once, then take it out of the address so a
   // reload does not ask again (asking again would only answer the same cart).
-  const [offer] = useState(() =>
-    typeof window === "undefined"
-      ? null
-      : new URL(window.location.href).searchParams.get(OFFER_PARAM),
-  );
+  const offer = useOneTimeParam(OFFER_PARAM);
   const offerTaken = useRef(false);
   const takeOfferOnce = useEffectEvent(() => {
-    if (offerTaken.current || offer === null || !account) return;
+    if (offerTaken.current || offer.value === null || !account) return;
     offerTaken.current = true;
-    const url = new URL(window.location.href);
-    url.searchParams.delete(OFFER_PARAM);
-    router.replace(`${url.pathname}${url.search}${url.hash}`, { scroll: false });
+    offer.drop();
     takeOffer
-      .mutateAsync({ reservationId: offer })
+      .mutateAsync({ reservationId: offer.value })
       .then((order) => {
         utils.cart.forEvent.setData({ eventId }, order);
         void utils.waitingList.status.invalidate({ eventId });
@@ -86,10 +79,12 @@ export function WaitingList({ eventId, account, guest }: Props) {
   const signInHref = (path: string) => `/sign-in?callbackUrl=${encodeURIComponent(path)}`;
 
   const offerBox =
-    offer !== null && !account ? (
+    offer.value !== null && !account ? (
       <p className="waiting-list-notice" role="status">
         Seats are being held for you from the waiting list.{" "}
-        <Link href={signInHref(`/events/${eventId}?${OFFER_PARAM}=${encodeURIComponent(offer)}`)}>
+        <Link
+          href={signInHref(`/events/${eventId}?${OFFER_PARAM}=${encodeURIComponent(offer.value)}`)}
+        >
           Sign in with the account you joined with
         </Link>{" "}
         to put them in your cart.
