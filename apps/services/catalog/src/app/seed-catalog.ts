@@ -3,9 +3,10 @@
 // when already seeded. Seats and their `seats-generated` chunks go through the outbox like any
 // organizer's layout, so inventory stocks them once the services run.
 import { randomUUID } from "node:crypto";
-import { findEvent, findVenue } from "../adapters/db/catalog-store";
+import { addLayoutShape, findEvent, findVenue } from "../adapters/db/catalog-store";
 import { createDb } from "../adapters/db/client";
 import type { LayoutSpec } from "../domain/layout";
+import type { SectionPlacement } from "../domain/venue-shape";
 import { createEvent } from "./create-event";
 import { createVenue } from "./create-venue";
 import type { CatalogDeps } from "./deps";
@@ -25,9 +26,23 @@ const club: SeedVenue = {
       { name: "Front", priceCents: 3_500 },
       { name: "Standard", priceCents: 2_500 },
     ],
+    // Two gently curved blocks facing a small stage, their rows on circles around one point.
+    stage: { label: "Stage", shape: "rectangle", x: 0, y: -5, width: 16, height: 5 },
     sections: [
-      { name: "Front", rows: 3, seatsPerRow: 14, tier: "Front" },
-      { name: "Floor", rows: 6, seatsPerRow: 18, tier: "Standard" },
+      {
+        name: "Front",
+        rows: 3,
+        seatsPerRow: 14,
+        tier: "Front",
+        placement: { x: 0, y: 0, rotation: 0, radius: 24 },
+      },
+      {
+        name: "Floor",
+        rows: 6,
+        seatsPerRow: 18,
+        tier: "Standard",
+        placement: { x: 0, y: 4.5, rotation: 0, radius: 28.5 },
+      },
     ],
   },
 };
@@ -44,15 +59,59 @@ const theatre: SeedVenue = {
       { name: "Standard", priceCents: 5_500 },
       { name: "Balcony", priceCents: 3_200 },
     ],
+    // Stalls, circle and balcony (the Upper Circle) one behind the other facing the stage, every
+    // row on a circle around one point behind the stage.
+    stage: { label: "Stage", shape: "rectangle", x: 0, y: -8, width: 36, height: 10 },
     sections: [
-      { name: "Stalls", rows: 24, seatsPerRow: 30, tier: "Premium" },
-      { name: "Dress Circle", rows: 12, seatsPerRow: 25, tier: "Standard" },
-      { name: "Upper Circle", rows: 8, seatsPerRow: 25, tier: "Balcony" },
+      {
+        name: "Stalls",
+        rows: 24,
+        seatsPerRow: 30,
+        tier: "Premium",
+        placement: { x: 0, y: 0, rotation: 0, radius: 40 },
+      },
+      {
+        name: "Dress Circle",
+        rows: 12,
+        seatsPerRow: 25,
+        tier: "Standard",
+        placement: { x: 0, y: 26, rotation: 0, radius: 66 },
+      },
+      {
+        name: "Upper Circle",
+        rows: 8,
+        seatsPerRow: 25,
+        tier: "Balcony",
+        placement: { x: 0, y: 40, rotation: 0, radius: 80 },
+      },
     ],
   },
 };
 
-const stands = ["North", "East", "South", "West"];
+/**
+ * A section of a round bowl: its front row's middle `radius` units from the pitch's centre in the
+ * direction `angle` (degrees clockwise from east), facing the centre, rows curving around it.
+ */
+const inTheBowl = (angle: number, radius: number): SectionPlacement => {
+  const rad = (angle * Math.PI) / 180;
+  const round = (value: number) => Math.round(value * 100) / 100;
+  return {
+    x: round(radius * Math.cos(rad)),
+    y: round(radius * Math.sin(rad)),
+    rotation: angle - 90,
+    radius,
+  };
+};
+/** The lower ring's sections meet at the front; the upper ring fills the gaps that open behind them. */
+const LOWER_RADIUS = 36;
+const UPPER_RADIUS = 70;
+/** Each stand's Lower A, Lower B, Upper A, Upper B, by angle; north is up (-90°). */
+const stands: Array<[string, [number, number, number, number]]> = [
+  ["North", [-112.5, -67.5, -135, -90]],
+  ["East", [-22.5, 22.5, -45, 0]],
+  ["South", [67.5, 112.5, 45, 90]],
+  ["West", [157.5, 202.5, 135, 180]],
+];
 const stadium: SeedVenue = {
   id: "5eed0000-0000-4000-8000-00000057ad10",
   name: "Estadio Ribera",
@@ -64,12 +123,37 @@ const stadium: SeedVenue = {
       { name: "Lower", priceCents: 9_000 },
       { name: "Upper", priceCents: 4_500 },
     ],
-    // 16 sections × 50 rows × 26 seats = 20,800 seats.
-    sections: stands.flatMap((stand) => [
-      { name: `${stand} Lower A`, rows: 50, seatsPerRow: 26, tier: "Lower" },
-      { name: `${stand} Lower B`, rows: 50, seatsPerRow: 26, tier: "Lower" },
-      { name: `${stand} Upper A`, rows: 50, seatsPerRow: 26, tier: "Upper" },
-      { name: `${stand} Upper B`, rows: 50, seatsPerRow: 26, tier: "Upper" },
+    // 16 sections × 50 rows × 26 seats = 20,800 seats in a bowl around the pitch.
+    stage: { label: "Pitch", shape: "rectangle", x: 0, y: 0, width: 56, height: 36 },
+    sections: stands.flatMap(([stand, [lowerA, lowerB, upperA, upperB]]) => [
+      {
+        name: `${stand} Lower A`,
+        rows: 50,
+        seatsPerRow: 26,
+        tier: "Lower",
+        placement: inTheBowl(lowerA, LOWER_RADIUS),
+      },
+      {
+        name: `${stand} Lower B`,
+        rows: 50,
+        seatsPerRow: 26,
+        tier: "Lower",
+        placement: inTheBowl(lowerB, LOWER_RADIUS),
+      },
+      {
+        name: `${stand} Upper A`,
+        rows: 50,
+        seatsPerRow: 26,
+        tier: "Upper",
+        placement: inTheBowl(upperA, UPPER_RADIUS),
+      },
+      {
+        name: `${stand} Upper B`,
+        rows: 50,
+        seatsPerRow: 26,
+        tier: "Upper",
+        placement: inTheBowl(upperB, UPPER_RADIUS),
+      },
     ]),
   },
 };
@@ -187,13 +271,25 @@ const orAlreadyThere = async <T>(work: Promise<T>): Promise<T | undefined> => {
   }
 };
 
+const shapeSeededLayout = (deps: CatalogDeps, seed: SeedEvent): Promise<boolean> => {
+  const { stage, sections } = seed.venue.layout;
+  const placements = sections.flatMap((section) => (section.placement ? [section.placement] : []));
+  if (!stage || placements.length !== sections.length) return Promise.resolve(false);
+  return addLayoutShape(deps.db, seed.id, { stage, placements });
+};
+
 /** Creates what is missing of the demo catalog and publishes it; returns what it did. */
 export const seedCatalogWith = async (deps: CatalogDeps, now = new Date()): Promise<string> => {
   const cause = { correlationId: randomUUID() };
   let created = 0;
+  let shaped = 0;
   for (const seed of seedEvents) {
     const existing = await findEvent(deps.db, seed.id);
-    if (existing?.status === "published" || existing?.status === "cancelled") continue;
+    if (existing?.status === "published" || existing?.status === "cancelled") {
+      // Seeded before maps had venue shapes: same seats, now placed around the stage.
+      if (await shapeSeededLayout(deps, seed)) shaped += 1;
+      continue;
+    }
     if (!(await findVenue(deps.db, seed.venue.id))) {
       const { layout: _layout, ...venue } = seed.venue;
       await orAlreadyThere(createVenue(deps, venue));
@@ -228,9 +324,10 @@ export const seedCatalogWith = async (deps: CatalogDeps, now = new Date()): Prom
     if (!published.ok) throw new Error(`seed publish ${seed.name}: ${published.error.kind}`);
     created += 1;
   }
+  const reshaped = shaped > 0 ? `, ${shaped} placed around their stage` : "";
   return created === 0
-    ? `catalog: ${seedEvents.length} demo events in place`
-    : `catalog: seeded ${created} demo event(s)`;
+    ? `catalog: ${seedEvents.length} demo events in place${reshaped}`
+    : `catalog: seeded ${created} demo event(s)${reshaped}`;
 };
 
 /** Entry point for set-up: opens the catalog database, seeds, closes. */

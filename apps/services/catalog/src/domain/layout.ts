@@ -1,8 +1,20 @@
-/** What an organizer asks for: named sections of rows × seats, each section at one price tier. */
+import type { SectionPlacement, StageShape } from "./venue-shape";
+
+/**
+ * What an organizer asks for: named sections of rows × seats, each section at one price tier, and
+ * optionally where each section sits around a stage or pitch (`venue-shape.ts`).
+ */
 export type LayoutSpec = {
   currency: string;
   tiers: Array<{ name: string; priceCents: number }>;
-  sections: Array<{ name: string; rows: number; seatsPerRow: number; tier: string }>;
+  sections: Array<{
+    name: string;
+    rows: number;
+    seatsPerRow: number;
+    tier: string;
+    placement?: SectionPlacement;
+  }>;
+  stage?: StageShape;
 };
 
 /** A seat as catalog stores it; `position` is its index within its section (seat map order). */
@@ -17,10 +29,17 @@ export type PlannedSeat = {
   accessible: boolean;
 };
 
-export type PlannedSection = { id: string; position: number; name: string; seats: PlannedSeat[] };
+export type PlannedSection = {
+  id: string;
+  position: number;
+  name: string;
+  placement: SectionPlacement | null;
+  seats: PlannedSeat[];
+};
 export type PlannedLayout = {
   id: string;
   currency: string;
+  stage: StageShape | null;
   tiers: Array<{ id: string; position: number; name: string; priceCents: number }>;
   sections: PlannedSection[];
   seatCount: number;
@@ -67,11 +86,18 @@ export const planLayout = (spec: LayoutSpec, newId: () => string): PlannedLayout
         });
       }
     }
-    return { id: newId(), position: sectionPosition, name: section.name, seats };
+    return {
+      id: newId(),
+      position: sectionPosition,
+      name: section.name,
+      placement: section.placement ?? null,
+      seats,
+    };
   });
   return {
     id: newId(),
     currency: spec.currency,
+    stage: spec.stage ?? null,
     tiers: spec.tiers.map((tier, position) => ({ id: newId(), position, ...tier })),
     sections,
     seatCount: sections.reduce((sum, section) => sum + section.seats.length, 0),

@@ -1,3 +1,5 @@
+import type { SectionPlacement, StageShape } from "./venue-shape";
+
 export type SeatState = "available" | "held" | "sold";
 
 /** One character per seat in a section's `availability` string. */
@@ -17,6 +19,8 @@ export type SeatMapRow = {
 
 export type SeatMapSection = {
   name: string;
+  /** Where the section sits in the venue; absent: the client lays sections out on a grid. */
+  placement?: SectionPlacement;
   rows: SeatMapRow[];
   /** Indexes (within the section) of wheelchair spaces. */
   accessible: number[];
@@ -31,6 +35,8 @@ export type SeatMap = {
   currency: string;
   seatCount: number;
   tiers: Array<{ name: string; priceCents: number }>;
+  /** The stage or pitch the sections face; absent for a layout without shape. */
+  stage?: StageShape;
   sections: SeatMapSection[];
 };
 
@@ -49,11 +55,19 @@ export type SeatMapSeat = {
  * section is the `i`-th character of its availability string and the `i`-th id of `seatIds`.
  */
 export const encodeSeatMap = (
-  head: { eventId: string; currency: string; tiers: SeatMap["tiers"]; sectionNames: string[] },
+  head: {
+    eventId: string;
+    currency: string;
+    tiers: SeatMap["tiers"];
+    sectionNames: string[];
+    placements?: ReadonlyArray<SectionPlacement | null>;
+    stage?: StageShape | null;
+  },
   seats: readonly SeatMapSeat[],
 ): SeatMap => {
-  const sections: SeatMapSection[] = head.sectionNames.map((name) => ({
+  const sections: SeatMapSection[] = head.sectionNames.map((name, i) => ({
     name,
+    ...(head.placements?.[i] ? { placement: head.placements[i] } : {}),
     rows: [],
     accessible: [],
     availability: "",
@@ -89,6 +103,7 @@ export const encodeSeatMap = (
     currency: head.currency,
     seatCount: seats.length,
     tiers: head.tiers,
+    ...(head.stage ? { stage: head.stage } : {}),
     sections,
   };
 };

@@ -2,6 +2,7 @@ import type { Prisma } from "@marquee/db/catalog";
 import type { SqlTx } from "@marquee/events/sql";
 import type { PlannedLayout } from "../../domain/layout";
 import type { SeatMapSeat, SeatState, TakenSeat } from "../../domain/seat-map";
+import type { SectionPlacement, StageShape } from "../../domain/venue-shape";
 import type { CatalogDb } from "./client";
 
 // Everything that touches catalog's tables. Model queries for events and venues; raw SQL where one
@@ -153,16 +154,23 @@ export const insertLayout = async (
   layout: PlannedLayout,
 ): Promise<void> => {
   await tx.seatLayout.create({
-    data: { id: layout.id, eventId, currency: layout.currency, seatCount: layout.seatCount },
+    data: {
+      id: layout.id,
+      eventId,
+      currency: layout.currency,
+      seatCount: layout.seatCount,
+      stage: layout.stage ?? undefined,
+    },
   });
   await tx.priceTier.createMany({
     data: layout.tiers.map((tier) => ({ ...tier, layoutId: layout.id })),
   });
   await tx.section.createMany({
-    data: layout.sections.map(({ id, position, name }) => ({
+    data: layout.sections.map(({ id, position, name, placement }) => ({
       id,
       position,
       name,
+      placement: placement ?? undefined,
       layoutId: layout.id,
     })),
   });
@@ -198,6 +206,9 @@ export type LayoutHead = {
   currency: string;
   tiers: Array<{ name: string; priceCents: number }>;
   sectionNames: string[];
+  /** By section position; null where the section has none (all, for a layout without shape). */
+  placements: Array<SectionPlacement | null>;
+  stage: StageShape | null;
 };
 
 export const findLayoutHead = async (
@@ -208,17 +219,48 @@ export const findLayoutHead = async (
     where: { eventId },
     select: {
       currency: true,
+      stage: true,
       tiers: { select: { name: true, priceCents: true }, orderBy: { position: "asc" } },
-      sections: { select: { name: true }, orderBy: { position: "asc" } },
+      sections: { select: { name: true, placement: true }, orderBy: { position: "asc" } },
     },
   });
   if (!layout) return null;
+  // Written only from validated input (generateLayout's schema, the seed), so read as written.
   return {
     currency: layout.currency,
     tiers: layout.tiers,
     sectionNames: layout.sections.map((section) => section.name),
+    placements: layout.sections.map(
+      (section) => (section.placement ?? null) as SectionPlacement | null,
+    ),
+    stage: (layout.stage ?? null) as StageShape | null,
   };
 };
+
+/**
+ * Gives a layout generated without a shape its stage and section placements (by section
+ * position), once: the demo seed's layouts from before venue-shaped maps. Seats and ids are
+ * untouched; a layout that has a stage already is left as it is. True when it changed anything.
+ */
+export const addLayoutShape = async (
+  db: CatalogDb,
+  eventId: string,
+  shape: { stage: StageShape; placements: SectionPlacement[] },
+): Promise<boolean> =>
+  db.$transaction(async (tx) => {
+    const layout = await tx.seatLayout.findUnique({
+      where: { eventId },
+      select: { id: true, stage: true },
+    });
+    if (!layout || layout.stage !== null) return false;
+    await tx.seatLayout.update({ where: { id: layout.id }, data: { stage: shape.stage } });
+    for (const [position, placement] of shape.placements.entries())
+      await tx.section.updateMany({
+        where: { layoutId: layout.id, position },
+        data: { placement },
+      });
+    return true;
+  });
 
 /** Seats that are held or sold, by their place in the seat map (a few thousand at most). */
 export const readTakenSeats = (db: CatalogDb, eventId: string): PromiseLike<TakenSeat[]> =>

@@ -5,6 +5,7 @@ import {
 } from "@marquee/events/contracts/catalog";
 import { z } from "zod";
 import { MAX_LAYOUT_SEATS } from "../../domain/layout";
+import { checkPlacements, MAX_VENUE_EXTENT } from "../../domain/venue-shape";
 import { WALL_CLOCK_TIME } from "../../domain/zoned-time";
 
 const isTimeZone = (value: string) => {
@@ -128,7 +129,42 @@ export const UpdateEventInput = z.object({
 });
 export type UpdateEventInput = z.infer<typeof UpdateEventInput>;
 
-/** Organizer (web) → catalog: sections of rows × seats, each at a named price tier. */
+/** A coordinate or size in venue units (one unit = one seat's width). */
+const VenueCoordinate = z
+  .number("a number of venue units (one unit is one seat's width)")
+  .min(-MAX_VENUE_EXTENT, `at least -${MAX_VENUE_EXTENT}`)
+  .max(MAX_VENUE_EXTENT, `at most ${MAX_VENUE_EXTENT}`);
+const VenueSize = z
+  .number("a number of venue units (one unit is one seat's width)")
+  .min(1, "at least 1 unit")
+  .max(MAX_VENUE_EXTENT, `at most ${MAX_VENUE_EXTENT}`);
+
+/** Organizer (web) → catalog, and catalog → web in the seat map: where a section sits. */
+export const SectionPlacement = z.strictObject({
+  x: VenueCoordinate,
+  y: VenueCoordinate,
+  rotation: z
+    .number("degrees clockwise, e.g. 90")
+    .min(-360, "between -360 and 360 degrees")
+    .max(360, "between -360 and 360 degrees"),
+  /** Absent: straight rows. */
+  radius: VenueSize.optional(),
+});
+
+/** Organizer (web) → catalog, and catalog → web in the seat map: the stage or pitch. */
+export const StageShape = z.strictObject({
+  label: z.string().trim().min(1, "name it, e.g. Stage or Pitch").max(40, "at most 40 characters"),
+  shape: z.enum(["rectangle", "ellipse"]).default("rectangle"),
+  x: VenueCoordinate,
+  y: VenueCoordinate,
+  width: VenueSize,
+  height: VenueSize,
+});
+
+/**
+ * Organizer (web) → catalog: sections of rows × seats, each at a named price tier; optionally each
+ * section's place around a stage or pitch (all sections or none).
+ */
 export const GenerateLayoutInput = z
   .object({
     eventId: z.uuid(),
@@ -149,10 +185,12 @@ export const GenerateLayoutInput = z
           rows: z.number().int().min(1).max(200),
           seatsPerRow: z.number().int().min(1).max(500),
           tier: z.string().min(1),
+          placement: SectionPlacement.optional(),
         }),
       )
       .min(1)
       .max(200),
+    stage: StageShape.optional(),
   })
   .superRefine((input, ctx) => {
     const tierNames = new Set<string>();
@@ -183,6 +221,8 @@ export const GenerateLayoutInput = z
         });
       seats += section.rows * section.seatsPerRow;
     });
+    for (const issue of checkPlacements(input.sections))
+      ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
     if (seats > MAX_LAYOUT_SEATS)
       ctx.addIssue({
         code: "custom",
