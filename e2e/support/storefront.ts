@@ -23,6 +23,7 @@ export const publishEvent = async ({
   priceCents = 2_500,
   holdExtensionMinutes = 0,
   onSale = {},
+  layout,
 }: {
   seats?: number;
   holdTtlSeconds?: number;
@@ -34,6 +35,12 @@ export const publishEvent = async ({
     salesOpenAt?: string;
     salesCloseAt?: string;
     waitingRoom?: { admitPerMinute: number; windowSeconds: number };
+  };
+  /** Catalog's layout (tiers, sections, a stage) instead of one section of two rows. */
+  layout?: {
+    tiers: Array<{ name: string; priceCents: number }>;
+    sections: Array<{ name: string; rows: number; seatsPerRow: number; tier: string }>;
+    stage?: object;
   };
 } = {}) => {
   const token = await adminToken();
@@ -64,8 +71,10 @@ export const publishEvent = async ({
     {
       eventId: event.id,
       currency: "EUR",
-      tiers: [{ name: "Main", priceCents }],
-      sections: [{ name: "Floor", rows: 2, seatsPerRow: seats / 2, tier: "Main" }],
+      ...(layout ?? {
+        tiers: [{ name: "Main", priceCents }],
+        sections: [{ name: "Floor", rows: 2, seatsPerRow: seats / 2, tier: "Main" }],
+      }),
     },
     { token },
   );
@@ -77,7 +86,10 @@ export const publishEvent = async ({
       { eventId: event.id },
       { kind: "query" },
     );
-    return availability.available === seats ? availability : null;
+    const stocked = layout
+      ? layout.sections.reduce((sum, section) => sum + section.rows * section.seatsPerRow, 0)
+      : seats;
+    return availability.available === stocked ? availability : null;
   });
   return { eventId: event.id, name };
 };

@@ -22,6 +22,33 @@ describe("the organizer's forms say what to type, at the field", () => {
     });
   });
 
+  it("asks for each place and stage field of a venue-shaped layout in words, at the field", () => {
+    const errors = errorsOf(
+      LayoutForm.safeParse({
+        eventId: EVENT_ID,
+        currency: "EUR",
+        tiers: [{ name: "Standard", priceCents: 3_500 }],
+        sections: [
+          {
+            name: "Stalls",
+            rows: 10,
+            seatsPerRow: 20,
+            tier: "Standard",
+            placement: { x: Number.NaN, y: 0, rotation: 400, radius: 0 },
+          },
+        ],
+        stage: { label: " ", shape: "rectangle", x: 0, y: -5, width: Number.NaN, height: 6 },
+      }),
+    );
+    expect(errors).toEqual({
+      "sections.0.placement.x": "Type a number of seat widths, e.g. 12 or -4.5.",
+      "sections.0.placement.rotation": "Between -360 and 360 degrees.",
+      "sections.0.placement.radius": "At least 1.",
+      "stage.label": "Name it, e.g. Stage or Pitch.",
+      "stage.width": "Type a number of seat widths, e.g. 20.",
+    });
+  });
+
   it("words every limit for people, with thousands separators, never zod's own text", () => {
     const errors = errorsOf(
       CreateEventForm.safeParse({

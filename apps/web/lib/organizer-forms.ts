@@ -140,6 +140,40 @@ export const CreateVenueForm = z.object({
 });
 export type CreateVenueForm = z.infer<typeof CreateVenueForm>;
 
+const VenueNumber = z
+  .number("Type a number of seat widths, e.g. 12 or -4.5.")
+  .min(-10_000, "At least -10,000.")
+  .max(10_000, "At most 10,000.");
+const VenueSize = z
+  .number("Type a number of seat widths, e.g. 20.")
+  .min(1, "At least 1.")
+  .max(10_000, "At most 10,000.");
+
+/** Where a section sits around the stage (catalog's README, Venue shape), in seat widths. */
+export const PlacementForm = z.object({
+  x: VenueNumber,
+  y: VenueNumber,
+  rotation: z
+    .number("Type the turn in degrees, e.g. 0 or 45.")
+    .min(-360, "Between -360 and 360 degrees.")
+    .max(360, "Between -360 and 360 degrees."),
+  radius: VenueSize.optional(),
+});
+
+/** The stage or pitch the sections face. */
+export const StageForm = z.object({
+  label: z
+    .string()
+    .trim()
+    .min(1, "Name it, e.g. Stage or Pitch.")
+    .max(40, "At most 40 characters."),
+  shape: z.enum(["rectangle", "ellipse"]),
+  x: VenueNumber,
+  y: VenueNumber,
+  width: VenueSize,
+  height: VenueSize,
+});
+
 /** Browser → web: a seat layout, sections of rows × seats at named price tiers (prices in cents). */
 export const LayoutForm = z.object({
   eventId: z.uuid(),
@@ -176,9 +210,11 @@ export const LayoutForm = z.object({
           .min(1, "At least 1 seat per row.")
           .max(500, "At most 500 seats per row."),
         tier: z.string().min(1, "Choose a tier."),
+        placement: PlacementForm.optional(),
       }),
     )
     .min(1, "Add at least one section."),
+  stage: StageForm.optional(),
 });
 export type LayoutForm = z.infer<typeof LayoutForm>;
 

@@ -1,6 +1,19 @@
 // The compact seat map from catalog (see apps/services/catalog/README.md) turned into something
 // a canvas can draw and a pointer or keyboard can address: every seat gets a position, and seat
-// states live in one byte array per section so a live change is a single write.
+// states live in one byte array per section so a live change is a single write. A layout whose
+// sections are placed in the venue (catalog's placement, `venue-geometry.ts`) is drawn as the venue;
+// one without is laid out on a grid.
+
+import {
+  placeSeats,
+  pointInSection,
+  rowLabelPoints,
+  sectionOutline,
+  insidePolygon,
+  type Point,
+  type SectionPlacement,
+  type StageShape,
+} from "./venue-geometry";
 
 export type SeatMapRow = {
   label: string;
@@ -11,6 +24,7 @@ export type SeatMapRow = {
 };
 export type SeatMapSection = {
   name: string;
+  placement?: SectionPlacement;
   rows: SeatMapRow[];
   accessible: number[];
   availability: string;
@@ -21,6 +35,7 @@ export type SeatMapData = {
   currency: string;
   seatCount: number;
   tiers: { name: string; priceCents: number }[];
+  stage?: StageShape;
   sections: SeatMapSection[];
 };
 
@@ -36,13 +51,23 @@ export const PITCH = 12;
 export const SEAT = 10;
 const LABEL = 22;
 const GAP = 40;
+/** Space around a venue-shaped map's outermost seat or stage edge, in map units. */
+const MARGIN = 20;
 
 export type SectionGeometry = {
   name: string;
+  /** The box around the section (map units), for culling and fitting the view to it. */
   x: number;
   y: number;
   width: number;
   height: number;
+  /** The section's outline as x, y pairs (map units), filled at the fitted view. */
+  outline: Float32Array;
+  /** Where its name goes while seats are drawn, and the middle of its seats (map units). */
+  nameAt: Point & { angle: number };
+  centre: Point;
+  /** Per row, where its label goes before the first seat and past the last: x, y, angle × 2. */
+  rowLabels: Float32Array;
   /** Index of each row's first seat within the section. */
   rowStart: number[];
   rows: SeatMapRow[];
@@ -63,14 +88,156 @@ export type SeatMapModel = {
   currency: string;
   tiers: SeatMapData["tiers"];
   sections: SectionGeometry[];
+  /** Whether sections sit where the venue has them (catalog's placement), not on a grid. */
+  shaped: boolean;
+  /** The stage or pitch in map units (`x`, `y` its centre); null when the layout has none. */
+  stage: StageShape | null;
   width: number;
   height: number;
 };
 
 const seatNumber = (row: SeatMapRow, k: number) => row.numbers?.[k] ?? row.first + k;
 
+/**
+ * Turns catalog's compact map into positions: the venue's shape when every section is placed,
+ * otherwise a grid.
+ */
+export const buildModel = (data: SeatMapData): SeatMapModel =>
+  data.sections.length > 0 && data.sections.every((section) => section.placement)
+    ? buildVenueModel(data)
+    : buildGridModel(data);
+
+const seatArrays = (section: SeatMapSection) => {
+  const total = section.availability.length;
+  const rowOf = new Uint16Array(total);
+  const tierOf = new Uint8Array(total);
+  const states = new Uint8Array(total);
+  const rowStart: number[] = [];
+  let seat = 0;
+  section.rows.forEach((row, r) => {
+    rowStart.push(seat);
+    for (let k = 0; k < row.count; k++, seat++) {
+      rowOf[seat] = r;
+      tierOf[seat] = row.tier;
+    }
+  });
+  for (let s = 0; s < total; s++) states[s] = STATE_OF[section.availability[s] ?? "a"] ?? AVAILABLE;
+  return { rowOf, tierOf, states, rowStart, total };
+};
+
+/**
+ * The venue as placed: seats from each section's placement (`venue-geometry.ts`, venue units
+ * scaled to map units, one unit = `PITCH`), moved so the map starts at `MARGIN`.
+ */
+const buildVenueModel = (data: SeatMapData): SeatMapModel => {
+  const raw = data.sections.map((section) => {
+    const placement = section.placement ?? { x: 0, y: 0, rotation: 0 };
+    const counts = section.rows.map((row) => row.count);
+    return {
+      section,
+      placement,
+      seats: placeSeats(placement, counts),
+      outline: sectionOutline(placement, counts),
+    };
+  });
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  const extend = (x: number, y: number) => {
+    minX = Math.min(minX, x);
+    minY = Math.min(minY, y);
+    maxX = Math.max(maxX, x);
+    maxY = Math.max(maxY, y);
+  };
+  for (const { outline } of raw) for (const p of outline) extend(p.x, p.y);
+  const stage = data.stage;
+  if (stage) {
+    extend(stage.x - stage.width / 2, stage.y - stage.height / 2);
+    extend(stage.x + stage.width / 2, stage.y + stage.height / 2);
+  }
+  const toX = (x: number) => (x - minX) * PITCH + MARGIN;
+  const toY = (y: number) => (y - minY) * PITCH + MARGIN;
+
+  const sections = raw.map(({ section, placement, seats, outline }): SectionGeometry => {
+    const arrays = seatArrays(section);
+    const xs = new Float32Array(arrays.total);
+    const ys = new Float32Array(arrays.total);
+    let sumX = 0;
+    let sumY = 0;
+    seats.forEach((seat, i) => {
+      if (i >= arrays.total) return;
+      xs[i] = toX(seat.x);
+      ys[i] = toY(seat.y);
+      sumX += xs[i] ?? 0;
+      sumY += ys[i] ?? 0;
+    });
+    const shape = new Float32Array(outline.length * 2);
+    let left = Infinity;
+    let top = Infinity;
+    let right = -Infinity;
+    let bottom = -Infinity;
+    outline.forEach((p, i) => {
+      const x = toX(p.x);
+      const y = toY(p.y);
+      shape[2 * i] = x;
+      shape[2 * i + 1] = y;
+      left = Math.min(left, x);
+      top = Math.min(top, y);
+      right = Math.max(right, x);
+      bottom = Math.max(bottom, y);
+    });
+    const rowLabels = new Float32Array(section.rows.length * 6);
+    section.rows.forEach((row, r) => {
+      rowLabelPoints(placement, r, row.count).forEach((p, end) => {
+        rowLabels.set([toX(p.x), toY(p.y), p.angle], r * 6 + end * 3);
+      });
+    });
+    const back = Math.max(0, section.rows.length - 1);
+    const name = pointInSection(placement, back, 0, 1.8);
+    const count = Math.max(1, arrays.total);
+    return {
+      name: section.name,
+      x: left,
+      y: top,
+      width: right - left,
+      height: bottom - top,
+      outline: shape,
+      nameAt: { x: toX(name.x), y: toY(name.y), angle: (placement.rotation * Math.PI) / 180 },
+      centre: { x: sumX / count, y: sumY / count },
+      rowLabels,
+      rowStart: arrays.rowStart,
+      rows: section.rows,
+      xs,
+      ys,
+      rowOf: arrays.rowOf,
+      tierOf: arrays.tierOf,
+      accessible: new Set(section.accessible),
+      states: arrays.states,
+    };
+  });
+  return {
+    eventId: data.eventId,
+    currency: data.currency,
+    tiers: data.tiers,
+    sections,
+    shaped: true,
+    stage: stage
+      ? {
+          ...stage,
+          x: toX(stage.x),
+          y: toY(stage.y),
+          width: stage.width * PITCH,
+          height: stage.height * PITCH,
+        }
+      : null,
+    width: (maxX - minX) * PITCH + 2 * MARGIN,
+    height: (maxY - minY) * PITCH + 2 * MARGIN,
+  };
+};
+
 /** Lays sections out on a grid (about square), rows centred within their section. */
-export const buildModel = (data: SeatMapData): SeatMapModel => {
+const buildGridModel = (data: SeatMapData): SeatMapModel => {
   const n = data.sections.length;
   const columns = Math.max(1, Math.ceil(Math.sqrt(n)));
   const sizes = data.sections.map((section) => {
@@ -116,12 +283,33 @@ export const buildModel = (data: SeatMapData): SeatMapModel => {
     });
     for (let s = 0; s < total; s++)
       states[s] = STATE_OF[section.availability[s] ?? "a"] ?? AVAILABLE;
+    const rowLabels = new Float32Array(section.rows.length * 6);
+    section.rows.forEach((row, r) => {
+      const start = rowStart[r] ?? 0;
+      const cy = ys[start] ?? 0;
+      const first = xs[start] ?? 0;
+      const last = xs[start + row.count - 1] ?? first;
+      rowLabels.set([first - 1.4 * PITCH, cy, 0, last + 1.4 * PITCH, cy, 0], r * 6);
+    });
     return {
       name: section.name,
       x,
       y,
       width: size.width,
       height: size.height,
+      outline: new Float32Array([
+        x,
+        y + LABEL,
+        x + size.width,
+        y + LABEL,
+        x + size.width,
+        y + size.height,
+        x,
+        y + size.height,
+      ]),
+      nameAt: { x: x + size.width / 2, y: y + LABEL / 2, angle: 0 },
+      centre: { x: x + size.width / 2, y: y + LABEL + (size.height - LABEL) / 2 },
+      rowLabels,
       rowStart,
       rows: section.rows,
       xs,
@@ -139,6 +327,8 @@ export const buildModel = (data: SeatMapData): SeatMapModel => {
     currency: data.currency,
     tiers: data.tiers,
     sections,
+    shaped: false,
+    stage: null,
     width,
     height,
   };
@@ -213,8 +403,35 @@ export const seatInfo = (model: SeatMapModel, ref: SeatRef): SeatInfo | null => 
   };
 };
 
+/** The seat whose centre is nearest a point, within half a pitch, in one section. */
+const nearestSeat = (section: SectionGeometry, x: number, y: number, within = PITCH / 2) => {
+  let best = -1;
+  let bestDistance = within * within;
+  for (let i = 0; i < section.xs.length; i++) {
+    const dx = (section.xs[i] ?? 0) - x;
+    const dy = (section.ys[i] ?? 0) - y;
+    const d = dx * dx + dy * dy;
+    if (d <= bestDistance) {
+      bestDistance = d;
+      best = i;
+    }
+  }
+  return best;
+};
+
 /** The seat under a point in map units, if any. */
 export const seatAt = (model: SeatMapModel, x: number, y: number): SeatRef | null => {
+  if (model.shaped) {
+    for (let s = 0; s < model.sections.length; s++) {
+      const section = model.sections[s];
+      if (!section) continue;
+      if (x < section.x || x > section.x + section.width) continue;
+      if (y < section.y || y > section.y + section.height) continue;
+      const index = nearestSeat(section, x, y);
+      if (index >= 0) return { section: s, index };
+    }
+    return null;
+  }
   for (let s = 0; s < model.sections.length; s++) {
     const section = model.sections[s];
     if (!section) continue;
@@ -235,6 +452,18 @@ export const seatAt = (model: SeatMapModel, x: number, y: number): SeatRef | nul
       const k = Math.floor((x - left) / PITCH);
       if (k >= 0 && k < row.count) return { section: s, index: start + k };
     }
+  }
+  return null;
+};
+
+/** The section whose outline holds a point in map units (at the fitted view a click picks one). */
+export const sectionAt = (model: SeatMapModel, x: number, y: number): number | null => {
+  for (let s = 0; s < model.sections.length; s++) {
+    const section = model.sections[s];
+    if (!section) continue;
+    if (x < section.x || x > section.x + section.width) continue;
+    if (y < section.y || y > section.y + section.height) continue;
+    if (insidePolygon(section.outline, x, y)) return s;
   }
   return null;
 };
@@ -278,11 +507,21 @@ export const neighbour = (
   const targetRow = r + (key === "ArrowDown" ? 1 : -1);
   const target = section.rows[targetRow];
   if (!target) return from;
+  // The nearest seat of that row: straight, turned or curved alike.
   const x = section.xs[from.index] ?? 0;
+  const y = section.ys[from.index] ?? 0;
   const targetStart = section.rowStart[targetRow] ?? 0;
-  const left = (section.xs[targetStart] ?? 0) - PITCH / 2;
-  const k = Math.min(target.count - 1, Math.max(0, Math.floor((x - left) / PITCH)));
-  return { section: from.section, index: targetStart + k };
+  let best = targetStart;
+  let bestDistance = Infinity;
+  for (let k = 0; k < target.count; k++) {
+    const i = targetStart + k;
+    const d = Math.hypot((section.xs[i] ?? 0) - x, (section.ys[i] ?? 0) - y);
+    if (d < bestDistance - 1e-6) {
+      bestDistance = d;
+      best = i;
+    }
+  }
+  return { section: from.section, index: best };
 };
 
 /**

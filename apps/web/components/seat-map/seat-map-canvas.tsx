@@ -22,6 +22,20 @@ import {
   type SeatRef,
 } from "@marquee/ui/seat-map-model";
 import { touchActionFor } from "@marquee/ui/seat-map-touch";
+import { formatCount, formatMoney } from "../../lib/format";
+import { drawMinimap, minimapFrame } from "./minimap";
+import {
+  drawLabels,
+  drawStage,
+  fillSection,
+  ROW_LABEL_SEAT_PX,
+  SECTION_ZOOM_SEAT_PX,
+  showsSectionsOnly,
+  summarise,
+  upright,
+  type MapLabel,
+  type SectionSummary,
+} from "./venue-drawing";
 import {
   FOCUS_COLOR,
   HELD_COLOR,
@@ -32,6 +46,7 @@ import {
   WHEELCHAIR_MARK_LIGHT,
 } from "./seat-colors";
 import { useMapPointer } from "./use-map-pointer";
+import "./seat-map.css";
 
 export const seatKey = (ref: SeatRef) => `${ref.section}:${ref.index}`;
 
@@ -46,6 +61,8 @@ type Props = {
   label: string;
   describe: (info: SeatInfo, mine: boolean) => string;
   onActivate: (ref: SeatRef) => void;
+  /** A preview (the organizer's layout builder): not the page's seat map the skip link leads to. */
+  preview?: boolean;
 };
 
 const MIN_SCALE = 0.05;
@@ -114,7 +131,15 @@ const buildPaths = (model: SeatMapModel, mine: ReadonlySet<string>): SectionPath
  * in (`use-map-pointer.ts`, `@marquee/ui/seat-map-touch`). Wheelchair spaces carry a ring. Keyboard: arrows move a focused seat, Enter
  * or Space holds it, + and − zoom, 0 fits; a live region reads out the focused seat.
  */
-export function SeatMapCanvas({ model, version, mine, label, describe, onActivate }: Props) {
+export function SeatMapCanvas({
+  model,
+  version,
+  mine,
+  label,
+  describe,
+  onActivate,
+  preview = false,
+}: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const frame = useRef<HTMLDivElement>(null);
   const view = useRef<View>({ scale: 1, x: 0, y: 0 });
@@ -139,6 +164,17 @@ export function SeatMapCanvas({ model, version, mine, label, describe, onActivat
     mine: ReadonlySet<string>;
     sections: SectionPaths[];
   } | null>(null);
+  const summaries = useRef<{ version: number; sections: SectionSummary[] } | null>(null);
+  const minimap = useRef<HTMLCanvasElement>(null);
+
+  /** Free seats and lowest price per section, counted once per change of seat states. */
+  const sectionSummaries = useCallback(() => {
+    const cached = summaries.current;
+    if (cached && cached.version === versionRef.current) return cached.sections;
+    const sections = summarise(model);
+    summaries.current = { version: versionRef.current, sections };
+    return sections;
+  }, [model]);
 
   const draw = useCallback(() => {
     drawRequest.current = 0;
@@ -158,34 +194,111 @@ export function SeatMapCanvas({ model, version, mine, label, describe, onActivat
     const right = (width - x) / scale + PITCH;
     const bottom = (height - y) / scale + PITCH;
     const half = SEAT / 2;
-    // Seat paths are built when seat states or the cart change, not on every pan, zoom or move.
-    const cached = paths.current;
-    const sectionPaths =
-      cached && cached.version === versionRef.current && cached.mine === mineRef.current
-        ? cached.sections
-        : buildPaths(model, mineRef.current);
-    paths.current = { version: versionRef.current, mine: mineRef.current, sections: sectionPaths };
-    model.sections.forEach((section, s) => {
-      if (section.x > right || section.x + section.width < left) return;
-      if (section.y > bottom || section.y + section.height < top) return;
-      const paths = sectionPaths[s];
-      if (!paths) return;
-      for (const [color, path] of paths.fills) {
-        ctx.fillStyle = color;
-        ctx.fill(path);
+    const onScreen = (section: SeatMapModel["sections"][number]) =>
+      section.x <= right &&
+      section.x + section.width >= left &&
+      section.y <= bottom &&
+      section.y + section.height >= top;
+    const toScreen = (mx: number, my: number) => ({ x: mx * scale + x, y: my * scale + y });
+    const labels: MapLabel[] = [];
+    drawStage(ctx, model, scale);
+    if (model.stage) {
+      const at = toScreen(model.stage.x, model.stage.y);
+      labels.push({
+        lines: [model.stage.label],
+        ...at,
+        angle: 0,
+        size: 14,
+        bold: true,
+        priority: 4,
+      });
+    }
+    const summary = sectionSummaries();
+    const sectionsOnly = showsSectionsOnly(scale);
+    if (sectionsOnly) {
+      // Seats would be specks: each section is its outline, coloured by what is free and its
+      // price, named with both; the customer's own seats still show.
+      model.sections.forEach((section, s) => {
+        if (!onScreen(section)) return;
+        fillSection(ctx, section, summary[s], scale);
+        const info = summary[s];
+        const tier = info?.cheapestTier !== null && info ? model.tiers[info.cheapestTier] : null;
+        labels.push({
+          lines: [
+            section.name,
+            tier && info
+              ? `from ${formatMoney(tier.priceCents, model.currency)} · ${formatCount(info.available)} free`
+              : "Sold out",
+          ],
+          ...toScreen(section.centre.x, section.centre.y),
+          angle: 0,
+          size: 12,
+          priority: 2 + section.states.length / 1e6,
+        });
+      });
+      const mark = Math.max(SEAT, 5 / scale);
+      ctx.fillStyle = MINE_COLOR;
+      for (const key of mineRef.current) {
+        const [s, i] = key.split(":").map(Number) as [number, number];
+        const cx = model.sections[s]?.xs[i];
+        const cy = model.sections[s]?.ys[i];
+        if (cx !== undefined && cy !== undefined)
+          ctx.fillRect(cx - mark / 2, cy - mark / 2, mark, mark);
       }
-      ctx.lineWidth = RING_WIDTH;
-      for (const [color, ring] of paths.rings) {
-        ctx.strokeStyle = color;
-        ctx.stroke(ring);
-      }
-    });
-    // Section names at 13 px on screen whatever the zoom, where the section is wide enough.
-    ctx.fillStyle = "#d7d8ea";
-    ctx.font = `${13 / scale}px system-ui, sans-serif`;
-    ctx.textBaseline = "top";
-    for (const section of model.sections)
-      if (section.width * scale >= 60) ctx.fillText(section.name, section.x, section.y + 2);
+    } else {
+      // Seat paths are built when seat states or the cart change, not on every pan, zoom or move.
+      const cached = paths.current;
+      const sectionPaths =
+        cached && cached.version === versionRef.current && cached.mine === mineRef.current
+          ? cached.sections
+          : buildPaths(model, mineRef.current);
+      paths.current = {
+        version: versionRef.current,
+        mine: mineRef.current,
+        sections: sectionPaths,
+      };
+      const rowLabels = SEAT * scale >= ROW_LABEL_SEAT_PX;
+      const rowSize = Math.min(13, Math.max(9, SEAT * scale * 0.8));
+      model.sections.forEach((section, s) => {
+        if (!onScreen(section)) return;
+        const paths = sectionPaths[s];
+        if (!paths) return;
+        for (const [color, path] of paths.fills) {
+          ctx.fillStyle = color;
+          ctx.fill(path);
+        }
+        ctx.lineWidth = RING_WIDTH;
+        for (const [color, ring] of paths.rings) {
+          ctx.strokeStyle = color;
+          ctx.stroke(ring);
+        }
+        labels.push({
+          lines: [section.name],
+          ...toScreen(section.nameAt.x, section.nameAt.y),
+          angle: upright(section.nameAt.angle),
+          size: 13,
+          bold: true,
+          priority: 3,
+        });
+        if (!rowLabels) return;
+        const ends = section.rowLabels;
+        section.rows.forEach((row, r) => {
+          for (let end = 0; end < 2; end++) {
+            const at = r * 6 + end * 3;
+            const mx = ends[at] ?? 0;
+            const my = ends[at + 1] ?? 0;
+            if (mx < left || mx > right || my < top || my > bottom) continue;
+            labels.push({
+              lines: [row.label],
+              ...toScreen(mx, my),
+              angle: upright(ends[at + 2] ?? 0),
+              size: rowSize,
+              priority: 1,
+            });
+          }
+        });
+      });
+    }
     const current = focusRef.current;
     if (current) {
       const section = model.sections[current.section];
@@ -197,7 +310,25 @@ export function SeatMapCanvas({ model, version, mine, label, describe, onActivat
         ctx.strokeRect(cx - half - 2, cy - half - 2, SEAT + 4, SEAT + 4);
       }
     }
-  }, [model]);
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const drawn = drawLabels(ctx, labels);
+    // What is drawn, for the browser tests (a canvas has no DOM to look into).
+    el.dataset.view = sectionsOnly ? "sections" : "seats";
+    el.dataset.rowLabels = String(drawn.filter((label) => label.priority === 1).length);
+    // The minimap shows where the screen is in the venue, once zoomed in past the whole of it.
+    const small = minimap.current;
+    if (small) {
+      const zoomedIn = scale > fittedScale.current * 1.05;
+      small.hidden = !zoomedIn;
+      if (zoomedIn)
+        drawMinimap(small, model, summary, {
+          left: -x / scale,
+          top: -y / scale,
+          width: width / scale,
+          height: height / scale,
+        });
+    }
+  }, [model, sectionSummaries]);
 
   const requestDraw = useCallback(() => {
     if (!drawRequest.current) drawRequest.current = requestAnimationFrame(draw);
@@ -260,6 +391,25 @@ export function SeatMapCanvas({ model, version, mine, label, describe, onActivat
     [requestDraw],
   );
 
+  /**
+   * Fills the screen with one section, zoomed in at least far enough that its rows are labelled
+   * (centred on the section when it is then larger than the screen).
+   */
+  const zoomToSection = useCallback(
+    (s: number) => {
+      const section = model.sections[s];
+      const { width, height } = size.current;
+      if (!section || !width || !height) return;
+      const fitting = Math.min(width / (section.width + 40), height / (section.height + 40));
+      const scale = clamp(Math.max(fitting, SECTION_ZOOM_SEAT_PX / SEAT), MIN_SCALE, MAX_SCALE);
+      const cx = section.x + section.width / 2;
+      const cy = section.y + section.height / 2;
+      view.current = { scale, x: width / 2 - cx * scale, y: height / 2 - cy * scale };
+      requestDraw();
+    },
+    [model, requestDraw],
+  );
+
   // Wheel zoom needs a non-passive listener to keep the page from scrolling.
   useEffect(() => {
     const el = canvas.current;
@@ -291,6 +441,8 @@ export function SeatMapCanvas({ model, version, mine, label, describe, onActivat
       setFocus(ref);
       onActivate(ref);
     },
+    sectionsOnly: () => showsSectionsOnly(view.current.scale),
+    onSection: zoomToSection,
   });
 
   const keepInView = (ref: SeatRef) => {
@@ -314,6 +466,8 @@ export function SeatMapCanvas({ model, version, mine, label, describe, onActivat
       event.preventDefault();
       const next = focus ? neighbour(model, focus, key) : firstAvailable(model);
       if (next) {
+        // A seat too small to see is shown first: the map zooms to its section.
+        if (showsSectionsOnly(view.current.scale)) zoomToSection(next.section);
         keepInView(next);
         setFocus(next);
       }
@@ -356,20 +510,39 @@ export function SeatMapCanvas({ model, version, mine, label, describe, onActivat
         <button type="button" className="button button-small button-quiet" onClick={fit}>
           Fit
         </button>
+        {model.sections.length > 1 ? (
+          <label className="seatmap-goto">
+            <span>Go to section</span>
+            <select
+              value=""
+              data-testid="go-to-section"
+              onChange={(event) => {
+                if (event.target.value !== "") zoomToSection(Number(event.target.value));
+              }}
+            >
+              <option value="">Choose…</option>
+              {model.sections.map((section, s) => (
+                <option key={section.name} value={s}>
+                  {section.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
       </div>
       <div ref={frame} className="seatmap-frame">
         <canvas
           ref={canvas}
-          id="seat-map"
+          id={preview ? undefined : "seat-map"}
           // The page's skip link leads here (components/skip-link.tsx).
-          data-skip-to="Skip to the seat map"
+          data-skip-to={preview ? undefined : "Skip to the seat map"}
           tabIndex={0}
           role="application"
           aria-roledescription="seat map"
           aria-label={`${label}. Arrow keys move between seats, Enter or Space holds or releases the focused seat, plus and minus zoom, 0 fits the map.`}
           aria-describedby="seatmap-focused"
           data-ready={ready ? "true" : undefined}
-          data-testid="seat-map"
+          data-testid={preview ? "seat-map-preview" : "seat-map"}
           onKeyDown={onKeyDown}
           onFocus={() => {
             if (!focus) setFocus(firstAvailable(model));
@@ -379,6 +552,29 @@ export function SeatMapCanvas({ model, version, mine, label, describe, onActivat
           onPointerUp={pointer.onPointerUp}
           onPointerCancel={pointer.onPointerCancel}
           onPointerLeave={pointer.onPointerLeave}
+        />
+        <canvas
+          ref={minimap}
+          className="seatmap-minimap"
+          hidden
+          aria-hidden="true"
+          data-testid="seat-map-minimap"
+          width={minimapFrame(model).width}
+          height={minimapFrame(model).height}
+          onPointerDown={(event) => {
+            // Centres the map on the point of the venue pressed.
+            const frameOf = minimapFrame(model);
+            const rect = event.currentTarget.getBoundingClientRect();
+            const mx = (event.clientX - rect.left) / frameOf.scale;
+            const my = (event.clientY - rect.top) / frameOf.scale;
+            const v = view.current;
+            view.current = {
+              ...v,
+              x: size.current.width / 2 - mx * v.scale,
+              y: size.current.height / 2 - my * v.scale,
+            };
+            requestDraw();
+          }}
         />
         {hover && hoverInfo ? (
           <div

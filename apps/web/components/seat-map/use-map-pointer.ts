@@ -1,5 +1,5 @@
 import { useRef, type PointerEvent, type RefObject } from "react";
-import { seatAt, type SeatMapModel, type SeatRef } from "@marquee/ui/seat-map-model";
+import { sectionAt, seatAt, type SeatMapModel, type SeatRef } from "@marquee/ui/seat-map-model";
 import { pinchStep, tapOutcome, type Point } from "@marquee/ui/seat-map-touch";
 
 type Gesture = {
@@ -19,11 +19,15 @@ type Options = {
   toMap: (px: number, py: number) => Point;
   onHover: (hover: { ref: SeatRef; x: number; y: number } | null) => void;
   onTap: (ref: SeatRef) => void;
+  /** Whether the map shows sections only (seats too small to draw), where a click picks a section. */
+  sectionsOnly: () => boolean;
+  onSection: (section: number) => void;
 };
 
 /**
  * The map's pointer handlers: drag pans, two fingers pinch, a click or tap holds the seat under
- * it, except that a finger's tap on seats too small to aim at zooms in around it (`tapOutcome`).
+ * it, except that a finger's tap on seats too small to aim at zooms in around it (`tapOutcome`)
+ * and a mouse or pen click where only sections are drawn zooms to that section.
  */
 export const useMapPointer = ({
   canvas,
@@ -34,6 +38,8 @@ export const useMapPointer = ({
   toMap,
   onHover,
   onTap,
+  sectionsOnly,
+  onSection,
 }: Options) => {
   const gesture = useRef<Gesture | null>(null);
   const local = (event: PointerEvent): Point => {
@@ -87,6 +93,12 @@ export const useMapPointer = ({
       release(event);
       if (!tapped) return;
       const point = local(event);
+      if (event.pointerType !== "touch" && sectionsOnly()) {
+        const at = toMap(point.x, point.y);
+        const section = sectionAt(model, at.x, at.y);
+        if (section !== null) onSection(section);
+        return;
+      }
       const outcome = tapOutcome(event.pointerType, scale());
       if (outcome.kind === "zoom") {
         zoomAt(outcome.factor, point.x, point.y);

@@ -41,7 +41,7 @@ const club: SeedVenue = {
         rows: 6,
         seatsPerRow: 18,
         tier: "Standard",
-        placement: { x: 0, y: 4.5, rotation: 0, radius: 28.5 },
+        placement: { x: 0, y: 6, rotation: 0, radius: 30 },
       },
     ],
   },
@@ -61,7 +61,7 @@ const theatre: SeedVenue = {
     ],
     // Stalls, circle and balcony (the Upper Circle) one behind the other facing the stage, every
     // row on a circle around one point behind the stage.
-    stage: { label: "Stage", shape: "rectangle", x: 0, y: -8, width: 36, height: 10 },
+    stage: { label: "Stage", shape: "rectangle", x: 0, y: -10, width: 36, height: 10 },
     sections: [
       {
         name: "Stalls",

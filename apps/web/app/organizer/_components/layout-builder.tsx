@@ -1,21 +1,66 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import { fieldErrors, fieldOfServiceError, LayoutForm } from "../../../lib/organizer-forms";
 import { trpc } from "../../../lib/trpc";
 import { describedBy } from "./field-text";
+import { LayoutPreview, type PreviewLayout } from "./layout-preview";
 
 type TierDraft = { name: string; price: string };
-type SectionDraft = { name: string; rows: string; seatsPerRow: string; tier: string };
+/** A section as typed; `x` … `radius` are its place in the venue (used when placing is on). */
+type SectionDraft = {
+  name: string;
+  rows: string;
+  seatsPerRow: string;
+  tier: string;
+  x: string;
+  y: string;
+  rotation: string;
+  radius: string;
+};
+type StageDraft = {
+  label: string;
+  shape: "rectangle" | "ellipse";
+  x: string;
+  y: string;
+  width: string;
+  height: string;
+};
 
 const STARTER_TIERS: TierDraft[] = [
   { name: "Standard", price: "35.00" },
   { name: "Premium", price: "60.00" },
 ];
 const STARTER_SECTIONS: SectionDraft[] = [
-  { name: "Stalls", rows: "10", seatsPerRow: "20", tier: "Standard" },
-  { name: "Front", rows: "3", seatsPerRow: "20", tier: "Premium" },
+  {
+    name: "Stalls",
+    rows: "10",
+    seatsPerRow: "20",
+    tier: "Standard",
+    x: "0",
+    y: "4",
+    rotation: "0",
+    radius: "40",
+  },
+  {
+    name: "Front",
+    rows: "3",
+    seatsPerRow: "20",
+    tier: "Premium",
+    x: "0",
+    y: "0",
+    rotation: "0",
+    radius: "36",
+  },
 ];
+const STARTER_STAGE: StageDraft = {
+  label: "Stage",
+  shape: "rectangle",
+  x: "0",
+  y: "-5",
+  width: "24",
+  height: "6",
+};
 
 /** "45", "45.5", "45.50" → 4500, 4550, 4550; anything else NaN (the schema then names the field). */
 const toCents = (price: string): number => {
@@ -24,6 +69,9 @@ const toCents = (price: string): number => {
   return Number(match[1]) * 100 + Number((match[2] ?? "0").padEnd(2, "0"));
 };
 const toCount = (value: string): number => (value.trim() === "" ? Number.NaN : Number(value));
+/** An optional number: empty is absent (a straight row), anything else must parse. */
+const toOptional = (value: string): number | undefined =>
+  value.trim() === "" ? undefined : Number(value);
 
 /**
  * Price tiers and sections (rows × seats per row at a tier) for a draft event; catalog generates
@@ -35,6 +83,8 @@ export function LayoutBuilder({ eventId }: { eventId: string }) {
   const [currency, setCurrency] = useState("EUR");
   const [tiers, setTiers] = useState<TierDraft[]>(STARTER_TIERS);
   const [sections, setSections] = useState<SectionDraft[]>(STARTER_SECTIONS);
+  const [placed, setPlaced] = useState(false);
+  const [stage, setStage] = useState<StageDraft>(STARTER_STAGE);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
 
@@ -51,10 +101,9 @@ export function LayoutBuilder({ eventId }: { eventId: string }) {
       current.map((section, i) => (i === index ? { ...section, ...change } : section)),
     );
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setFormError(null);
-    const parsed = LayoutForm.safeParse({
+  // The layout as it would be sent: the form's check and the live preview read the same thing.
+  const layout = useMemo(
+    () => ({
       eventId,
       currency,
       tiers: tiers.map((tier) => ({ name: tier.name, priceCents: toCents(tier.price) })),
@@ -63,8 +112,63 @@ export function LayoutBuilder({ eventId }: { eventId: string }) {
         rows: toCount(section.rows),
         seatsPerRow: toCount(section.seatsPerRow),
         tier: section.tier,
+        ...(placed
+          ? {
+              placement: {
+                x: toCount(section.x),
+                y: toCount(section.y),
+                rotation: toCount(section.rotation),
+                ...(toOptional(section.radius) === undefined
+                  ? {}
+                  : { radius: toOptional(section.radius) }),
+              },
+            }
+          : {}),
       })),
-    });
+      ...(placed
+        ? {
+            stage: {
+              label: stage.label,
+              shape: stage.shape,
+              x: toCount(stage.x),
+              y: toCount(stage.y),
+              width: toCount(stage.width),
+              height: toCount(stage.height),
+            },
+          }
+        : {}),
+    }),
+    [eventId, currency, tiers, sections, placed, stage],
+  );
+  const preview = useMemo((): PreviewLayout => {
+    const finite = (values: Array<number | undefined>) =>
+      values.every((value) => value === undefined || Number.isFinite(value));
+    const shapeOk =
+      placed &&
+      layout.sections.every(
+        (section) =>
+          section.placement &&
+          finite(Object.values(section.placement)) &&
+          (section.placement.radius ?? 1) > 0,
+      ) &&
+      layout.stage !== undefined &&
+      finite([layout.stage.x, layout.stage.y]) &&
+      layout.stage.width > 0 &&
+      layout.stage.height > 0;
+    return {
+      currency: layout.currency,
+      tiers: layout.tiers,
+      sections: layout.sections.map(({ placement, ...section }) =>
+        shapeOk && placement ? { ...section, placement } : section,
+      ),
+      ...(shapeOk ? { stage: layout.stage } : {}),
+    };
+  }, [layout, placed]);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setFormError(null);
+    const parsed = LayoutForm.safeParse(layout);
     if (!parsed.success) {
       const found = fieldErrors(parsed.error);
       setErrors(found);
@@ -171,6 +275,70 @@ export function LayoutBuilder({ eventId }: { eventId: string }) {
         </button>
       </fieldset>
 
+      <div className="check-field">
+        <input
+          id="layout-placed"
+          type="checkbox"
+          checked={placed}
+          aria-describedby="layout-placed-hint"
+          onChange={(event) => setPlaced(event.target.checked)}
+        />
+        <label htmlFor="layout-placed">Place the sections around a stage or pitch</label>
+        <p id="layout-placed-hint" className="field-hint">
+          Positions are in seat widths (a row is one seat width behind the one before it). x and y
+          are the middle of a section&apos;s front row; at turn 0 it faces up, towards smaller y,
+          and a turn goes clockwise. A curve radius bends the rows around a point that far in front
+          of the section. Without placing, sections are shown side by side.
+        </p>
+      </div>
+      {placed ? (
+        <fieldset className="rows-editor">
+          <legend>Stage or pitch</legend>
+          <div className="row-editor" role="group" aria-label="Stage">
+            {input("stage.label", "Stage name", {
+              value: stage.label,
+              onChange: (event) => setStage({ ...stage, label: event.target.value }),
+            })}
+            <div className="field">
+              <label htmlFor="layout-stage-shape">Stage shape</label>
+              <select
+                id="layout-stage-shape"
+                value={stage.shape}
+                onChange={(event) =>
+                  setStage({
+                    ...stage,
+                    shape: event.target.value === "ellipse" ? "ellipse" : "rectangle",
+                  })
+                }
+              >
+                <option value="rectangle">Rectangle</option>
+                <option value="ellipse">Ellipse</option>
+              </select>
+            </div>
+            {input("stage.x", "Stage centre across (x)", {
+              value: stage.x,
+              inputMode: "decimal",
+              onChange: (event) => setStage({ ...stage, x: event.target.value }),
+            })}
+            {input("stage.y", "Stage centre down (y)", {
+              value: stage.y,
+              inputMode: "decimal",
+              onChange: (event) => setStage({ ...stage, y: event.target.value }),
+            })}
+            {input("stage.width", "Stage width", {
+              value: stage.width,
+              inputMode: "decimal",
+              onChange: (event) => setStage({ ...stage, width: event.target.value }),
+            })}
+            {input("stage.height", "Stage depth", {
+              value: stage.height,
+              inputMode: "decimal",
+              onChange: (event) => setStage({ ...stage, height: event.target.value }),
+            })}
+          </div>
+        </fieldset>
+      ) : null}
+
       <fieldset className="rows-editor">
         <legend>Sections</legend>
         {sections.map((section, i) => {
@@ -220,6 +388,34 @@ export function LayoutBuilder({ eventId }: { eventId: string }) {
                   </p>
                 ) : null}
               </div>
+              {placed ? (
+                <>
+                  {input(`sections.${i}.placement.x`, `Section ${i + 1} across (x)`, {
+                    value: section.x,
+                    inputMode: "decimal",
+                    onChange: (event) => setSection(i, { x: event.target.value }),
+                  })}
+                  {input(`sections.${i}.placement.y`, `Section ${i + 1} down (y)`, {
+                    value: section.y,
+                    inputMode: "decimal",
+                    onChange: (event) => setSection(i, { y: event.target.value }),
+                  })}
+                  {input(`sections.${i}.placement.rotation`, `Section ${i + 1} turn (degrees)`, {
+                    value: section.rotation,
+                    inputMode: "decimal",
+                    onChange: (event) => setSection(i, { rotation: event.target.value }),
+                  })}
+                  {input(
+                    `sections.${i}.placement.radius`,
+                    `Section ${i + 1} curve radius (empty: straight rows)`,
+                    {
+                      value: section.radius,
+                      inputMode: "decimal",
+                      onChange: (event) => setSection(i, { radius: event.target.value }),
+                    },
+                  )}
+                </>
+              ) : null}
               <button
                 type="button"
                 className="link-button"
@@ -235,10 +431,24 @@ export function LayoutBuilder({ eventId }: { eventId: string }) {
           type="button"
           className="button button-secondary button-small"
           onClick={() =>
-            setSections((current) => [
-              ...current,
-              { name: "", rows: "10", seatsPerRow: "20", tier: tierNames[0] ?? "" },
-            ])
+            setSections((current) => {
+              // Placed behind the last section, facing the same way.
+              const last = current[current.length - 1];
+              const behind = last ? (toCount(last.y) || 0) + (toCount(last.rows) || 0) + 2 : 0;
+              return [
+                ...current,
+                {
+                  name: "",
+                  rows: "10",
+                  seatsPerRow: "20",
+                  tier: tierNames[0] ?? "",
+                  x: last?.x ?? "0",
+                  y: String(behind),
+                  rotation: last?.rotation ?? "0",
+                  radius: "",
+                },
+              ];
+            })
           }
         >
           Add a section
@@ -249,6 +459,7 @@ export function LayoutBuilder({ eventId }: { eventId: string }) {
         <strong data-testid="layout-seat-total">{seatTotal.toLocaleString("en-GB")}</strong> seats
         in total.
       </p>
+      <LayoutPreview layout={preview} />
       <button type="submit" className="button" disabled={generate.isPending}>
         {generate.isPending ? "Generating seats…" : "Generate seat layout"}
       </button>
