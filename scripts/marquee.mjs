@@ -11,12 +11,12 @@
 //                    environment's ports (web 13000, services 15000-15006;
 //                    lib/environments.mjs), never `npm start`'s
 //   npm run setup    only set up (add --env test for the test environment)
-//   npm run stop     stop the Kafka brokers and PgBouncers started by the commands above
+//   npm run stop     stop the Kafka brokers, PgBouncers and Zipkins started by the commands above
 //   npm run bench    set up, then run the benchmarks and print their figures
 //                    (npm run bench:onsale: the inventory rush and the stadium seat map only;
 //                    npm run bench -- --only event-page: the storefront's event page in Chromium)
 import { ensureChromium } from "./lib/chromium.mjs";
-import { environments, webUrl } from "./lib/environments.mjs";
+import { environments, webUrl, zipkinUrl } from "./lib/environments.mjs";
 import { prepareInfrastructure, stopInfrastructure } from "./lib/infrastructure.mjs";
 import { ensureNodeModules } from "./lib/node-modules.mjs";
 import { elapsed, say, step } from "./lib/progress.mjs";
@@ -66,6 +66,7 @@ const commands = {
     say(`Marquee is running (started in ${elapsed()}).`);
     say(`  Storefront:  ${webUrl(environment)}`);
     say(`  Mail viewer: http://localhost:${environment.smtp.webPort}`);
+    say(`  Traces:      ${zipkinUrl(environment).replace("127.0.0.1", "localhost")} (Zipkin)`);
     say(`  Services:    ${describePorts(environment.services)} (/readyz, /metrics)`);
     say(`  Processes:   ${describeReplicas(replicas)} (REPLICAS)`);
     say("Press Ctrl-C to stop.");

@@ -9,6 +9,8 @@ export type Environment = {
   redisUrl: string;
   kafka: { port: number; controllerPort: number; dataDir: string };
   pgbouncer: { port: number; dataDir: string };
+  /** The environment's Zipkin (infra/zipkin): its port and its instance directory. */
+  zipkin: { port: number; dataDir: string };
   smtp: { port: number; webPort: number };
   web: { port: number };
   /** The seven services in port order, on this environment's ports. */
@@ -21,5 +23,6 @@ export declare const pooledDatabaseUrl: (
   environment: Environment,
   serviceName: ServiceName,
 ) => string;
+export declare const zipkinUrl: (environment: Environment) => string;
 export declare const webUrl: (environment: Environment) => string;
 export declare const serviceEnv: (environment: Environment) => Record<string, string>;

@@ -41,6 +41,11 @@ const localEnvironment = (name, prefix, { database, redisIndex, portBase, kafkaD
     port: portFrom(`${prefix}PGBOUNCER_PORT`, portBase + 6432),
     dataDir: path.join(DATA_DIR, name === "dev" ? "pgbouncer" : `pgbouncer-${name}`),
   },
+  // Where the environment's services send their spans and where to read traces (infra/zipkin).
+  zipkin: {
+    port: portFrom(`${prefix}ZIPKIN_PORT`, portBase + 9411),
+    dataDir: path.join(DATA_DIR, name === "dev" ? "zipkin" : `zipkin-${name}`),
+  },
   smtp: {
     port: portFrom(`${prefix}SMTP_PORT`, portBase + 1025),
     webPort: portFrom(`${prefix}MAILDEV_WEB_PORT`, portBase + 1080),
@@ -85,6 +90,9 @@ export const pooledDatabaseUrl = (environment, serviceName) => {
   return url.toString();
 };
 
+/** The environment's Zipkin: its UI, its HTTP API and where the services send spans. */
+export const zipkinUrl = (environment) => `http://127.0.0.1:${environment.zipkin.port}`;
+
 /** The storefront as a browser on this machine reaches it. */
 export const webUrl = (environment) => `http://localhost:${environment.web.port}`;
 
@@ -116,6 +124,7 @@ export const serviceEnv = (environment) => ({
   KAFKA_BROKERS: kafkaBrokers(environment).join(","),
   SMTP_HOST: "127.0.0.1",
   SMTP_PORT: String(environment.smtp.port),
+  ZIPKIN_URL: zipkinUrl(environment),
   // The web runs on this machine and forwards the browser's address (the one it decided itself,
   // apps/web/server.ts): the services believe loopback's X-Forwarded-For and nobody else's.
   TRUSTED_PROXIES: "loopback",

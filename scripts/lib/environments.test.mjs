@@ -29,6 +29,7 @@ const portsOf = (environment) => [
   environment.pgbouncer.port,
   environment.smtp.port,
   environment.smtp.webPort,
+  environment.zipkin.port,
 ];
 
 const portOfUrl = (url) => Number(new URL(url).port);
@@ -71,6 +72,7 @@ describe("the local environments", () => {
         "IDENTITY_JWKS_URL",
         "NEXTAUTH_URL",
         "WEB_URL",
+        "ZIPKIN_URL",
       ].sort(),
     );
     for (const [name, url] of urls) expect(portsOf(test), name).toContain(portOfUrl(url));
@@ -78,6 +80,7 @@ describe("the local environments", () => {
     expect(env.IDENTITY_JWKS_URL).toBe("http://127.0.0.1:15000/.well-known/jwks.json");
     expect(env.NEXTAUTH_URL).toBe("http://localhost:13000");
     expect(env.KAFKA_BROKERS).toBe("127.0.0.1:19092");
+    expect(env.ZIPKIN_URL).toBe("http://127.0.0.1:19411");
   });
 
   it("move the test web to TEST_WEB_PORT, leaving the development web where it is", async () => {

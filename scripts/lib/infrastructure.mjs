@@ -1,6 +1,7 @@
 import { ensureKafkaJars, startBroker, stopBroker } from "../../infra/kafka/kafka.mjs";
 import { startPgBouncer, stopPgBouncer } from "../../infra/pgbouncer/pgbouncer.mjs";
-import { kafkaBrokers } from "./environments.mjs";
+import { ensureZipkinJar, startZipkin, stopZipkin } from "../../infra/zipkin/zipkin.mjs";
+import { kafkaBrokers, zipkinUrl } from "./environments.mjs";
 import { bin, ROOT } from "./paths.mjs";
 import { say, step } from "./progress.mjs";
 import { run } from "./run.mjs";
@@ -8,8 +9,8 @@ import { run } from "./run.mjs";
 /**
  * Everything a stack needs before its processes start: Kafka jars and broker, the database with
  * every service's schema migrated (and its role granted), Prisma clients generated, topics created,
- * PgBouncer in front of the database (installed with apt when missing). Idempotent: each part is
- * skipped quickly when already in place.
+ * PgBouncer in front of the database (installed with apt when missing), Zipkin for the services'
+ * traces. Idempotent: each part is skipped quickly when already in place.
  */
 export const prepareInfrastructure = async (environment) => {
   await step("Kafka jars", async () => {
@@ -21,6 +22,16 @@ export const prepareInfrastructure = async (environment) => {
     return broker.alreadyRunning
       ? `already running (pid ${broker.pid})`
       : `started (pid ${broker.pid})`;
+  });
+  await step("Zipkin jar", async () => {
+    const zipkin = await ensureZipkinJar({ log: (msg) => say(`  ${msg}`) });
+    return `Zipkin ${zipkin.version}${zipkin.fetched ? " fetched" : ""}`;
+  });
+  await step(`Zipkin (${environment.name}, ${zipkinUrl(environment)})`, async () => {
+    const zipkin = await startZipkin({ ...environment.zipkin, log: (msg) => say(`  ${msg}`) });
+    return zipkin.alreadyRunning
+      ? `already running${zipkin.pid ? ` (pid ${zipkin.pid})` : ""}`
+      : `started (pid ${zipkin.pid})`;
   });
   await step(`database, schemas and topics (${environment.name})`, () =>
     run(bin("tsx"), ["scripts/prepare.ts"], {
@@ -48,6 +59,11 @@ export const prepareInfrastructure = async (environment) => {
 export const stopInfrastructure = async (environment) => {
   await step(`stop PgBouncer (${environment.name})`, async () => {
     const { stopped, pid, killed } = await stopPgBouncer(environment.pgbouncer);
+    if (!stopped) return "was not running";
+    return killed ? `killed (pid ${pid})` : `stopped (pid ${pid})`;
+  });
+  await step(`stop Zipkin (${environment.name})`, async () => {
+    const { stopped, pid, killed } = await stopZipkin(environment.zipkin);
     if (!stopped) return "was not running";
     return killed ? `killed (pid ${pid})` : `stopped (pid ${pid})`;
   });

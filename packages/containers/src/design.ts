@@ -15,13 +15,15 @@ export const INFRASTRUCTURE_PORTS: Readonly<Record<string, readonly number[]>> =
   redis: [6379],
   kafka: [9092],
   maildev: [1025, 1080],
+  zipkin: [9411],
 };
 
 /** One-shot jobs: they run to completion before what depends on them starts. */
 export const JOBS = ["kafka-topics", "setup"] as const;
 
-/** Published on the host: the storefront and the mail viewer, nothing else. */
+/** Published on the host: the storefront, the mail viewer and the traces, nothing else. */
 export const PUBLISHED_PORTS: Readonly<Record<string, string>> = {
   web: "3000:3000",
   maildev: "1080:1080",
+  zipkin: "9411:9411",
 };

@@ -87,7 +87,7 @@ describe("docker-compose.yml", () => {
     expect(listed).toEqual(DESIGN_PORTS);
   });
 
-  it("publishes only the storefront and the mail viewer on the host", () => {
+  it("publishes only the storefront, the mail viewer and Zipkin on the host", () => {
     const published = Object.fromEntries(
       Object.entries(compose.services)
         .filter(([, service]) => (service.ports ?? []).length > 0)

@@ -7,6 +7,7 @@ import { rejoinAsSameMember } from "./rejoin-as-same-member";
 import { backoffMs } from "./sleep";
 import type { SqlDb, SqlTx } from "./sql";
 import { TOPIC_PARTITIONS, type Topic } from "./topics";
+import { contextFromHeaders, inSpan, SpanKind } from "./trace-context";
 
 export type HandlerContext = { tx: SqlTx; log: EventLog };
 export type EventHandler<TEvent> = (event: TEvent, ctx: HandlerContext) => Promise<void>;
@@ -104,17 +105,29 @@ export const startConsumer = async <TTopic extends Topic>(
   const deadLetters = createDeadLetterer(kafka, groupId, log);
   let stopping = false;
 
-  const handle = async (tx: SqlTx, event: MarqueeEvent) => {
+  /**
+   * Applies one event in a CONSUMER span that continues the trace its message carries (the
+   * producer's `traceparent`), so what the handler writes to the outbox continues it too.
+   */
+  const handle = async (tx: SqlTx, { message, event }: Parsed) => {
     const handler = handlers[event.type];
     if (!handler) throw new PermanentEventError(`no handler for ${event.type}`);
-    await handler(event, { tx, log });
+    await inSpan(
+      `${groupId} ${event.type}`,
+      {
+        kind: SpanKind.CONSUMER,
+        parent: contextFromHeaders(message.headers),
+        attributes: { "messaging.system": "kafka", "messaging.consumer.group.name": groupId },
+      },
+      () => handler(event, { tx, log }),
+    );
   };
 
   /** The whole batch in one transaction; returns how many events were new (not redelivered). */
-  const applyAll = (events: MarqueeEvent[]): Promise<number> =>
+  const applyAll = (items: Parsed[]): Promise<number> =>
     db.$transaction(
       async (tx) => {
-        const ids = [...new Set(events.map((event) => event.id.toLowerCase()))];
+        const ids = [...new Set(items.map(({ event }) => event.id.toLowerCase()))];
         const marked = await tx.$queryRawUnsafe<Array<{ id: string }>>(
           MARK_ALL_PROCESSED_SQL,
           groupId,
@@ -122,10 +135,10 @@ export const startConsumer = async <TTopic extends Topic>(
         );
         const fresh = new Set(marked.map((row) => row.id));
         let applied = 0;
-        for (const event of events) {
+        for (const item of items) {
           // A redelivered event was marked before; a repeat within this batch, a moment ago.
-          if (!fresh.delete(event.id.toLowerCase())) continue;
-          await handle(tx, event);
+          if (!fresh.delete(item.event.id.toLowerCase())) continue;
+          await handle(tx, item);
           applied += 1;
         }
         return applied;
@@ -133,12 +146,12 @@ export const startConsumer = async <TTopic extends Topic>(
       { maxWait: 10_000, timeout: 30_000 },
     );
 
-  const applyOne = (event: MarqueeEvent): Promise<boolean> =>
+  const applyOne = (item: Parsed): Promise<boolean> =>
     db.$transaction(
       async (tx) => {
-        const fresh = await tx.$executeRawUnsafe(MARK_PROCESSED_SQL, groupId, event.id);
+        const fresh = await tx.$executeRawUnsafe(MARK_PROCESSED_SQL, groupId, item.event.id);
         if (fresh === 0) return false;
-        await handle(tx, event);
+        await handle(tx, item);
         return true;
       },
       { maxWait: 10_000, timeout: 30_000 },
@@ -148,9 +161,10 @@ export const startConsumer = async <TTopic extends Topic>(
   const applyAlone = async (
     topic: string,
     partition: number,
-    { message, event }: Parsed,
+    item: Parsed,
     heartbeat: () => Promise<void>,
   ) => {
+    const { message, event } = item;
     const eventLog = {
       consumer: groupId,
       eventId: event.id,
@@ -159,7 +173,7 @@ export const startConsumer = async <TTopic extends Topic>(
     };
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const applied = await applyOne(event);
+        const applied = await applyOne(item);
         log.debug({ ...eventLog, applied }, applied ? "event applied" : "duplicate event skipped");
         if (applied) opts.onApplied?.();
         return;
@@ -202,7 +216,7 @@ export const startConsumer = async <TTopic extends Topic>(
     if (wanted.length === 0) return;
     try {
       const started = performance.now();
-      const applied = await applyAll(wanted.map((p) => p.event));
+      const applied = await applyAll(wanted);
       opts.onBatchApplied?.({
         topic,
         events: wanted.length,

@@ -2,6 +2,7 @@ import type { EventLog } from "./log";
 import type { EventProducer } from "./producer";
 import { backoffMs, createSleeper } from "./sleep";
 import type { SqlDb } from "./sql";
+import { publishSpans } from "./publish-spans";
 
 /** A row of the lock-and-pick answer: `id` is null when nothing was picked. */
 type PickedRow = { locked: boolean } & (OutboxRow | { id: null });
@@ -159,14 +160,25 @@ export const startOutboxRelay = (opts: OutboxRelayOptions): OutboxRelay => {
           const rows = takeWithin(candidates, maxBatchBytes);
           moreWaiting = rows.length < candidates.length || candidates.length === batchSize;
           picked = rows.map((row) => row.id);
-          await producer.send(
-            rows.map((row) => ({
-              topic: row.topic,
-              key: row.key,
-              value: JSON.stringify(row.payload),
-              headers: toHeaders(row.headers),
-            })),
+          // A span per traced row (the trace of the transaction that wrote it), whose context
+          // the message carries on to its consumers.
+          const spans = publishSpans(
+            rows.map((row) => ({ topic: row.topic, headers: toHeaders(row.headers) })),
           );
+          try {
+            await producer.send(
+              rows.map((row, i) => ({
+                topic: row.topic,
+                key: row.key,
+                value: JSON.stringify(row.payload),
+                headers: spans.headers[i],
+              })),
+            );
+          } catch (error) {
+            spans.end(error);
+            throw error;
+          }
+          spans.end();
           await tx.$executeRawUnsafe(MARK_SENT_SQL, picked);
           opts.onPublished?.({
             rows: rows.length,

@@ -2,6 +2,7 @@ import cluster, { type Worker } from "node:cluster";
 import type { LevelWithSilent } from "pino";
 import { lowerCpuPriority } from "./cpu-priority";
 import { createLogger, type Logger } from "./logger";
+import { startTracing } from "./tracing";
 
 /** What the primary tells a worker to do; sent over the cluster's IPC channel. */
 const SHUTDOWN_MESSAGE = "marquee:shutdown";
@@ -10,8 +11,17 @@ const SIGNALS = ["SIGTERM", "SIGINT"] as const;
 export type RunProcessesOptions = {
   /** The service's name, for the primary's log lines. */
   name: string;
-  /** `PROCESSES`, `LOG_LEVEL` and `CPU_NICE` from the service's parsed configuration. */
-  config: { PROCESSES: number; LOG_LEVEL: LevelWithSilent; CPU_NICE: number };
+  /**
+   * `PROCESSES`, `LOG_LEVEL`, `CPU_NICE` and `ZIPKIN_URL` from the service's parsed configuration;
+   * the process that serves (this one, or each worker) starts tracing under `name` when
+   * `ZIPKIN_URL` is set.
+   */
+  config: {
+    PROCESSES: number;
+    LOG_LEVEL: LevelWithSilent;
+    CPU_NICE: number;
+    ZIPKIN_URL?: string | undefined;
+  };
   /** The primary's logger; one named after the service at `LOG_LEVEL` by default. */
   logger?: Logger;
   /** Backoff before restarting a worker that died, doubling from base to max per slot. */
@@ -49,11 +59,13 @@ export const runProcesses = async (
   // First, so the workers forked below and the threads started later inherit it.
   if (!cluster.isWorker) lowerCpuPriority(options.config.CPU_NICE);
   if (options.config.PROCESSES <= 1) {
+    await startTracing({ serviceName: options.name, zipkinUrl: options.config.ZIPKIN_URL });
     await start();
     return;
   }
   if (cluster.isWorker) {
     const worker = followPrimary();
+    await startTracing({ serviceName: options.name, zipkinUrl: options.config.ZIPKIN_URL });
     await start();
     worker.started();
     return;

@@ -67,6 +67,11 @@ export const baseConfigSchema = z.object({
    * follows a purchase rather than answering one default higher (cpuNiceSchema).
    */
   CPU_NICE: cpuNiceSchema(0),
+  /**
+   * Zipkin's base address (`http://127.0.0.1:9411`): the service sends its spans there
+   * (`@marquee/service/tracing`). Unset: no tracing, and it costs nothing.
+   */
+  ZIPKIN_URL: z.url({ protocol: /^https?$/, error: "expected an http(s):// URL" }).optional(),
   /** Worker processes sharing the service's port (`@marquee/service/cluster`); 1 runs in-process. */
   PROCESSES: z.coerce
     .number({ error: "expected a whole number of processes from 1 to 64" })

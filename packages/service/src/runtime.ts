@@ -9,6 +9,7 @@ import { startMessaging, type Messaging } from "./messaging";
 import { postgresCheck, redisCheck } from "./readiness";
 import { closeRedis, createRedis, type Redis } from "./redis";
 import { createService, type Service, type ServiceOptions, type ShutdownHook } from "./server";
+import { flushTraces } from "./tracing";
 
 /** The settings every service runtime reads; each service's config has them. */
 export type RuntimeConfig = Pick<
@@ -121,6 +122,8 @@ export const createServiceRuntime = (opts: {
           () => relayConnection.end(),
           () => db.$disconnect(),
           () => closeRedis(redis),
+          // Last, so the spans of everything above still reach Zipkin.
+          flushTraces,
         ],
         handleSignals: serveOpts.handleSignals ?? true,
       });

@@ -22,6 +22,8 @@ import {
   registerEdgeGuards,
   type EdgeLimits,
 } from "./edge";
+import { traceRequests } from "./request-spans";
+import { tracingEnabled } from "./tracing";
 import { createContext as createBaseContext, describeInputError } from "./trpc";
 
 export type ShutdownHook = () => Promise<unknown> | void;
@@ -104,6 +106,8 @@ export const createService = <TRouter extends AnyRouter>(
   app.addHook("onRequest", async (request, reply) => {
     reply.header(CORRELATION_ID_HEADER, request.id);
   });
+  // Only in a process that traces (ZIPKIN_URL), so an untraced service pays not even a hook.
+  if (tracingEnabled()) traceRequests(app, (url) => PROBE_ROUTES.has(url));
 
   app.addHook("onResponse", async (request, reply) => {
     metrics.observeRequest(

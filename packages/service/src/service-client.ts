@@ -1,5 +1,6 @@
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 import type { AnyRouter } from "@trpc/server";
+import { traceHeaders } from "@marquee/events/trace-context";
 import { CORRELATION_ID_HEADER } from "./correlation-id";
 import { fail, ok, type Result } from "./result";
 
@@ -35,6 +36,8 @@ export const createServiceClient = <TRouter extends AnyRouter>(
         headers: () => ({
           authorization: `Bearer ${caller.token}`,
           ...(caller.correlationId ? { [CORRELATION_ID_HEADER]: caller.correlationId } : {}),
+          // The caller's trace goes on in the callee (its request span is a child of ours).
+          ...traceHeaders(),
         }),
         // Typed as the global fetch, so it fits tRPC's fetch type with and without the DOM lib.
         fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) => {

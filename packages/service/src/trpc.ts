@@ -1,9 +1,11 @@
+import { context } from "@opentelemetry/api";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { CreateFastifyContextOptions } from "@trpc/server/adapters/fastify";
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from "fastify";
 import { z, ZodError } from "zod";
 import { bearerToken, type TokenVerifier } from "./auth-token";
 import { findUnsafeInput } from "./input-guard";
+import { requestSpanContext } from "./request-spans";
 
 /** What every procedure can rely on; the correlation id is what later events carry as `correlationId`. */
 export type Context = {
@@ -91,8 +93,17 @@ const refuseUnsafeInput = t.middleware(async ({ getRawInput, next }) => {
   return next();
 });
 
+/**
+ * Runs the procedure inside its request's span (`request-spans.ts`), so the services it calls and
+ * the outbox rows it writes carry the trace on; nothing when the process does not trace.
+ */
+const inRequestSpan = t.middleware(({ ctx, next }) => {
+  const active = requestSpanContext(ctx.req.raw);
+  return active ? context.with(active, next) : next();
+});
+
 /** Open to anyone who can reach the service; every other procedure is built on this one. */
-export const publicProcedure = t.procedure.use(refuseUnsafeInput);
+export const publicProcedure = t.procedure.use(inRequestSpan).use(refuseUnsafeInput);
 
 // `authedProcedure` and `adminProcedure` live in `./auth.ts`, built on `publicProcedure` with a
 // middleware that verifies the context's bearer token.

@@ -10,9 +10,12 @@ export const callTrpc = async <T>(
   baseUrl: string,
   procedure: string,
   input: unknown,
-  opts: { token?: string; kind?: "query" | "mutation" } = {},
+  opts: { token?: string; kind?: "query" | "mutation"; headers?: Record<string, string> } = {},
 ): Promise<TrpcOutcome<T>> => {
-  const headers: Record<string, string> = { "content-type": "application/json" };
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    ...opts.headers,
+  };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   const response =
     opts.kind === "query"

@@ -11,6 +11,8 @@ export const testEnv = {
   kafkaControllerPort: Number(env.TEST_KAFKA_CONTROLLER_PORT ?? 19093),
   /** The test PgBouncer (transaction pooling) in front of the test database. */
   pgbouncerPort: Number(env.TEST_PGBOUNCER_PORT ?? 16432),
+  /** The test Zipkin (infra/zipkin), started by the tests that read traces. */
+  zipkinPort: Number(env.TEST_ZIPKIN_PORT ?? 19411),
   /** Set to use an external broker; otherwise the test broker is started from infra/kafka. */
   externalKafkaBrokers: env.TEST_KAFKA_BROKERS?.split(",").filter(Boolean),
 };

@@ -4,6 +4,7 @@ import {
   recordFailedAttempt,
   type DeliveryRow,
 } from "../adapters/db/delivery-store";
+import { contextFromHeaders, inSpan, SpanKind } from "@marquee/events/trace-context";
 import { DeliveryPayload } from "../domain/delivery";
 import { afterFailedAttempt } from "../domain/retry-policy";
 import { renderEmail } from "../emails/render-email";
@@ -55,13 +56,23 @@ export const sendNextEmail = async (deps: NotificationDeps): Promise<boolean> =>
     return true;
   }, TX_OPTIONS);
 
-const deliver = async (deps: NotificationDeps, delivery: DeliveryRow): Promise<string> => {
-  const payload = DeliveryPayload.parse(delivery.payload);
-  const email = await renderEmail(payload);
-  const { messageId } = await deps.mailer.send({
-    ...email,
-    to: delivery.toAddress,
-    messageId: `<${delivery.id}@${deps.messageIdDomain}>`,
-  });
-  return messageId;
-};
+/** Renders and sends one email in a CLIENT span continuing the trace of the event that queued it. */
+const deliver = (deps: NotificationDeps, delivery: DeliveryRow): Promise<string> =>
+  inSpan(
+    `smtp send ${delivery.kind}`,
+    {
+      kind: SpanKind.CLIENT,
+      parent: contextFromHeaders(delivery.traceHeaders),
+      attributes: { "email.kind": delivery.kind, "email.attempt": delivery.attempts + 1 },
+    },
+    async () => {
+      const payload = DeliveryPayload.parse(delivery.payload);
+      const email = await renderEmail(payload);
+      const { messageId } = await deps.mailer.send({
+        ...email,
+        to: delivery.toAddress,
+        messageId: `<${delivery.id}@${deps.messageIdDomain}>`,
+      });
+      return messageId;
+    },
+  );

@@ -1,4 +1,5 @@
 import type { SqlDb, SqlTx } from "@marquee/events/sql";
+import { traceHeaders } from "@marquee/events/trace-context";
 import type { DeliveryKind, DeliveryStatus } from "../../domain/delivery";
 
 // Raw SQL, like the consumer's transaction offers; every table is unqualified and the client's
@@ -29,12 +30,14 @@ export type DeliveryRow = {
   messageId: string | null;
   sentAt: Date | null;
   createdAt: Date;
+  /** The trace context of the event that queued it (`traceparent`), `{}` when none was traced. */
+  traceHeaders: Record<string, string>;
 };
 
 const DELIVERY_COLUMNS = `id::text AS id, dedupe_key AS "dedupeKey", order_id::text AS "orderId",
   customer_id AS "customerId", kind, to_address AS "toAddress", payload, status, attempts,
   next_attempt_at AS "nextAttemptAt", last_error AS "lastError", message_id AS "messageId",
-  sent_at AS "sentAt", created_at AS "createdAt"`;
+  sent_at AS "sentAt", created_at AS "createdAt", trace_headers AS "traceHeaders"`;
 
 /** Every ordering event names the order's customer and address; the latest one wins. */
 export const upsertOrderContact = async (tx: SqlTx, c: OrderContactRow): Promise<void> => {
@@ -113,8 +116,9 @@ export const insertDeliveryOnce = async (
   >,
 ): Promise<boolean> => {
   const inserted = await tx.$executeRawUnsafe(
-    `INSERT INTO delivery (id, dedupe_key, order_id, customer_id, kind, to_address, payload)
-     VALUES ($1::uuid, $2, $3::uuid, $4, $5, $6, $7::jsonb)
+    `INSERT INTO delivery (id, dedupe_key, order_id, customer_id, kind, to_address, payload,
+       trace_headers)
+     VALUES ($1::uuid, $2, $3::uuid, $4, $5, $6, $7::jsonb, $8::jsonb)
      ON CONFLICT (dedupe_key) DO NOTHING`,
     d.id,
     d.dedupeKey,
@@ -123,6 +127,8 @@ export const insertDeliveryOnce = async (
     d.kind,
     d.toAddress,
     JSON.stringify(d.payload),
+    // The consumer's span is active here: the email's send continues its trace.
+    JSON.stringify(traceHeaders()),
   );
   return inserted > 0;
 };
