@@ -2,10 +2,7 @@ import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { startBroker, stopBroker } from "@marquee/infra/kafka";
-import { SeatsGenerated } from "@marquee/events/contracts/catalog";
-import { createEvent } from "@marquee/events/create-event";
 import { createKafka } from "@marquee/events/kafka";
-import { Topics } from "@marquee/events/topics";
 import { callTrpc } from "@marquee/testkit/call-trpc";
 import { createTestLog } from "@marquee/testkit/test-log";
 import { startTestIssuer, type TestIssuer } from "@marquee/testkit/tokens";
@@ -21,6 +18,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServiceCluster, type ServiceCluster } from "./service-cluster";
 import { startSmtpSink, type SmtpSink } from "./smtp-sink";
+import { stockEvent as stockEventOn } from "./stock-event";
 
 // One purchase through six services, each its own process sending spans to the test Zipkin, as
 // `npm start` runs them. The test plays the browser: it starts one trace (a W3C traceparent) and
@@ -133,48 +131,8 @@ afterAll(async () => {
   await stopBroker(PRIVATE.broker);
 });
 
-/** Publishes a seat layout for a new event, as catalog does, and waits until inventory has it. */
-const stockEvent = async (seatCount: number) => {
-  const eventId = randomUUID();
-  const seats = Array.from({ length: seatCount }, (_, i) => ({
-    seatId: randomUUID(),
-    section: "A",
-    row: "1",
-    number: i + 1,
-    priceCents: 4_500,
-    tier: "standard",
-    accessible: false,
-  }));
-  const event = createEvent(SeatsGenerated, {
-    key: eventId,
-    correlationId: randomUUID(),
-    data: {
-      eventId,
-      layoutId: randomUUID(),
-      part: 1,
-      parts: 1,
-      currency: "EUR",
-      holdTtlSeconds: 900,
-      seats,
-    },
-  });
-  await producer.send({
-    topic: Topics.catalogEvents,
-    messages: [{ key: eventId, value: JSON.stringify(event) }],
-  });
-  await waitFor(
-    `inventory to stock ${seatCount} seats`,
-    async () => {
-      const { rows } = await db.query<{ n: string }>(
-        "SELECT count(*) AS n FROM bc_inventory.seat WHERE event_id = $1",
-        [eventId],
-      );
-      return Number(rows[0]?.n) === seatCount;
-    },
-    SAGA,
-  );
-  return { eventId, seatIds: seats.map((seat) => seat.seatId) };
-};
+/** A new event with `seatCount` seats, stocked in inventory. */
+const stockEvent = (seatCount: number) => stockEventOn({ producer, db }, seatCount, SAGA);
 
 const serviceOf = (span: ZipkinSpan) => span.localEndpoint?.serviceName ?? "(none)";
 

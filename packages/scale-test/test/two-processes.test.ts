@@ -1,6 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { SeatsGenerated } from "@marquee/events/contracts/catalog";
-import { createEvent } from "@marquee/events/create-event";
 import { createKafka } from "@marquee/events/kafka";
 import { Topics } from "@marquee/events/topics";
 import { callTrpc } from "@marquee/testkit/call-trpc";
@@ -14,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeMembers, partitionCount, PURCHASE_GROUPS } from "./consumer-groups";
 import { startServiceCluster, type ServiceCluster } from "./service-cluster";
 import { startSmtpSink, type SmtpSink } from "./smtp-sink";
+import { stockEvent as stockEventOn } from "./stock-event";
 
 // The purchase saga with every service that takes part in it running as two processes sharing
 // its port (PROCESSES=2, Node's cluster), started as `npm start` starts them. Catalog is played by
@@ -178,48 +177,8 @@ afterAll(async () => {
   expect(codes).toEqual(Object.values(services).map(() => 0));
 });
 
-/** Publishes a seat layout for a new event, as catalog does, and waits until inventory has it. */
-const stockEvent = async (seatCount: number) => {
-  const eventId = randomUUID();
-  const seats = Array.from({ length: seatCount }, (_, i) => ({
-    seatId: randomUUID(),
-    section: "A",
-    row: "1",
-    number: i + 1,
-    priceCents: 4_500,
-    tier: "standard",
-    accessible: false,
-  }));
-  const event = createEvent(SeatsGenerated, {
-    key: eventId,
-    correlationId: randomUUID(),
-    data: {
-      eventId,
-      layoutId: randomUUID(),
-      part: 1,
-      parts: 1,
-      currency: "EUR",
-      holdTtlSeconds: 900,
-      seats,
-    },
-  });
-  await producer.send({
-    topic: Topics.catalogEvents,
-    messages: [{ key: eventId, value: JSON.stringify(event) }],
-  });
-  await waitFor(
-    `inventory to stock ${seatCount} seats`,
-    async () => {
-      const { rows } = await db.query<{ n: string }>(
-        "SELECT count(*) AS n FROM bc_inventory.seat WHERE event_id = $1",
-        [eventId],
-      );
-      return Number(rows[0]?.n) === seatCount;
-    },
-    SAGA,
-  );
-  return { eventId, seatIds: seats.map((seat) => seat.seatId) };
-};
+/** A new event with `seatCount` seats, stocked in inventory. */
+const stockEvent = (seatCount: number) => stockEventOn({ producer, db }, seatCount, SAGA);
 
 const buyer = async (): Promise<Buyer> => {
   const { token, user } = await issuer.tokenFor({
