@@ -129,6 +129,11 @@ const webBoundaries = {
 const ENV_MESSAGE =
   "process.env is read only in config: a service's src/config.ts, the web's lib/server-env.ts, scripts, tests and benchmarks. Add the setting to the config and pass it in.";
 
+const STATEMENT_MESSAGE =
+  "Statements run unnamed: services sit behind PgBouncer in transaction pooling, where a statement prepared under a name on one server connection is unknown to, or collides with, the next client's (packages/db/README.md).";
+
+// process.env only in config, and no named prepared statements (one rule, one list of selectors:
+// a later no-restricted-syntax setting would replace these rather than add to them).
 const envInConfigOnly = [
   {
     files: ["**/*.{ts,tsx,mts,mjs}"],
@@ -147,6 +152,11 @@ const envInConfigOnly = [
           selector:
             "VariableDeclarator[init.name='process'] > ObjectPattern > Property[key.name='env']",
           message: ENV_MESSAGE,
+        },
+        {
+          selector:
+            "CallExpression[callee.property.name='query'] > ObjectExpression > Property[key.name='name']",
+          message: STATEMENT_MESSAGE,
         },
       ],
     },

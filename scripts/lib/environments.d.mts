@@ -26,3 +26,7 @@ export declare const pooledDatabaseUrl: (
 export declare const zipkinUrl: (environment: Environment) => string;
 export declare const webUrl: (environment: Environment) => string;
 export declare const serviceEnv: (environment: Environment) => Record<string, string>;
+export declare const serviceEnvFor: (
+  environment: Environment,
+  serviceName: ServiceName,
+) => Record<string, string>;

@@ -116,10 +116,12 @@ const addresses = (environment) => {
   };
 };
 
-/** The variables the processes of a stack read (packages/service/src/config.ts, the web's). */
+/**
+ * The variables the processes of a stack read (packages/service/src/config.ts, the web's). The
+ * database is not among them: each service reaches it as its own role (`serviceEnvFor`).
+ */
 export const serviceEnv = (environment) => ({
   ...addresses(environment),
-  DATABASE_URL: environment.databaseUrl,
   REDIS_URL: environment.redisUrl,
   KAFKA_BROKERS: kafkaBrokers(environment).join(","),
   SMTP_HOST: "127.0.0.1",
@@ -138,4 +140,14 @@ export const serviceEnv = (environment) => ({
         PUBLIC_MUTATIONS_PER_MINUTE: "100000",
       }
     : {}),
+});
+
+/**
+ * One service's variables in a stack: the shared ones, and its database through the environment's
+ * PgBouncer as its own role, the way production connects (packages/db/README.md, Service roles).
+ * Its `search_path` is the role's, and the role may not read another service's schema.
+ */
+export const serviceEnvFor = (environment, serviceName) => ({
+  ...serviceEnv(environment),
+  DATABASE_URL: pooledDatabaseUrl(environment, serviceName),
 });

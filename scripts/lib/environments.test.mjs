@@ -83,6 +83,19 @@ describe("the local environments", () => {
     expect(env.ZIPKIN_URL).toBe("http://127.0.0.1:19411");
   });
 
+  it("connect each service through the environment's PgBouncer as its own role, with no startup option", async () => {
+    const { environments, serviceEnv, serviceEnvFor } = await load();
+    expect(serviceEnv(environments.test)).not.toHaveProperty("DATABASE_URL");
+    const inventory = serviceEnvFor(environments.test, "inventory");
+    expect(inventory.DATABASE_URL).toBe(
+      "postgresql://marquee_inventory@127.0.0.1:16432/marquee_test",
+    );
+    expect(inventory.KAFKA_BROKERS).toBe("127.0.0.1:19092");
+    expect(serviceEnvFor(environments.dev, "ordering").DATABASE_URL).toBe(
+      "postgresql://marquee_ordering@127.0.0.1:6432/marquee",
+    );
+  });
+
   it("move the test web to TEST_WEB_PORT, leaving the development web where it is", async () => {
     const { environments } = await load({ TEST_WEB_PORT: "13500" });
     expect(environments.test.web.port).toBe(13500);

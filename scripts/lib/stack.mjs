@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { serviceEnv } from "./environments.mjs";
+import { serviceEnv, serviceEnvFor } from "./environments.mjs";
 import { localSecrets } from "./local-secrets.mjs";
 import { pipeLines } from "./log-lines.mjs";
 import { bin, ROOT, WEB_DIR } from "./paths.mjs";
@@ -185,6 +185,7 @@ export const runStack = async (
       // Always set, so a PROCESSES left in the caller's shell does not apply to every service.
       env: {
         ...env,
+        ...serviceEnvFor(environment, service.name),
         PORT: String(service.port),
         PROCESSES: String(replicas[service.name] ?? 1),
         ...poolBudget(replicas[service.name] ?? 1, env),

@@ -133,3 +133,20 @@ describe("process.env", () => {
     expect(await lint(file, code, SYNTAX)).toEqual([]);
   });
 });
+
+describe("prepared statements", () => {
+  const file = "apps/services/inventory/src/adapters/db/seat-map.ts";
+
+  it("refuses a named one, which PgBouncer in transaction pooling cannot share", async () => {
+    const code =
+      'export const read = (pool) =>\n  pool.query({ name: "seat-map", text: "SELECT 1", values: [] });\n';
+    const messages = await lint(file, code, SYNTAX);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain("PgBouncer in transaction pooling");
+  });
+
+  it("accepts an unnamed one", async () => {
+    const code = 'export const read = (pool) => pool.query({ text: "SELECT $1", values: [1] });\n';
+    expect(await lint(file, code, SYNTAX)).toEqual([]);
+  });
+});

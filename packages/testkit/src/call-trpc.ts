@@ -2,6 +2,12 @@ export type TrpcOutcome<T> =
   | { ok: true; status: number; data: T }
   | { ok: false; status: number; code: string; message: string };
 
+/** The answer of a call expected to succeed; a refusal fails the test with its code and message. */
+export const dataOf = <T>(outcome: TrpcOutcome<T>): T => {
+  if (!outcome.ok) throw new Error(`${outcome.code}: ${outcome.message}`);
+  return outcome.data;
+};
+
 /**
  * Calls a procedure over real HTTP the way tRPC's client does (no batching, no transformer):
  * queries as GET with `?input=`, mutations (the default) as POST.

@@ -6,6 +6,7 @@ import { testEnv, testKafkaBrokers } from "@marquee/testkit/test-env";
 import { waitFor } from "@marquee/testkit/wait-for";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SeatMap } from "../src/domain/seat-map";
+import { dataOf } from "@marquee/testkit/call-trpc";
 import { callTrpc, startHarness, type Harness } from "./harness";
 
 // Both real services, talking only through Kafka: catalog publishes a layout, inventory stocks it
@@ -39,17 +40,12 @@ afterAll(async () => {
   await inventoryDb.$disconnect();
 });
 
-const ok = <T>(outcome: Awaited<ReturnType<typeof callTrpc<T>>>): T => {
-  if (!outcome.ok) throw new Error(`${outcome.code}: ${outcome.message}`);
-  return outcome.data;
-};
-
 describe("catalog's seat map and inventory", () => {
   it("shows seats held after a reserve, and free again after a release and after expiry", async () => {
     const event = await catalog.createEvent({
       sections: [{ name: "Floor", rows: 1, seatsPerRow: 6, tier: "Front" }],
     });
-    const { seatIds } = ok(
+    const { seatIds } = dataOf(
       await callTrpc<{ seatIds: string[] }>(catalog.baseUrl, "seatIds", {
         eventId: event.id,
         section: 0,
@@ -65,11 +61,11 @@ describe("catalog's seat map and inventory", () => {
       return stock.ok && stock.data.total === 6;
     });
     const floor = async () =>
-      ok(await callTrpc<SeatMap>(catalog.baseUrl, "seatMap", { eventId: event.id })).sections[0]!
-        .availability;
+      dataOf(await callTrpc<SeatMap>(catalog.baseUrl, "seatMap", { eventId: event.id }))
+        .sections[0]!.availability;
     const { token } = await catalog.issuer.tokenFor();
     const reserve = async (ids: string[]) =>
-      ok(
+      dataOf(
         await callTrpc<{ reservationId: string }>(
           inventoryUrl,
           "reserve",
@@ -82,7 +78,7 @@ describe("catalog's seat map and inventory", () => {
     const first = await reserve([seatIds[0]!, seatIds[1]!]);
     await waitFor("the seat map to show the hold", async () => (await floor()) === "hhaaaa", soon);
 
-    ok(
+    dataOf(
       await callTrpc(
         inventoryUrl,
         "release",

@@ -6,7 +6,14 @@ import { waitFor } from "@marquee/testkit/wait-for";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CheckInListView } from "../src/app/check-in-list-view";
 import type { TicketView } from "../src/app/ticket-view";
-import { callTrpc, SIGNING_KEY, startHarness, type Harness, type PublishedEvent } from "./harness";
+import {
+  callTrpc,
+  dataOf,
+  SIGNING_KEY,
+  startHarness,
+  type Harness,
+  type PublishedEvent,
+} from "./harness";
 
 type Seat = { section: string; row: string; number: number };
 type CheckedIn = { ticket: TicketView; checkedInAt: string; list: CheckInListView };
@@ -30,27 +37,12 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const ok = <T>(outcome: { ok: true; data: T } | { ok: false; message: string }): T => {
-  if (!outcome.ok) throw new Error(outcome.message);
-  return outcome.data;
-};
-
 /** A confirmed order's tickets, in seat order. */
-const buy = async (eventId: string, seats: Seat[]): Promise<TicketView[]> => {
-  const order = await h.confirmOrder({ eventId, seats });
-  await h.ticketsIssued(order.orderId, seats.length);
-  return ok(
-    await callTrpc<TicketView[]>(
-      h.baseUrl,
-      "orderTickets",
-      { orderId: order.orderId },
-      { token: order.token, kind: "query" },
-    ),
-  );
-};
+const buy = async (eventId: string, seats: Seat[]): Promise<TicketView[]> =>
+  (await h.buyTickets(eventId, seats)).tickets;
 
 const createList = async (eventId: string, name: string, sections?: string[]) =>
-  ok(
+  dataOf(
     await callTrpc<CheckInListView>(
       h.baseUrl,
       "createCheckInList",
@@ -107,12 +99,12 @@ describe("check-in lists", () => {
     const gateB = await createList(event.eventId, "Gate B", ["B", "B", "C"]);
     expect(gateB).toMatchObject({ sections: ["B", "C"], admitted: 0, expected: 1 });
 
-    const listed = ok(await lists(event.eventId));
+    const listed = dataOf(await lists(event.eventId));
     expect(listed.map((l) => [l.name, l.admitted, l.expected])).toEqual([
       ["Main entrance", 0, 3],
       ["Gate B", 0, 1],
     ]);
-    expect(ok(await lists(randomUUID()))).toEqual([]);
+    expect(dataOf(await lists(randomUUID()))).toEqual([]);
   });
 
   it("refuses a list for an event ticketing does not know, and a name that is empty or too long", async () => {
@@ -145,7 +137,7 @@ describe("checking tickets in at a desk", () => {
       { section: "A", row: "5", number: 2 },
     ]);
     const list = await createList(owls.eventId, "Main entrance");
-    const first = ok(await checkIn(list.id, ticket!.code));
+    const first = dataOf(await checkIn(list.id, ticket!.code));
     expect(first.ticket).toMatchObject({ ticketId: ticket!.ticketId, section: "A", row: "5" });
     expect(first.ticket.checkedInAt).toBe(first.checkedInAt);
     expect(first.list).toMatchObject({ id: list.id, admitted: 1, expected: list.expected });
@@ -197,7 +189,7 @@ describe("checking tickets in at a desk", () => {
       message: "Section A, row 7, seat 3 enters through another gate (this desk: B, C)",
     });
     expect((await ticketRow(inA!.ticketId))?.checkedInAt).toBeNull();
-    expect(ok(await checkIn(gate.id, inB!.code)).ticket.ticketId).toBe(inB!.ticketId);
+    expect(dataOf(await checkIn(gate.id, inB!.code)).ticket.ticketId).toBe(inB!.ticketId);
   });
 
   it("refuses every ticket of a cancelled event as void, and stops expecting them", async () => {
@@ -221,8 +213,8 @@ describe("checking tickets in at a desk", () => {
         voidReason: "the event was cancelled",
       });
     }
-    expect(ok(await lists(event.eventId))[0]).toMatchObject({ admitted: 0, expected: 0 });
-    const mine = ok(
+    expect(dataOf(await lists(event.eventId))[0]).toMatchObject({ admitted: 0, expected: 0 });
+    const mine = dataOf(
       await callTrpc<TicketView[]>(
         h.baseUrl,
         "orderTickets",
@@ -283,7 +275,7 @@ describe("short codes at the desk", () => {
       bare!.replace("-", ""),
     ];
     for (const [i, code] of typed.entries()) {
-      const admitted = ok(await checkIn(list.id, code));
+      const admitted = dataOf(await checkIn(list.id, code));
       expect(admitted.ticket.ticketId).toBe(tickets[i]!.ticketId);
     }
   });
@@ -344,8 +336,8 @@ describe("undoing the last check-in", () => {
     ]);
     const list = await createList(owls.eventId, "Undo desk", ["D"]);
     const elsewhere = await createList(owls.eventId, "Other desk", ["D"]);
-    ok(await checkIn(list.id, first!.code));
-    const admitted = ok(await checkIn(list.id, second!.shortCode));
+    dataOf(await checkIn(list.id, first!.code));
+    const admitted = dataOf(await checkIn(list.id, second!.shortCode));
     expect(admitted.list).toMatchObject({ admitted: 2, expected: 2 });
     // Nothing was checked in on the other desk: nothing to undo there.
     expect(await undo(elsewhere.id)).toMatchObject({
@@ -354,7 +346,7 @@ describe("undoing the last check-in", () => {
       message: "Nothing to undo on this list",
     });
 
-    const undone = ok(await undo(list.id));
+    const undone = dataOf(await undo(list.id));
     expect(undone.ticket).toMatchObject({ ticketId: second!.ticketId, checkedInAt: null });
     expect(undone.list).toMatchObject({ id: list.id, admitted: 1, expected: 2 });
     expect((await ticketRow(second!.ticketId))?.checkedInAt).toBeNull();
@@ -368,21 +360,21 @@ describe("undoing the last check-in", () => {
       checkedInAt: admitted.checkedInAt,
     });
 
-    expect(ok(await undo(list.id)).ticket.ticketId).toBe(first!.ticketId);
+    expect(dataOf(await undo(list.id)).ticket.ticketId).toBe(first!.ticketId);
     expect(await undo(list.id)).toMatchObject({
       ok: false,
       code: "NOT_FOUND",
       message: "Nothing to undo on this list",
     });
 
-    const again = ok(await checkIn(list.id, second!.code));
+    const again = dataOf(await checkIn(list.id, second!.code));
     expect(again.list).toMatchObject({ admitted: 1, expected: 2 });
     expect(await checkInRows(second!.ticketId)).toEqual([
       { listId: list.id, undone: true },
       { listId: list.id, undone: false },
     ]);
     // The re-admitted ticket is the last one again.
-    expect(ok(await undo(list.id)).ticket.ticketId).toBe(second!.ticketId);
+    expect(dataOf(await undo(list.id)).ticket.ticketId).toBe(second!.ticketId);
   });
 
   it("undoes two check-ins when two undos race, never one twice", async () => {
@@ -392,11 +384,11 @@ describe("undoing the last check-in", () => {
       { section: "E", row: "1", number: 3 },
     ]);
     const list = await createList(owls.eventId, "Race desk", ["E"]);
-    for (const t of tickets) ok(await checkIn(list.id, t.code));
+    for (const t of tickets) dataOf(await checkIn(list.id, t.code));
     const outcomes = await Promise.all([undo(list.id), undo(list.id)]);
-    const ids = outcomes.map((o) => ok(o).ticket.ticketId).sort();
+    const ids = outcomes.map((o) => dataOf(o).ticket.ticketId).sort();
     expect(ids).toEqual([tickets[1]!.ticketId, tickets[2]!.ticketId].sort());
-    expect(ok(await lists(owls.eventId)).find((l) => l.id === list.id)?.admitted).toBe(1);
+    expect(dataOf(await lists(owls.eventId)).find((l) => l.id === list.id)?.admitted).toBe(1);
   });
 });
 
@@ -436,7 +428,7 @@ describe("who may work the door", () => {
     const [derbyTicket] = await buy(derby.eventId, [{ section: "G", row: "1", number: 1 }]);
 
     // Their event: lists, a new list, a check-in and its undo.
-    const mine = ok(
+    const mine = dataOf(
       await callTrpc<CheckInListView>(
         h.baseUrl,
         "createCheckInList",
@@ -444,11 +436,11 @@ describe("who may work the door", () => {
         { token: staff },
       ),
     );
-    expect(ok(await lists(owls.eventId, staff)).map((l) => l.id)).toContain(mine.id);
-    expect(ok(await checkIn(mine.id, owlsTicket!.shortCode, staff)).ticket.ticketId).toBe(
+    expect(dataOf(await lists(owls.eventId, staff)).map((l) => l.id)).toContain(mine.id);
+    expect(dataOf(await checkIn(mine.id, owlsTicket!.shortCode, staff)).ticket.ticketId).toBe(
       owlsTicket!.ticketId,
     );
-    expect(ok(await undo(mine.id, staff)).ticket.ticketId).toBe(owlsTicket!.ticketId);
+    expect(dataOf(await undo(mine.id, staff)).ticket.ticketId).toBe(owlsTicket!.ticketId);
 
     // Another event's door, even through a list an admin made.
     const derbyList = await createList(derby.eventId, "Derby gate");

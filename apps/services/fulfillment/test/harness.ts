@@ -1,4 +1,4 @@
-import { callTrpc, type TrpcOutcome } from "@marquee/testkit/call-trpc";
+import { callTrpc, dataOf, type TrpcOutcome } from "@marquee/testkit/call-trpc";
 import { randomUUID } from "node:crypto";
 import { EventPublished, EventUpdated, NO_CANCELLATION } from "@marquee/events/contracts/catalog";
 import { OrderConfirmed } from "@marquee/events/contracts/ordering";
@@ -12,10 +12,13 @@ import { serviceTestEnv, startTestBus } from "@marquee/testkit/service-harness";
 import { startTestIssuer, type TestIssuer } from "@marquee/testkit/tokens";
 import { waitFor } from "@marquee/testkit/wait-for";
 import { loadConfig } from "../src/config";
+import type { TicketView } from "../src/app/ticket-view";
 import {
   createFulfillmentService,
   type FulfillmentService,
 } from "../src/create-fulfillment-service";
+
+type Seat = { section: string; row: string; number: number };
 
 export const SIGNING_KEY = "fulfillment-test-signing-key-0123456789";
 
@@ -44,11 +47,18 @@ export type Harness = {
   /** Publishes ordering.order-confirmed for a new customer (or the given one) and its seats. */
   confirmOrder(opts: {
     eventId: string;
-    seats?: { section: string; row: string; number: number }[];
+    seats?: Seat[];
     customerId?: string;
   }): Promise<ConfirmedOrder>;
   /** Waits until the order's tickets are in the database; resolves with how many. */
   ticketsIssued(orderId: string, count: number): Promise<void>;
+  /** The order's tickets as its buyer reads them (`orderTickets`). */
+  ticketsOf(order: ConfirmedOrder): Promise<TicketView[]>;
+  /** A confirmed order of these seats for a new customer, once its tickets are issued. */
+  buyTickets(
+    eventId: string,
+    seats: Seat[],
+  ): Promise<{ order: ConfirmedOrder; tickets: TicketView[] }>;
   eventsOfOrder(orderId: string, type?: string): MarqueeEvent[];
   publish(topic: Topic, event: MarqueeEvent): Promise<void>;
   stop(): Promise<void>;
@@ -81,7 +91,7 @@ export const startHarness = async (): Promise<Harness> => {
   const { events } = bus;
   const publish = (topic: Topic, event: MarqueeEvent) => bus.publish(topic, event);
 
-  return {
+  const harness: Harness = {
     fulfillment,
     baseUrl,
     issuer,
@@ -197,6 +207,21 @@ export const startHarness = async (): Promise<Harness> => {
         { timeoutMs: 60_000, intervalMs: 100 },
       );
     },
+    async ticketsOf(order) {
+      return dataOf(
+        await callTrpc<TicketView[]>(
+          baseUrl,
+          "orderTickets",
+          { orderId: order.orderId },
+          { token: order.token, kind: "query" },
+        ),
+      );
+    },
+    async buyTickets(eventId, seats) {
+      const order = await harness.confirmOrder({ eventId, seats });
+      await harness.ticketsIssued(order.orderId, seats.length);
+      return { order, tickets: await harness.ticketsOf(order) };
+    },
     async stop() {
       await bus.stop();
       await fulfillment.stop();
@@ -204,6 +229,7 @@ export const startHarness = async (): Promise<Harness> => {
       await isolation.drop();
     },
   };
+  return harness;
 };
 
-export { callTrpc, type TrpcOutcome };
+export { callTrpc, dataOf, type TrpcOutcome };

@@ -8,7 +8,7 @@ import type { SyncedCheckIns } from "../src/app/sync-check-ins";
 import type { TicketView } from "../src/app/ticket-view";
 import type { DoorListPublicKey } from "../src/adapters/keys/door-list-key";
 import { qrEntry, shortCodeEntry, type DoorListPayload } from "../src/domain/door-list";
-import { callTrpc, startHarness, type Harness, type PublishedEvent } from "./harness";
+import { callTrpc, dataOf, startHarness, type Harness, type PublishedEvent } from "./harness";
 
 type Seat = { section: string; row: string; number: number };
 
@@ -24,25 +24,11 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const ok = <T>(outcome: { ok: true; data: T } | { ok: false; message: string }): T => {
-  if (!outcome.ok) throw new Error(outcome.message);
-  return outcome.data;
-};
-
-const buy = async (eventId: string, seats: Seat[]): Promise<TicketView[]> => {
-  const order = await h.confirmOrder({ eventId, seats });
-  await h.ticketsIssued(order.orderId, seats.length);
-  return ok(
-    await callTrpc<TicketView[]>(
-      h.baseUrl,
-      "orderTickets",
-      { orderId: order.orderId },
-      { token: order.token, kind: "query" },
-    ),
-  );
-};
+/** A confirmed order's tickets, in seat order. */
+const buy = async (eventId: string, seats: Seat[]): Promise<TicketView[]> =>
+  (await h.buyTickets(eventId, seats)).tickets;
 const createList = async (eventId: string, name: string, sections?: string[]) =>
-  ok(
+  dataOf(
     await callTrpc<CheckInListView>(
       h.baseUrl,
       "createCheckInList",
@@ -53,7 +39,7 @@ const createList = async (eventId: string, name: string, sections?: string[]) =>
 const doorList = (listId: string, token = adminToken) =>
   callTrpc<SignedDoorList>(h.baseUrl, "doorList", { listId }, { token, kind: "query" });
 const doorListKey = async () =>
-  ok(await callTrpc<DoorListPublicKey>(h.baseUrl, "doorListKey", undefined, { kind: "query" }));
+  dataOf(await callTrpc<DoorListPublicKey>(h.baseUrl, "doorListKey", undefined, { kind: "query" }));
 const sync = (
   listId: string,
   deviceId: string,
@@ -61,7 +47,7 @@ const sync = (
   token = adminToken,
 ) => callTrpc<SyncedCheckIns>(h.baseUrl, "syncCheckIns", { listId, deviceId, scans }, { token });
 const duplicates = async (eventId: string) =>
-  ok(
+  dataOf(
     await callTrpc<DuplicateAdmissionView[]>(
       h.baseUrl,
       "duplicateAdmissions",
@@ -103,7 +89,7 @@ describe("the signed door list", () => {
   it("verifies with the served public key and fails once anything in it is altered", async () => {
     const [ticket] = await buy(event.eventId, [{ section: "A", row: "1", number: 1 }]);
     const list = await createList(event.eventId, "Main entrance");
-    const signed = ok(await doorList(list.id));
+    const signed = dataOf(await doorList(list.id));
     const key = await doorListKey();
     expect(signed.keyId).toBe(key.kid);
     expect(verifies(key, signed)).toBe(true);
@@ -135,7 +121,7 @@ describe("the signed door list", () => {
       tickets: [...payload.tickets, { ...entry, shortCodeHash: "forged" }],
     });
     expect(verifies(key, { ...signed, payload: added })).toBe(false);
-    const other = ok(await doorList((await createList(event.eventId, "Gate B")).id));
+    const other = dataOf(await doorList((await createList(event.eventId, "Gate B")).id));
     expect(verifies(key, { ...signed, signature: other.signature })).toBe(false);
   });
 
@@ -148,7 +134,7 @@ describe("the signed door list", () => {
     ]);
     const [other] = await buy(event.eventId, [{ section: "A", row: "9", number: 9 }]);
     const gateA = await createList(night.eventId, "Gate A", ["A"]);
-    const signed = ok(await doorList(gateA.id));
+    const signed = dataOf(await doorList(gateA.id));
     const payload = JSON.parse(signed.payload) as DoorListPayload;
     expect(payload.tickets.map((t) => `${t.section}${t.row}-${t.number}`)).toEqual([
       "A1-1",
@@ -166,15 +152,17 @@ describe("the signed door list", () => {
     }
     // The same short code hashes differently on another list: entries say nothing across lists.
     const everyone = await createList(night.eventId, "Everyone");
-    const everyonePayload = JSON.parse(ok(await doorList(everyone.id)).payload) as DoorListPayload;
+    const everyonePayload = JSON.parse(
+      dataOf(await doorList(everyone.id)).payload,
+    ) as DoorListPayload;
     const hashes = new Set(payload.tickets.map((t) => t.shortCodeHash));
     expect(everyonePayload.tickets.some((t) => hashes.has(t.shortCodeHash))).toBe(false);
 
     // A cancelled event's list admits no one.
     await h.cancelEvent(night);
-    expect((JSON.parse(ok(await doorList(gateA.id)).payload) as DoorListPayload).tickets).toEqual(
-      [],
-    );
+    expect(
+      (JSON.parse(dataOf(await doorList(gateA.id)).payload) as DoorListPayload).tickets,
+    ).toEqual([]);
   });
 
   it("is for the door only: customers and door staff of another event are refused", async () => {
@@ -211,7 +199,7 @@ describe("syncing offline check-ins", () => {
     ]);
     const list = await createList(event.eventId, "Side door", ["C"]);
     // Sent out of order; the same ticket twice on this device: the earlier scan admits.
-    const result = ok(
+    const result = dataOf(
       await sync(list.id, "device-order-0001", [
         { code: first!.shortCode.toLowerCase(), scannedAt: at(5) },
         { code: second!.code, scannedAt: at(2) },
@@ -240,11 +228,11 @@ describe("syncing offline check-ins", () => {
       { code: ticket!.shortCode, scannedAt: at(10) },
       { code: "NOT-A-CODE", scannedAt: at(11) },
     ];
-    const once = ok(await sync(list.id, "device-repeat-001", scans));
+    const once = dataOf(await sync(list.id, "device-repeat-001", scans));
     expect(once.scans.map((s) => s.outcome)).toEqual(["admitted", "refused"]);
     expect(once.scans[1]?.message).toBe("Not a Marquee ticket code");
     await waitForEvents(ticket!.ticketId, 1);
-    const again = ok(await sync(list.id, "device-repeat-001", scans));
+    const again = dataOf(await sync(list.id, "device-repeat-001", scans));
     expect(again.scans).toEqual(once.scans);
     expect(again.list.admitted).toBe(1);
     expect(await checkInRows(ticket!.ticketId)).toHaveLength(1);
@@ -263,11 +251,11 @@ describe("syncing offline check-ins", () => {
   it("flags the second device's scan of a ticket the first one admitted, with both devices and times", async () => {
     const [ticket] = await buy(event.eventId, [{ section: "E", row: "1", number: 1 }]);
     const list = await createList(event.eventId, "Door E", ["E"]);
-    const byA = ok(
+    const byA = dataOf(
       await sync(list.id, "device-aaaa-0001", [{ code: ticket!.code, scannedAt: at(20) }]),
     );
     expect(byA.scans[0]?.outcome).toBe("admitted");
-    const byB = ok(
+    const byB = dataOf(
       await sync(list.id, "device-bbbb-0001", [{ code: ticket!.shortCode, scannedAt: at(23) }]),
     );
     expect(byB.scans[0]).toMatchObject({ outcome: "duplicate", scannedAt: at(23) });
@@ -293,7 +281,7 @@ describe("syncing offline check-ins", () => {
   it("flags an offline scan of a ticket admitted online, the earlier admission first", async () => {
     const [ticket] = await buy(event.eventId, [{ section: "F", row: "1", number: 1 }]);
     const list = await createList(event.eventId, "Door F", ["F"]);
-    const online = ok(
+    const online = dataOf(
       await callTrpc<{ checkedInAt: string }>(
         h.baseUrl,
         "checkIn",
@@ -303,7 +291,7 @@ describe("syncing offline check-ins", () => {
     );
     // Scanned offline before the online admission, synced after it.
     const earlier = new Date(Date.parse(online.checkedInAt) - 60_000).toISOString();
-    const offline = ok(
+    const offline = dataOf(
       await sync(list.id, "device-ffff-0001", [{ code: ticket!.shortCode, scannedAt: earlier }]),
     );
     expect(offline.scans[0]?.outcome).toBe("duplicate");

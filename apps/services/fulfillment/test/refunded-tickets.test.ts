@@ -6,8 +6,7 @@ import { Topics } from "@marquee/events/topics";
 import { waitFor } from "@marquee/testkit/wait-for";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CheckInListView } from "../src/app/check-in-list-view";
-import type { TicketView } from "../src/app/ticket-view";
-import { callTrpc, startHarness, type Harness } from "./harness";
+import { callTrpc, dataOf, startHarness, type Harness } from "./harness";
 
 let h: Harness;
 let adminToken: string;
@@ -19,11 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.stop();
 });
-
-const ok = <T>(outcome: { ok: true; data: T } | { ok: false; message: string }): T => {
-  if (!outcome.ok) throw new Error(outcome.message);
-  return outcome.data;
-};
 
 const voidReasonOf = async (ticketId: string) => {
   const [row] = await h.fulfillment.db.$queryRawUnsafe<{ voidReason: string | null }[]>(
@@ -44,14 +38,7 @@ describe("refunded tickets", () => {
       ],
     });
     await h.ticketsIssued(order.orderId, 2);
-    const tickets = ok(
-      await callTrpc<TicketView[]>(
-        h.baseUrl,
-        "orderTickets",
-        { orderId: order.orderId },
-        { token: order.token, kind: "query" },
-      ),
-    );
+    const tickets = await h.ticketsOf(order);
     const [refundedSeat, keptSeat] = order.envelope.data.seats;
     const refundedTicket = tickets.find((t) => t.number === refundedSeat?.number);
     const keptTicket = tickets.find((t) => t.number === keptSeat?.number);
@@ -85,7 +72,7 @@ describe("refunded tickets", () => {
     expect(await voidReasonOf(refundedTicket.ticketId)).toBe("the ticket was refunded");
     expect(await voidReasonOf(keptTicket.ticketId)).toBeNull();
 
-    const list = ok(
+    const list = dataOf(
       await callTrpc<CheckInListView>(
         h.baseUrl,
         "createCheckInList",
@@ -137,17 +124,8 @@ describe("a confirmed order that failed after all", () => {
     });
     await h.ticketsIssued(failed.orderId, 2);
     await h.ticketsIssued(other.orderId, 1);
-    const ticketsOf = async (order: typeof failed) =>
-      ok(
-        await callTrpc<TicketView[]>(
-          h.baseUrl,
-          "orderTickets",
-          { orderId: order.orderId },
-          { token: order.token, kind: "query" },
-        ),
-      );
-    const [first, second] = await ticketsOf(failed);
-    const [kept] = await ticketsOf(other);
+    const [first, second] = await h.ticketsOf(failed);
+    const [kept] = await h.ticketsOf(other);
     if (!first || !second || !kept) throw new Error("no tickets");
 
     const orderFailed = createEvent(OrderFailed, {
@@ -175,7 +153,7 @@ describe("a confirmed order that failed after all", () => {
     expect(await voidReasonOf(second.ticketId)).toBe(reason);
     expect(await voidReasonOf(kept.ticketId)).toBeNull();
 
-    const list = ok(
+    const list = dataOf(
       await callTrpc<CheckInListView>(
         h.baseUrl,
         "createCheckInList",

@@ -4,7 +4,14 @@ import { verifyTicketCode } from "@marquee/tickets/ticket-code";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CheckInListView } from "../src/app/check-in-list-view";
 import type { TicketView } from "../src/app/ticket-view";
-import { callTrpc, SIGNING_KEY, startHarness, type Harness, type PublishedEvent } from "./harness";
+import {
+  callTrpc,
+  dataOf,
+  SIGNING_KEY,
+  startHarness,
+  type Harness,
+  type PublishedEvent,
+} from "./harness";
 
 type Sent = { ticketId: string; toEmail: string; transferredAt: string };
 type Person = { id: string; email: string; token: string };
@@ -17,7 +24,7 @@ beforeAll(async () => {
   h = await startHarness();
   adminToken = (await h.issuer.tokenFor({ role: "admin" })).token;
   owls = await h.publishEvent({ name: "Night Owls Live" });
-  list = ok(
+  list = dataOf(
     await callTrpc<CheckInListView>(
       h.baseUrl,
       "createCheckInList",
@@ -30,11 +37,6 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const ok = <T>(outcome: { ok: true; data: T } | { ok: false; message: string }): T => {
-  if (!outcome.ok) throw new Error(outcome.message);
-  return outcome.data;
-};
-
 /** Someone signed in with a verified address (or not), as identity's tokens say. */
 const person = async (email: string, emailVerified = true): Promise<Person> => {
   const { token, user } = await h.issuer.tokenFor({ email, emailVerified });
@@ -46,16 +48,10 @@ const buyOne = async (
   event: PublishedEvent = owls,
   seat = { section: "A", row: "1", number: Math.floor(Math.random() * 1_000_000) + 1 },
 ): Promise<{ buyer: Person; ticket: TicketView }> => {
-  const order = await h.confirmOrder({ eventId: event.eventId, seats: [seat] });
-  await h.ticketsIssued(order.orderId, 1);
-  const [ticket] = ok(
-    await callTrpc<TicketView[]>(
-      h.baseUrl,
-      "orderTickets",
-      { orderId: order.orderId },
-      { token: order.token, kind: "query" },
-    ),
-  );
+  const {
+    order,
+    tickets: [ticket],
+  } = await h.buyTickets(event.eventId, [seat]);
   if (!ticket) throw new Error("no ticket issued");
   return { buyer: { id: order.customerId, email: order.email, token: order.token }, ticket };
 };
@@ -63,7 +59,7 @@ const buyOne = async (
 const transfer = (ticketId: string, toEmail: string, token: string) =>
   callTrpc<Sent>(h.baseUrl, "transferTicket", { ticketId, toEmail }, { token });
 const myTickets = async (token: string) =>
-  ok(await callTrpc<TicketView[]>(h.baseUrl, "myTickets", undefined, { token, kind: "query" }));
+  dataOf(await callTrpc<TicketView[]>(h.baseUrl, "myTickets", undefined, { token, kind: "query" }));
 const checkIn = (code: string) =>
   callTrpc<{ ticket: TicketView }>(
     h.baseUrl,
@@ -82,7 +78,7 @@ const TRANSFERRED = {
 describe("transferring a ticket", () => {
   it("voids the old codes at the door, issues the seat new ones for the recipient, and announces it", async () => {
     const { buyer, ticket } = await buyOne();
-    const sent = ok(await transfer(ticket.ticketId, "  Friend.One@Example.COM ", buyer.token));
+    const sent = dataOf(await transfer(ticket.ticketId, "  Friend.One@Example.COM ", buyer.token));
     expect(sent).toEqual({
       ticketId: ticket.ticketId,
       toEmail: "friend.one@example.com",
@@ -136,7 +132,7 @@ describe("transferring a ticket", () => {
     // Both old codes are refused with the reason; the new one gets in, once.
     expect(await checkIn(ticket.code)).toMatchObject(TRANSFERRED);
     expect(await checkIn(ticket.shortCode.toLowerCase())).toMatchObject(TRANSFERRED);
-    expect(ok(await checkIn(fresh!.shortCode)).ticket.ticketId).toBe(fresh!.id);
+    expect(dataOf(await checkIn(fresh!.shortCode)).ticket.ticketId).toBe(fresh!.id);
     expect(await checkIn(fresh!.code)).toMatchObject({ ok: false, code: "CONFLICT" });
 
     await waitFor("ticket-transferred", () => transfersOf(ticket.orderId).length === 1, {
@@ -167,7 +163,7 @@ describe("transferring a ticket", () => {
   it("shows the ticket to the recipient once signed in with that address verified, and no longer to the sender", async () => {
     const { buyer, ticket } = await buyOne();
     const recipientEmail = `recipient-${randomUUID().slice(0, 8)}@example.com`;
-    ok(await transfer(ticket.ticketId, recipientEmail.toUpperCase(), buyer.token));
+    dataOf(await transfer(ticket.ticketId, recipientEmail.toUpperCase(), buyer.token));
 
     expect((await myTickets(buyer.token)).map((t) => t.ticketId)).not.toContain(ticket.ticketId);
     expect(await myTickets(buyer.token)).toEqual([]);
@@ -186,7 +182,7 @@ describe("transferring a ticket", () => {
     expect(await myTickets((await person(recipientEmail, false)).token)).toEqual([]);
 
     // The buyer's order shows their ticket as sent on (void), never the recipient's codes.
-    const order = ok(
+    const order = dataOf(
       await callTrpc<TicketView[]>(
         h.baseUrl,
         "orderTickets",
@@ -197,7 +193,7 @@ describe("transferring a ticket", () => {
     expect(order.map((t) => [t.ticketId, t.voidReason])).toEqual([
       [ticket.ticketId, "transferred to another holder"],
     ]);
-    const asAdmin = ok(
+    const asAdmin = dataOf(
       await callTrpc<TicketView[]>(
         h.baseUrl,
         "orderTickets",
@@ -212,11 +208,11 @@ describe("transferring a ticket", () => {
     const { buyer: a, ticket } = await buyOne();
     const b = await person(`b-${randomUUID().slice(0, 8)}@example.com`);
     const c = await person(`c-${randomUUID().slice(0, 8)}@example.com`);
-    ok(await transfer(ticket.ticketId, b.email, a.token));
+    dataOf(await transfer(ticket.ticketId, b.email, a.token));
     const [bTicket] = await myTickets(b.token);
     if (!bTicket) throw new Error("B does not hold the ticket");
 
-    ok(await transfer(bTicket.ticketId, c.email, b.token));
+    dataOf(await transfer(bTicket.ticketId, c.email, b.token));
     const [cTicket] = await myTickets(c.token);
     if (!cTicket) throw new Error("C does not hold the ticket");
     expect(await myTickets(a.token)).toEqual([]);
@@ -236,7 +232,7 @@ describe("transferring a ticket", () => {
     for (const code of [ticket.code, ticket.shortCode, bTicket.code, bTicket.shortCode]) {
       expect(await checkIn(code)).toMatchObject(TRANSFERRED);
     }
-    expect(ok(await checkIn(cTicket.code)).ticket.ticketId).toBe(cTicket.ticketId);
+    expect(dataOf(await checkIn(cTicket.code)).ticket.ticketId).toBe(cTicket.ticketId);
     await waitFor("both transfers announced", () => transfersOf(ticket.orderId).length === 2, {
       timeoutMs: 30_000,
       intervalMs: 50,
@@ -289,7 +285,7 @@ describe("transfers refused", () => {
 
     const { buyer, ticket: given } = await buyOne();
     const email = `unproven-${randomUUID().slice(0, 8)}@example.com`;
-    ok(await transfer(given.ticketId, email, buyer.token));
+    dataOf(await transfer(given.ticketId, email, buyer.token));
     const [fresh] = await myTickets((await person(email)).token);
     const unproven = await person(email, false);
     expect(await transfer(fresh!.ticketId, "x@example.com", unproven.token)).toMatchObject({
@@ -300,7 +296,7 @@ describe("transfers refused", () => {
 
   it("refuses a checked-in, a void and a cancelled event's ticket, saying why", async () => {
     const { buyer, ticket: used } = await buyOne();
-    ok(await checkIn(used.code));
+    dataOf(await checkIn(used.code));
     expect(await transfer(used.ticketId, "x@example.com", buyer.token)).toMatchObject({
       ok: false,
       code: "PRECONDITION_FAILED",

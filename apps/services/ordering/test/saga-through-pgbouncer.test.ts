@@ -73,6 +73,20 @@ describe("the purchase saga through PgBouncer in transaction pooling", () => {
     expect(new Set(ours.map((p) => p.pool_mode))).toEqual(new Set(["transaction"]));
   });
 
+  it("holds again and again from many buyers at once, server connections passing between them", async () => {
+    // A transaction's server connection serves another client next: a statement prepared under a
+    // name on it by one client is unknown to, or collides with, the next (PgBouncer before 1.21
+    // keeps no track of them), so everything must run unnamed.
+    const { eventId, seats } = await s.stockEvent({ seats: 24, priceCents: 1_000 });
+    const buyers = await Promise.all(Array.from({ length: 8 }, () => s.customer("guest")));
+    for (const wave of [0, 1, 2]) {
+      const holds = await Promise.all(
+        buyers.map((buyer, i) => s.hold(buyer, eventId, [seats[wave * 8 + i]!.seatId])),
+      );
+      expect(new Set(holds.map((hold) => hold.reservationId)).size).toBe(8);
+    }
+  });
+
   it("refuses a service's role when it reads another service's table", async () => {
     await expect(
       s.inventory.db.$queryRawUnsafe("SELECT count(*)::int AS n FROM bc_ordering.customer_order"),

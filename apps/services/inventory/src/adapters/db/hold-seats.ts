@@ -138,7 +138,6 @@ export const createHoldBatcher = (pool: Pool, options: HoldBatcherOptions): Hold
 
   const runStatement = async (batch: readonly Waiting[]): Promise<HoldOutcome[]> => {
     const { rows } = await pool.query<HoldRow>({
-      name: "inventory-hold-seats-batch",
       text: HOLD_SQL,
       values: [
         JSON.stringify(batch.map((w) => toJson(w.request))),

@@ -46,7 +46,6 @@ export const createSeatFactsCache = (
     if (!load) {
       load = pool
         .query<SeatFacts>({
-          name: "inventory-seat-facts-of-event",
           text: `${FACTS} WHERE event_id = $1::uuid`,
           values: [eventId],
         })
@@ -75,7 +74,6 @@ export const createSeatFactsCache = (
       if (missing.length === 0) return found;
 
       const { rows } = await pool.query<SeatFacts>({
-        name: "inventory-seat-facts",
         text: `${FACTS} WHERE id = ANY($1::uuid[])`,
         values: [missing],
       });

@@ -35,7 +35,6 @@ export const readSeatMap = (
     seq: started,
     read: pool
       .query<SeatOnMap>({
-        name: "inventory-seat-map-of-event",
         text: `${SEAT_MAP} WHERE event_id = $1::uuid`,
         values: [eventId],
       })
@@ -55,7 +54,6 @@ export const readSeatsNow = async (
   seatIds: readonly string[],
 ): Promise<SeatOnMap[]> => {
   const { rows } = await pool.query<SeatOnMap>({
-    name: "inventory-seat-map-of-seats",
     text: `${SEAT_MAP} WHERE id = ANY($1::uuid[])`,
     values: [seatIds],
   });

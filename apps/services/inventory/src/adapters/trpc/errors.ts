@@ -9,6 +9,35 @@ import type {
   ReserveError,
 } from "../../domain/errors";
 
+/** A reservation that is not the caller's (or does not exist): the same answer, named by field. */
+const notYours = (field: "reservationId" | "reservationIds", reservationId: string) =>
+  new TRPCError({
+    code: "NOT_FOUND",
+    message: `${field}: no reservation ${reservationId} of yours`,
+  });
+
+const eventCancelled = (eventId: string) =>
+  new TRPCError({
+    code: "PRECONDITION_FAILED",
+    message: `eventId: event ${eventId} is cancelled; its seats are not on sale`,
+  });
+
+const keptForWaitingList = () =>
+  new TRPCError({
+    code: "CONFLICT",
+    message:
+      "These seats came back while customers are on the waiting list; they are offered to the waiting list first",
+  });
+
+const overCustomerCap = (
+  field: "seatIds" | "quantity",
+  error: { limit: number; alreadyHeld: number; requested: number },
+) =>
+  new TRPCError({
+    code: "BAD_REQUEST",
+    message: `${field}: at most ${error.limit} seats per customer for this event; you hold ${error.alreadyHeld} and asked for ${error.requested}`,
+  });
+
 /** Expected refusals become client errors naming the problem; nothing here is ever a 500. */
 export const reserveErrorToTRPC = (error: ReserveError): TRPCError => {
   switch (error.kind) {
@@ -37,31 +66,18 @@ export const reserveErrorToTRPC = (error: ReserveError): TRPCError => {
         message: `seatIds: seat ${error.seatId} is not a seat of event ${error.eventId}`,
       });
     case "over-customer-cap":
-      return new TRPCError({
-        code: "BAD_REQUEST",
-        message: `seatIds: at most ${error.limit} seats per customer for this event; you hold ${error.alreadyHeld} and asked for ${error.requested}`,
-      });
+      return overCustomerCap("seatIds", error);
     case "event-cancelled":
-      return new TRPCError({
-        code: "PRECONDITION_FAILED",
-        message: `eventId: event ${error.eventId} is cancelled; its seats are not on sale`,
-      });
+      return eventCancelled(error.eventId);
     case "kept-for-waiting-list":
-      return new TRPCError({
-        code: "CONFLICT",
-        message:
-          "These seats came back while customers are on the waiting list; they are offered to the waiting list first",
-      });
+      return keptForWaitingList();
   }
 };
 
 export const releaseErrorToTRPC = (error: ReleaseError): TRPCError => {
   switch (error.kind) {
     case "reservation-not-found":
-      return new TRPCError({
-        code: "NOT_FOUND",
-        message: `reservationId: no reservation ${error.reservationId} of yours`,
-      });
+      return notYours("reservationId", error.reservationId);
     case "reservation-closed":
       return new TRPCError({
         code: "CONFLICT",
@@ -85,10 +101,7 @@ const ENDED: Record<Extract<PinError, { kind: "hold-ended" }>["ended"], string> 
 export const pinErrorToTRPC = (error: PinError): TRPCError => {
   switch (error.kind) {
     case "reservation-not-found":
-      return new TRPCError({
-        code: "NOT_FOUND",
-        message: `reservationIds: no reservation ${error.reservationId} of yours`,
-      });
+      return notYours("reservationIds", error.reservationId);
     case "hold-ended":
       return new TRPCError({
         code: "CONFLICT",
@@ -101,10 +114,7 @@ export const pinErrorToTRPC = (error: PinError): TRPCError => {
 export const extendErrorToTRPC = (error: ExtendError): TRPCError => {
   switch (error.kind) {
     case "reservation-not-found":
-      return new TRPCError({
-        code: "NOT_FOUND",
-        message: `reservationIds: no reservation ${error.reservationId} of yours`,
-      });
+      return notYours("reservationIds", error.reservationId);
     case "hold-ended":
       return new TRPCError({
         code: "CONFLICT",
@@ -131,10 +141,7 @@ export const extendErrorToTRPC = (error: ExtendError): TRPCError => {
 export const findReservationErrorToTRPC = (error: FindReservationError): TRPCError => {
   switch (error.kind) {
     case "reservation-not-found":
-      return new TRPCError({
-        code: "NOT_FOUND",
-        message: `reservationId: no reservation ${error.reservationId} of yours`,
-      });
+      return notYours("reservationId", error.reservationId);
   }
 };
 
@@ -204,20 +211,10 @@ export const bestAvailableErrorToTRPC = (error: BestAvailableError): TRPCError =
         message: `eventId: event ${error.eventId} has no seats on sale`,
       });
     case "over-customer-cap":
-      return new TRPCError({
-        code: "BAD_REQUEST",
-        message: `quantity: at most ${error.limit} seats per customer for this event; you hold ${error.alreadyHeld} and asked for ${error.requested}`,
-      });
+      return overCustomerCap("quantity", error);
     case "event-cancelled":
-      return new TRPCError({
-        code: "PRECONDITION_FAILED",
-        message: `eventId: event ${error.eventId} is cancelled; its seats are not on sale`,
-      });
+      return eventCancelled(error.eventId);
     case "kept-for-waiting-list":
-      return new TRPCError({
-        code: "CONFLICT",
-        message:
-          "These seats came back while customers are on the waiting list; they are offered to the waiting list first",
-      });
+      return keptForWaitingList();
   }
 };

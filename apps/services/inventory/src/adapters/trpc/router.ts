@@ -35,6 +35,36 @@ import {
 } from "../../app/waiting-list";
 import { joinWaitingListErrorToTRPC, leaveWaitingListErrorToTRPC } from "./waiting-list-errors";
 
+/** A number of seats asked for at once (best available, a place on the waiting list). */
+const seatQuantity = (tooMany: string) =>
+  z
+    .number("a whole number of seats from 1 to 10")
+    .int("a whole number of seats from 1 to 10")
+    .min(1, "at least 1 seat")
+    .max(MAX_SEATS_PER_REQUEST, tooMany);
+
+/** A section's name, as the seat map spells it. */
+const sectionName = z
+  .string("a section's name")
+  .trim()
+  .min(1, "a section's name")
+  .max(100, "at most 100 characters");
+
+/** Holds one payment may pin at once (an order's holds; far more than any order has). */
+export const MAX_HOLDS_PER_PIN = 50;
+
+/** Some of the caller's holds, each once (pinning for a payment, extending). */
+const reservationIdList = z
+  .array(z.uuid("a reservation id (uuid)"), "a list of reservation ids")
+  .min(1, "at least one reservation")
+  .max(MAX_HOLDS_PER_PIN, `at most ${MAX_HOLDS_PER_PIN} reservations`)
+  .superRefine((ids, ctx) => {
+    const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+    if (twice !== undefined) {
+      ctx.addIssue({ code: "custom", message: `reservation ${twice} is listed twice` });
+    }
+  });
+
 /** Web → inventory: hold these seats of one event for the signed-in customer, all or nothing. */
 export const ReserveInput = z.object({
   eventId: z.uuid(),
@@ -47,11 +77,7 @@ export type ReserveInput = z.infer<typeof ReserveInput>;
 /** Web → inventory: hold the best `quantity` seats side by side, optionally at one price or in one section. */
 export const HoldBestAvailableInput = z.object({
   eventId: z.uuid("an event id (uuid)"),
-  quantity: z
-    .number("a whole number of seats from 1 to 10")
-    .int("a whole number of seats from 1 to 10")
-    .min(1, "at least 1 seat")
-    .max(MAX_SEATS_PER_REQUEST, `at most ${MAX_SEATS_PER_REQUEST} seats together`),
+  quantity: seatQuantity(`at most ${MAX_SEATS_PER_REQUEST} seats together`),
   /** A price level, as the seat map lists it. */
   priceCents: z
     .number("a price in cents")
@@ -60,12 +86,7 @@ export const HoldBestAvailableInput = z.object({
     .max(100_000_000, "a price in cents")
     .optional(),
   /** A section's name, as the seat map spells it. */
-  section: z
-    .string("a section's name")
-    .trim()
-    .min(1, "a section's name")
-    .max(100, "at most 100 characters")
-    .optional(),
+  section: sectionName.optional(),
   /**
    * Wheelchair seating: one wheelchair space, the other `quantity - 1` seats ordinary ones beside
    * it. Without it (or false) no wheelchair space is chosen.
@@ -80,25 +101,13 @@ export type HoldBestAvailableInput = z.infer<typeof HoldBestAvailableInput>;
 export const ReleaseInput = z.object({ reservationId: z.uuid() });
 export type ReleaseInput = z.infer<typeof ReleaseInput>;
 
-/** Holds one payment may pin at once (an order's holds; far more than any order has). */
-export const MAX_HOLDS_PER_PIN = 50;
-
 /**
  * Payment → inventory (with the customer's token), before charging a card: pin these holds of the
  * customer's for this payment, so none expires or is released until it settles.
  */
 export const PinForPaymentInput = z.object({
   paymentId: z.uuid("a payment id (uuid)"),
-  reservationIds: z
-    .array(z.uuid("a reservation id (uuid)"), "a list of reservation ids")
-    .min(1, "at least one reservation")
-    .max(MAX_HOLDS_PER_PIN, `at most ${MAX_HOLDS_PER_PIN} reservations`)
-    .superRefine((ids, ctx) => {
-      const twice = ids.find((id, i) => ids.indexOf(id) !== i);
-      if (twice !== undefined) {
-        ctx.addIssue({ code: "custom", message: `reservation ${twice} is listed twice` });
-      }
-    }),
+  reservationIds: reservationIdList,
 });
 export type PinForPaymentInput = z.infer<typeof PinForPaymentInput>;
 
@@ -111,16 +120,7 @@ export type PinForPaymentOutput = z.infer<typeof PinForPaymentOutput>;
  * their event allows (all or nothing).
  */
 export const ExtendHoldsInput = z.object({
-  reservationIds: z
-    .array(z.uuid("a reservation id (uuid)"), "a list of reservation ids")
-    .min(1, "at least one reservation")
-    .max(MAX_HOLDS_PER_PIN, `at most ${MAX_HOLDS_PER_PIN} reservations`)
-    .superRefine((ids, ctx) => {
-      const twice = ids.find((id, i) => ids.indexOf(id) !== i);
-      if (twice !== undefined) {
-        ctx.addIssue({ code: "custom", message: `reservation ${twice} is listed twice` });
-      }
-    }),
+  reservationIds: reservationIdList,
 });
 export type ExtendHoldsInput = z.infer<typeof ExtendHoldsInput>;
 
@@ -159,18 +159,9 @@ export type WaitingRoomInput = z.infer<typeof WaitingRoomInput>;
  */
 export const JoinWaitingListInput = z.object({
   eventId: z.uuid("an event id (uuid)"),
-  quantity: z
-    .number("a whole number of seats from 1 to 10")
-    .int("a whole number of seats from 1 to 10")
-    .min(1, "at least 1 seat")
-    .max(MAX_SEATS_PER_REQUEST, `at most ${MAX_SEATS_PER_REQUEST} seats`),
-  /** A section's name, as the seat map spells it; without it, any seats of the event. */
-  section: z
-    .string("a section's name")
-    .trim()
-    .min(1, "a section's name")
-    .max(100, "at most 100 characters")
-    .optional(),
+  quantity: seatQuantity(`at most ${MAX_SEATS_PER_REQUEST} seats`),
+  /** Without it, any seats of the event. */
+  section: sectionName.optional(),
 });
 export type JoinWaitingListInput = z.infer<typeof JoinWaitingListInput>;
 
