@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { migrate } from "@marquee/db/migrate";
 import { createSchemaPool } from "@marquee/db/pool";
+import type { Kafka } from "kafkajs";
 import { createTestKafka } from "./service-harness";
 import { testEnv } from "./test-env";
 import { waitFor } from "./wait-for";
@@ -37,16 +38,12 @@ export const isolate = async (
   const admin = kafka.admin();
   await admin.connect();
   try {
-    // Real offsets: kafkajs' resetOffsets commits "latest" as -1, which a new consumer reads as
-    // "no offset" and starts from the beginning.
-    for (const [purpose, topic] of Object.entries(consumers)) {
-      const ends = await admin.fetchTopicOffsets(topic);
-      await admin.setOffsets({
-        groupId: `${groupPrefix}.${purpose}`,
-        topic,
-        partitions: ends.map(({ partition, high }) => ({ partition, offset: high })),
-      });
-    }
+    await Promise.all(
+      Object.entries(consumers).map(async ([purpose, topic]) => {
+        const ends = await admin.fetchTopicOffsets(topic);
+        await commitOffsets(kafka, `${groupPrefix}.${purpose}`, topic, ends);
+      }),
+    );
   } finally {
     await admin.disconnect();
   }
@@ -79,4 +76,30 @@ export const isolate = async (
       }
     },
   };
+};
+
+/**
+ * Commits `ends` (real offsets: kafkajs' resetOffsets commits "latest" as -1, which a new consumer
+ * reads as "no offset" and starts from the beginning) as the group's position, the way kafkajs'
+ * admin.setOffsets does: join, seek, stop after the first fetch. Its own consumer polls every
+ * 50 ms where setOffsets' waits 5 s, which every test harness paid once per consumer group.
+ */
+const commitOffsets = async (
+  kafka: Kafka,
+  groupId: string,
+  topic: string,
+  ends: Array<{ partition: number; high: string }>,
+): Promise<void> => {
+  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 50 });
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  await new Promise<void>((resolve, reject) => {
+    consumer.on(consumer.events.FETCH, () => {
+      consumer.stop().then(resolve, reject);
+    });
+    consumer.run({ eachBatchAutoResolve: false, eachBatch: () => Promise.resolve() }).catch(reject);
+    consumer.pause([{ topic }]);
+    for (const { partition, high } of ends) consumer.seek({ topic, partition, offset: high });
+  });
+  await consumer.disconnect();
 };

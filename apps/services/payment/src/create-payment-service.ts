@@ -27,14 +27,23 @@ export type PaymentService = {
  */
 export const createPaymentService = (
   config: PaymentConfig,
-  opts: { logger?: Logger; handleSignals?: boolean } = {},
+  opts: {
+    logger?: Logger;
+    handleSignals?: boolean;
+    /** Tests: a scratch schema instead of `bc_payment`, and consumer groups of their own. */
+    isolation?: { schema: string; groupPrefix: string };
+  } = {},
 ): PaymentService => {
-  const db = createDb(config.DATABASE_URL, { poolMax: config.DB_POOL_MAX });
+  const db = createDb(config.DATABASE_URL, {
+    poolMax: config.DB_POOL_MAX,
+    ...(opts.isolation ? { schema: opts.isolation.schema } : {}),
+  });
   const { logger, messaging, redis, serve } = createServiceRuntime({
     name: "payment",
     config,
     db,
     logger: opts.logger,
+    groupPrefix: opts.isolation?.groupPrefix,
   });
 
   const deps: PaymentDeps = {

@@ -5,6 +5,7 @@ import { createEvent } from "@marquee/events/create-event";
 import type { MarqueeEvent } from "@marquee/events/registry";
 import { Topics, type Topic } from "@marquee/events/topics";
 import { createLogger } from "@marquee/service/logger";
+import { isolate } from "@marquee/testkit/isolation";
 import { serviceTestEnv, startTestBus } from "@marquee/testkit/service-harness";
 import { startTestIssuer, type TestIssuer } from "@marquee/testkit/tokens";
 import { waitFor } from "@marquee/testkit/wait-for";
@@ -31,20 +32,39 @@ export type Harness = {
   /** Publishes ordering.order-cancelled and waits until payment has closed the order. */
   cancelOrder(order: PlacedOrder): Promise<void>;
   eventsOfOrder(orderId: string): MarqueeEvent[];
+  /** The consumer group (and processed-message consumer) payment reads a topic with. */
+  groupOf(purpose: "orders" | "reservations"): string;
   /** Publishes any event to its topic, keyed as the event says. */
   publish(topic: Topic, event: MarqueeEvent): Promise<void>;
   stop(): Promise<void>;
 };
 
-/** Starts the real service in-process against the test Postgres, Redis and Kafka. */
-export const startHarness = async (env: Record<string, string> = {}): Promise<Harness> => {
+/**
+ * Starts the real service in-process against the test Postgres, Redis and Kafka, in a scratch
+ * schema with consumer groups of its own: a member another test left in payment's shared groups
+ * (a killed process stays one until its session times out) cannot hold up this one's join.
+ * `shared: true` keeps `bc_payment` and the shared groups, for a test that hands the work on to
+ * payment processes of its own.
+ */
+export const startHarness = async (
+  env: Record<string, string> = {},
+  { shared = false }: { shared?: boolean } = {},
+): Promise<Harness> => {
   const issuer = await startTestIssuer();
   const config = loadConfig(serviceTestEnv(issuer, env));
+  const isolation = shared
+    ? undefined
+    : await isolate("payment", {
+        orders: Topics.orderingOrders,
+        reservations: Topics.inventoryReservations,
+      });
   const payment = createPaymentService(config, {
     handleSignals: false,
+    isolation,
     logger: createLogger({ name: "payment", level: config.LOG_LEVEL }),
   });
   const baseUrl = await payment.start();
+  await isolation?.joined();
   const bus = await startTestBus<MarqueeEvent>({ watch: [Topics.paymentPayments] });
   const { events } = bus;
 
@@ -53,6 +73,7 @@ export const startHarness = async (env: Record<string, string> = {}): Promise<Ha
     baseUrl,
     issuer,
     events,
+    groupOf: (purpose) => `${isolation?.groupPrefix ?? "payment"}.${purpose}`,
     eventsOfOrder: (orderId) =>
       events.filter((e) => (e.data as { orderId?: string }).orderId === orderId),
     async placeOrder({ totalCents = 9_000 } = {}) {
@@ -115,6 +136,7 @@ export const startHarness = async (env: Record<string, string> = {}): Promise<Ha
       await bus.stop();
       await payment.stop();
       await issuer.close();
+      await isolation?.drop();
     },
   };
 };

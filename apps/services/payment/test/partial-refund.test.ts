@@ -65,7 +65,7 @@ const refundRequested = (
 
 const processed = async (messageId: string) =>
   (await h.payment.db.processedMessage.count({
-    where: { consumer: "payment.orders", messageId },
+    where: { consumer: h.groupOf("orders"), messageId },
   })) === 1;
 
 const publishAndWait = async (event: ReturnType<typeof refundRequested>) => {

@@ -55,7 +55,7 @@ const publishConfirmationFailed = async (order: PlacedOrder, reservationId: stri
 
 const processedBy = async (messageId: string) =>
   (await h.payment.db.processedMessage.count({
-    where: { consumer: "payment.reservations", messageId },
+    where: { consumer: h.groupOf("reservations"), messageId },
   })) === 1;
 
 const refundedEvents = (orderId: string) =>

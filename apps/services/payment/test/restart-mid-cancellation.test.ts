@@ -21,7 +21,11 @@ const children: ServiceProcess[] = [];
 const db = createPaymentDb({ url: testEnv.databaseUrl });
 
 beforeAll(async () => {
-  h = await startHarness({ GATEWAY_MIN_LATENCY_MS: "10", GATEWAY_MAX_LATENCY_MS: "50" });
+  h = await startHarness(
+    { GATEWAY_MIN_LATENCY_MS: "10", GATEWAY_MAX_LATENCY_MS: "50" },
+    // The payment processes it spawns later take over the same schema and consumer groups.
+    { shared: true },
+  );
 });
 
 afterAll(async () => {
