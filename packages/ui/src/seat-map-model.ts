@@ -5,7 +5,7 @@
 // one without is laid out on a grid.
 
 import {
-  placeSeats,
+  placeSeatsInto,
   pointInSection,
   rowLabelPoints,
   sectionOutline,
@@ -136,7 +136,7 @@ const buildVenueModel = (data: SeatMapData): SeatMapModel => {
     return {
       section,
       placement,
-      seats: placeSeats(placement, counts),
+      counts,
       outline: sectionOutline(placement, counts),
     };
   });
@@ -159,19 +159,23 @@ const buildVenueModel = (data: SeatMapData): SeatMapModel => {
   const toX = (x: number) => (x - minX) * PITCH + MARGIN;
   const toY = (y: number) => (y - minY) * PITCH + MARGIN;
 
-  const sections = raw.map(({ section, placement, seats, outline }): SectionGeometry => {
+  const sections = raw.map(({ section, placement, counts, outline }): SectionGeometry => {
     const arrays = seatArrays(section);
     const xs = new Float32Array(arrays.total);
     const ys = new Float32Array(arrays.total);
+    placeSeatsInto(placement, counts, {
+      xs,
+      ys,
+      scale: PITCH,
+      dx: MARGIN - minX * PITCH,
+      dy: MARGIN - minY * PITCH,
+    });
     let sumX = 0;
     let sumY = 0;
-    seats.forEach((seat, i) => {
-      if (i >= arrays.total) return;
-      xs[i] = toX(seat.x);
-      ys[i] = toY(seat.y);
+    for (let i = 0; i < xs.length; i++) {
       sumX += xs[i] ?? 0;
       sumY += ys[i] ?? 0;
-    });
+    }
     const shape = new Float32Array(outline.length * 2);
     let left = Infinity;
     let top = Infinity;

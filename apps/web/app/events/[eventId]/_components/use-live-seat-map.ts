@@ -57,11 +57,18 @@ const createSeatMapStore = () => {
 
 /**
  * The event's seat map, kept current: catalog's changes arrive over Server-Sent Events and patch
- * the seat states in place; every (re)connection fetches the whole map again, since pub/sub does
- * not replay what was missed.
+ * the seat states in place. The map is fetched once the feed's subscription is in place (`ready`),
+ * and again on every reconnection, since pub/sub does not replay what was missed; a map fetched
+ * before the subscription would have to be fetched twice. A feed that cannot open at all (refused,
+ * or the server unreachable) still lets the map load, shown as reconnecting.
  */
 export const useLiveSeatMap = (eventId: string) => {
-  const query = trpc.events.seatMap.useQuery({ eventId }, { staleTime: Infinity });
+  // The event whose feed has been ready (or has failed) at least once: its map may be fetched.
+  const [fetchFor, setFetchFor] = useState<string | null>(null);
+  const query = trpc.events.seatMap.useQuery(
+    { eventId },
+    { staleTime: Infinity, enabled: fetchFor === eventId },
+  );
   const data = query.data;
   const [store] = useState(createSeatMapStore);
   const version = useSyncExternalStore(store.subscribe, store.version, store.version);
@@ -74,9 +81,14 @@ export const useLiveSeatMap = (eventId: string) => {
   const { refetch } = query;
   useEffect(() => {
     const source = new EventSource(`/api/events/${eventId}/live`);
+    let fetching = false;
     source.addEventListener("ready", () => {
       setStatus("live");
-      void refetch();
+      // The first ready enables the query, which fetches; every later one (a reconnection) fetches
+      // again what the feed could not deliver while it was away.
+      if (fetching) void refetch();
+      else setFetchFor(eventId);
+      fetching = true;
     });
     source.addEventListener("seats", (event: MessageEvent<string>) => {
       try {
@@ -85,7 +97,11 @@ export const useLiveSeatMap = (eventId: string) => {
         // A message that cannot be read is ignored; the next reconnect brings the truth.
       }
     });
-    source.onerror = () => setStatus("reconnecting");
+    source.onerror = () => {
+      setStatus("reconnecting");
+      setFetchFor(eventId);
+      fetching = true;
+    };
     return () => source.close();
   }, [eventId, refetch, store]);
 
