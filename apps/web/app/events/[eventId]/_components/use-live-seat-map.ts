@@ -22,8 +22,6 @@ export type LiveStatus = "connecting" | "live" | "reconnecting";
 const createSeatMapStore = () => {
   let model: SeatMapModel | null = null;
   let version = 0;
-  // Counting walks every seat (20,800 at the stadium): once per version, not once per render.
-  let counted: { version: number; value: ReturnType<typeof counts> } | null = null;
   const listeners = new Set<() => void>();
   const changed = () => {
     version += 1;
@@ -32,11 +30,8 @@ const createSeatMapStore = () => {
   return {
     model: () => model,
     version: () => version,
-    counts: () => {
-      if (!model) return { available: 0, held: 0, sold: 0 };
-      if (counted?.version !== version) counted = { version, value: counts(model) };
-      return counted.value;
-    },
+    // Counted once per change of the seats, not once per render (`sectionSummaries`).
+    counts: () => (model ? counts(model) : { available: 0, held: 0, sold: 0 }),
     subscribe: (listener: () => void) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -57,18 +52,15 @@ const createSeatMapStore = () => {
 
 /**
  * The event's seat map, kept current: catalog's changes arrive over Server-Sent Events and patch
- * the seat states in place. The map is fetched once the feed's subscription is in place (`ready`),
- * and again on every reconnection, since pub/sub does not replay what was missed; a map fetched
- * before the subscription would have to be fetched twice. A feed that cannot open at all (refused,
- * or the server unreachable) still lets the map load, shown as reconnecting.
+ * the seat states in place. The map is fetched when the feed's subscription is in place (`ready`)
+ * and on every reconnection, since pub/sub does not replay what was missed: a map read before the
+ * subscription could miss a change, so fetching it with the page would mean fetching it twice.
+ * The query never fetches by itself; a map cached from an earlier visit shows until the feed's
+ * fetch replaces it. A feed that cannot open at all (refused, or the server unreachable) still
+ * gets the map fetched once, shown as reconnecting.
  */
 export const useLiveSeatMap = (eventId: string) => {
-  // The event whose feed has been ready (or has failed) at least once: its map may be fetched.
-  const [fetchFor, setFetchFor] = useState<string | null>(null);
-  const query = trpc.events.seatMap.useQuery(
-    { eventId },
-    { staleTime: Infinity, enabled: fetchFor === eventId },
-  );
+  const query = trpc.events.seatMap.useQuery({ eventId }, { staleTime: Infinity, enabled: false });
   const data = query.data;
   const [store] = useState(createSeatMapStore);
   const version = useSyncExternalStore(store.subscribe, store.version, store.version);
@@ -81,14 +73,14 @@ export const useLiveSeatMap = (eventId: string) => {
   const { refetch } = query;
   useEffect(() => {
     const source = new EventSource(`/api/events/${eventId}/live`);
-    let fetching = false;
+    let fetched = false;
+    const fetchMap = () => {
+      fetched = true;
+      void refetch();
+    };
     source.addEventListener("ready", () => {
       setStatus("live");
-      // The first ready enables the query, which fetches; every later one (a reconnection) fetches
-      // again what the feed could not deliver while it was away.
-      if (fetching) void refetch();
-      else setFetchFor(eventId);
-      fetching = true;
+      fetchMap();
     });
     source.addEventListener("seats", (event: MessageEvent<string>) => {
       try {
@@ -99,8 +91,7 @@ export const useLiveSeatMap = (eventId: string) => {
     });
     source.onerror = () => {
       setStatus("reconnecting");
-      setFetchFor(eventId);
-      fetching = true;
+      if (!fetched) fetchMap();
     };
     return () => source.close();
   }, [eventId, refetch, store]);
