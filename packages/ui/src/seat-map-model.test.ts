@@ -11,6 +11,7 @@ import {
   neighbour,
   seatAt,
   seatInfo,
+  sectionSummaries,
   SOLD,
   type SeatMapData,
 } from "./seat-map-model";
@@ -68,6 +69,29 @@ describe("seat map model", () => {
     expect(seatInfo(model, { section: 1, index: 4 })).toMatchObject({ row: "B", number: 10 });
     expect(seatInfo(model, { section: 1, index: 8 })).toBeNull();
     expect(counts(model)).toEqual({ available: 11, held: 1, sold: 2 });
+  });
+
+  it("sums up each section once per change of its seats: states, and the cheapest free tier", () => {
+    const model = buildModel(map(["ahaaas", "aaaasssa"]));
+    const first = sectionSummaries(model);
+    expect(first).toEqual([
+      { available: 4, held: 1, sold: 1, total: 6, cheapestTier: 1 },
+      { available: 5, held: 0, sold: 3, total: 8, cheapestTier: 1 },
+    ]);
+    // Asked again with nothing changed: the same answer, not a new walk over the seats.
+    expect(sectionSummaries(model)).toBe(first);
+
+    // Row B of Right (the cheaper tier) sells out: its cheapest free seat is now in the front.
+    applyChange(model, { eventId: "e", state: "sold", seats: [[1, 7]] });
+    const changed = sectionSummaries(model);
+    expect(changed).not.toBe(first);
+    expect(changed[1]).toEqual({ available: 4, held: 0, sold: 4, total: 8, cheapestTier: 0 });
+    expect(counts(model)).toEqual({ available: 8, held: 1, sold: 5 });
+
+    // A snapshot counts as a change too, even one that leaves every state as it was.
+    applySnapshot(model, map(["aaaaaa", "aaaaaaaa"]));
+    expect(counts(model)).toEqual({ available: 14, held: 0, sold: 0 });
+    expect(sectionSummaries(model)[0]?.cheapestTier).toBe(1);
   });
 
   it("finds the seat under a point and the seat a cart line names", () => {

@@ -90,6 +90,11 @@ export type SeatMapModel = {
   sections: SectionGeometry[];
   /** Whether sections sit where the venue has them (catalog's placement), not on a grid. */
   shaped: boolean;
+  /**
+   * Counts the changes of seat states (`applySnapshot`, `applyChange`), so what is computed from
+   * them (`sectionSummaries`) is computed once per change however many readers ask.
+   */
+  revision: number;
   /** The stage or pitch in map units (`x`, `y` its centre); null when the layout has none. */
   stage: StageShape | null;
   width: number;
@@ -226,6 +231,7 @@ const buildVenueModel = (data: SeatMapData): SeatMapModel => {
     tiers: data.tiers,
     sections,
     shaped: true,
+    revision: 0,
     stage: stage
       ? {
           ...stage,
@@ -332,6 +338,7 @@ const buildGridModel = (data: SeatMapData): SeatMapModel => {
     tiers: data.tiers,
     sections,
     shaped: false,
+    revision: 0,
     stage: null,
     width,
     height,
@@ -340,6 +347,7 @@ const buildGridModel = (data: SeatMapData): SeatMapModel => {
 
 /** Replaces every state with a fresh map's (after a reconnect). */
 export const applySnapshot = (model: SeatMapModel, data: SeatMapData) => {
+  model.revision += 1;
   data.sections.forEach((section, i) => {
     const states = model.sections[i]?.states;
     if (!states) return;
@@ -364,20 +372,67 @@ export const applyChange = (model: SeatMapModel, change: SeatChange): SeatRef[] 
     states[index] = state;
     touched.push({ section, index });
   }
+  if (touched.length > 0) model.revision += 1;
   return touched;
 };
 
-export const counts = (model: SeatMapModel) => {
-  const total = [0, 0, 0];
-  for (const { states } of model.sections) {
+/** A section's seats by state, and the tier of its cheapest free seat (null when none is free). */
+export type SectionSummary = {
+  available: number;
+  held: number;
+  sold: number;
+  total: number;
+  cheapestTier: number | null;
+};
+
+const summaries = new WeakMap<SeatMapModel, { revision: number; sections: SectionSummary[] }>();
+
+/**
+ * Every section's summary, from one walk over the seats per change of their states (the stadium
+ * has 20,800): the map's colours and labels, the minimap and the counts under the map share it.
+ */
+export const sectionSummaries = (model: SeatMapModel): SectionSummary[] => {
+  const cached = summaries.get(model);
+  if (cached?.revision === model.revision) return cached.sections;
+  const sections = model.sections.map((section): SectionSummary => {
+    const tally = [0, 0, 0];
+    let cheapestTier: number | null = null;
+    let cheapest = Infinity;
+    const { states, tierOf } = section;
     // An indexed loop: iterating a typed array with for…of costs several times as much.
     for (let i = 0; i < states.length; i++) {
       const state = states[i] ?? AVAILABLE;
-      total[state] = (total[state] ?? 0) + 1;
+      tally[state] = (tally[state] ?? 0) + 1;
+      if (state !== AVAILABLE) continue;
+      const tier = tierOf[i] ?? 0;
+      const price = model.tiers[tier]?.priceCents ?? 0;
+      if (price < cheapest) {
+        cheapest = price;
+        cheapestTier = tier;
+      }
     }
-  }
-  return { available: total[0] ?? 0, held: total[1] ?? 0, sold: total[2] ?? 0 };
+    return {
+      available: tally[AVAILABLE] ?? 0,
+      held: tally[HELD] ?? 0,
+      sold: tally[SOLD] ?? 0,
+      total: states.length,
+      cheapestTier,
+    };
+  });
+  summaries.set(model, { revision: model.revision, sections });
+  return sections;
 };
+
+/** The whole map's seats by state (`sectionSummaries` added up). */
+export const counts = (model: SeatMapModel) =>
+  sectionSummaries(model).reduce(
+    (total, section) => ({
+      available: total.available + section.available,
+      held: total.held + section.held,
+      sold: total.sold + section.sold,
+    }),
+    { available: 0, held: 0, sold: 0 },
+  );
 
 export type SeatInfo = {
   section: string;

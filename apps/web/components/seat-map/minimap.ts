@@ -1,7 +1,7 @@
 // The minimap: the whole venue small in a corner, with the part on screen outlined, shown while
 // the map is zoomed in so a customer knows where in the venue they are.
-import type { SeatMapModel } from "@marquee/ui/seat-map-model";
-import { drawStage, fillSection, type SectionSummary } from "./venue-drawing";
+import type { SectionSummary, SeatMapModel } from "@marquee/ui/seat-map-model";
+import { drawStage, fillSection } from "./venue-drawing";
 
 /** The minimap's largest size, CSS pixels. */
 const MAX_WIDTH = 150;

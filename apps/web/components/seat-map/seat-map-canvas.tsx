@@ -16,6 +16,7 @@ import {
   SOLD,
   PITCH,
   SEAT,
+  sectionSummaries,
   seatInfo,
   type SeatInfo,
   type SeatMapModel,
@@ -31,10 +32,8 @@ import {
   ROW_LABEL_SEAT_PX,
   SECTION_ZOOM_SEAT_PX,
   showsSectionsOnly,
-  summarise,
   upright,
   type MapLabel,
-  type SectionSummary,
 } from "./venue-drawing";
 import {
   FOCUS_COLOR,
@@ -164,17 +163,7 @@ export function SeatMapCanvas({
     mine: ReadonlySet<string>;
     sections: SectionPaths[];
   } | null>(null);
-  const summaries = useRef<{ version: number; sections: SectionSummary[] } | null>(null);
   const minimap = useRef<HTMLCanvasElement>(null);
-
-  /** Free seats and lowest price per section, counted once per change of seat states. */
-  const sectionSummaries = useCallback(() => {
-    const cached = summaries.current;
-    if (cached && cached.version === versionRef.current) return cached.sections;
-    const sections = summarise(model);
-    summaries.current = { version: versionRef.current, sections };
-    return sections;
-  }, [model]);
 
   const draw = useCallback(() => {
     drawRequest.current = 0;
@@ -213,7 +202,7 @@ export function SeatMapCanvas({
         priority: 4,
       });
     }
-    const summary = sectionSummaries();
+    const summary = sectionSummaries(model);
     const sectionsOnly = showsSectionsOnly(scale);
     if (sectionsOnly) {
       // Seats would be specks: each section is its outline, coloured by what is free and its
@@ -314,6 +303,7 @@ export function SeatMapCanvas({
     const drawn = drawLabels(ctx, labels);
     // What is drawn, for the browser tests (a canvas has no DOM to look into).
     el.dataset.view = sectionsOnly ? "sections" : "seats";
+    el.dataset.stage = model.stage?.label ?? "";
     el.dataset.rowLabels = String(drawn.filter((label) => label.priority === 1).length);
     // The minimap shows where the screen is in the venue, once zoomed in past the whole of it.
     const small = minimap.current;
@@ -328,7 +318,7 @@ export function SeatMapCanvas({
           height: height / scale,
         });
     }
-  }, [model, sectionSummaries]);
+  }, [model]);
 
   const requestDraw = useCallback(() => {
     if (!drawRequest.current) drawRequest.current = requestAnimationFrame(draw);

@@ -3,9 +3,9 @@
 // sections, rows), of which only those that overlap none drawn before are kept (`placeLabels`).
 import { placeLabels, type LabelBox } from "@marquee/ui/label-layout";
 import {
-  AVAILABLE,
   SEAT,
   type SectionGeometry,
+  type SectionSummary,
   type SeatMapModel,
 } from "@marquee/ui/seat-map-model";
 import { SOLD_COLOR, tierColor } from "./seat-colors";
@@ -18,28 +18,6 @@ export const ROW_LABEL_SEAT_PX = 8;
 export const SECTION_ZOOM_SEAT_PX = 11;
 
 export const showsSectionsOnly = (scale: number) => SEAT * scale < SECTION_VIEW_SEAT_PX;
-
-/** A section's free seats and the lowest price among them, counted once per change of seats. */
-export type SectionSummary = { available: number; total: number; cheapestTier: number | null };
-
-export const summarise = (model: SeatMapModel): SectionSummary[] =>
-  model.sections.map((section) => {
-    let available = 0;
-    let cheapestTier: number | null = null;
-    let cheapest = Infinity;
-    const { states, tierOf } = section;
-    for (let i = 0; i < states.length; i++) {
-      if (states[i] !== AVAILABLE) continue;
-      available += 1;
-      const tier = tierOf[i] ?? 0;
-      const price = model.tiers[tier]?.priceCents ?? 0;
-      if (price < cheapest) {
-        cheapest = price;
-        cheapestTier = tier;
-      }
-    }
-    return { available, total: states.length, cheapestTier };
-  });
 
 const outlines = new WeakMap<SectionGeometry, Path2D>();
 /** The section's outline as a path, made once per model. */

@@ -6,9 +6,9 @@ import { useRouter } from "next/navigation";
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import { SeatMapCanvas, seatKey } from "../../../../components/seat-map/seat-map-canvas";
 import {
+  applyChange,
   AVAILABLE,
   findSeat,
-  HELD,
   seatInfo,
   STATE_NAMES,
   type SeatInfo,
@@ -140,8 +140,7 @@ export function EventSeating({
         seatIds: [seatId],
         ...(admission ? { admission } : {}),
       });
-      const states = model.sections[ref.section]?.states;
-      if (states) states[ref.index] = HELD;
+      applyChange(model, { eventId, state: "held", seats: [[ref.section, ref.index]] });
       setNotice(null);
       setCart(order);
       bump();
@@ -160,11 +159,12 @@ export function EventSeating({
       });
       const added = order.items.find((item) => !before.has(item.reservationId));
       const seats = [...(added?.seats ?? [])].sort((a, b) => a.number - b.number);
-      for (const seat of seats) {
-        const ref = findSeat(model, seat);
-        const states = ref ? model.sections[ref.section]?.states : undefined;
-        if (ref && states) states[ref.index] = HELD;
-      }
+      const refs = seats.flatMap((seat) => findSeat(model, seat) ?? []);
+      applyChange(model, {
+        eventId,
+        state: "held",
+        seats: refs.map((ref): [number, number] => [ref.section, ref.index]),
+      });
       setNotice(seats.length > 0 ? `Held for you: ${seats.map(seatLabel).join("; ")}.` : null);
       setCart(order);
       bump();
