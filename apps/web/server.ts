@@ -21,6 +21,11 @@ if (!process.env.NEXTAUTH_SECRET && process.env.NEXTAUTH_SECRET_FILE) {
 const { CLIENT_ADDRESS_HEADER, resolveClientAddress } = await import("./lib/client-address");
 const { serverEnv } = await import("./lib/server-env");
 
+// Before Next loads: with a tracer provider registered, Next makes a span for every request
+// (continuing a caller's traceparent), and the service calls made while it runs carry it on.
+const { startTracing } = await import("@marquee/service/tracing");
+await startTracing({ serviceName: "web", zipkinUrl: serverEnv.ZIPKIN_URL });
+
 const dev = serverEnv.NODE_ENV !== "production";
 // The app's folder (next.config.mjs, .next/): this file's, or its parent's for dist/server.js.
 const appDir =

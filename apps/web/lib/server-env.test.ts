@@ -56,4 +56,15 @@ describe("the web's environment", () => {
       /LIVE_STREAMS_PER_CLIENT/,
     );
   });
+
+  it("traces only with a Zipkin address, and names one that is not http(s)", () => {
+    expect(parseServerEnv({}).ZIPKIN_URL).toBeUndefined();
+    expect(parseServerEnv({ ZIPKIN_URL: "" }).ZIPKIN_URL).toBeUndefined();
+    expect(parseServerEnv({ ZIPKIN_URL: "http://zipkin:9411" }).ZIPKIN_URL).toBe(
+      "http://zipkin:9411",
+    );
+    expect(() => parseServerEnv({ ZIPKIN_URL: "zipkin:9411" })).toThrow(
+      /ZIPKIN_URL: expected an http\(s\):\/\/ URL/,
+    );
+  });
 });

@@ -40,6 +40,11 @@ const ServerEnv = z
       }),
     /** Live seat-map streams (`/api/events/:id/live`) one client address may hold open at once. */
     LIVE_STREAMS_PER_CLIENT: z.coerce.number().int().min(1).max(10_000).default(20),
+    /**
+     * Zipkin's base address: the web's spans (Next's own for each request, and the trace context
+     * its service calls carry) go there (`@marquee/service/tracing`). Unset or empty: no tracing.
+     */
+    ZIPKIN_URL: z.url({ protocol: /^https?$/, error: "expected an http(s):// URL" }).optional(),
     /** `server.ts`: where the web listens. */
     PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
     WEB_HOSTNAME: z.string().min(1).default("0.0.0.0"),

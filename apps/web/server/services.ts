@@ -7,6 +7,7 @@ import type { AppRouter as NotificationRouter } from "@marquee/notification/rout
 import type { AppRouter as OrderingRouter } from "@marquee/ordering/router";
 import type { AppRouter as PaymentRouter } from "@marquee/payment/router";
 import type { AnyRouter } from "@trpc/server";
+import { traceHeaders } from "@marquee/events/trace-context";
 import { serverEnv } from "../lib/server-env";
 
 /** Who the web server calls the services for: the user's identity token and the browser's address. */
@@ -44,7 +45,8 @@ const clientFor = <TRouter extends AnyRouter>(service: ServiceName, caller: Call
     links: [
       httpLink<AnyRouter>({
         url: `${SERVICE_URLS[service]}/trpc`,
-        headers: () => callerHeaders(caller),
+        // The request's trace (Next's span for it) goes on in the service.
+        headers: () => ({ ...callerHeaders(caller), ...traceHeaders() }),
       }),
     ],
   });

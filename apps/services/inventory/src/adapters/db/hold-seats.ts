@@ -1,5 +1,6 @@
 import type { MarqueeEvent } from "@marquee/events/registry";
 import { findDefinition } from "@marquee/events/registry";
+import { traceHeaders } from "@marquee/events/trace-context";
 import type { Pool } from "./client";
 
 /**
@@ -83,6 +84,9 @@ type HoldRow = {
 
 type Waiting = {
   request: HoldRequest;
+  /** The trace of the request that asked (its `traceparent`), read when it asked: the batch runs
+   * in whichever request's context started it, and each outbox row continues its own. */
+  trace: Record<string, string>;
   resolve: (outcome: HoldOutcome) => void;
   reject: (error: unknown) => void;
 };
@@ -93,7 +97,7 @@ const topicOf = (event: MarqueeEvent): string => {
   return def.topic;
 };
 
-const toJson = (r: HoldRequest) => {
+const toJson = ({ request: r, trace }: Waiting) => {
   return {
     reservationId: r.reservationId,
     eventId: r.eventId,
@@ -104,7 +108,7 @@ const toJson = (r: HoldRequest) => {
     now: r.now.toISOString(),
     event: r.event,
     topic: topicOf(r.event),
-    headers: { correlationId: r.event.correlationId },
+    headers: { correlationId: r.event.correlationId, ...trace },
     ...(r.offer && {
       waitingListEntryId: r.offer.entryId,
       offer: r.offer.event,
@@ -139,11 +143,7 @@ export const createHoldBatcher = (pool: Pool, options: HoldBatcherOptions): Hold
   const runStatement = async (batch: readonly Waiting[]): Promise<HoldOutcome[]> => {
     const { rows } = await pool.query<HoldRow>({
       text: HOLD_SQL,
-      values: [
-        JSON.stringify(batch.map((w) => toJson(w.request))),
-        options.defaultTtlSeconds,
-        options.cap,
-      ],
+      values: [JSON.stringify(batch.map(toJson)), options.defaultTtlSeconds, options.cap],
     });
     const byIndex = new Map(rows.map((row) => [row.idx, toOutcome(row)]));
     return batch.map((_, i) => {
@@ -181,7 +181,7 @@ export const createHoldBatcher = (pool: Pool, options: HoldBatcherOptions): Hold
   return {
     hold: (request) =>
       new Promise<HoldOutcome>((resolve, reject) => {
-        waiting.push({ request, resolve, reject });
+        waiting.push({ request, trace: traceHeaders(), resolve, reject });
         pump();
       }),
   };
