@@ -95,22 +95,25 @@ export const setHoldStatus = async (
   )) > 0;
 
 /**
- * Sets a hold's status and answers the order it is in (null if none), in one statement: the first
- * step of applying a hold's news to its order.
+ * Sets a hold's status and answers the order it is in (null if none): the first step of applying a
+ * hold's news to its order. The order is locked first, then the hold: the order every request that
+ * changes an order takes its locks in (`lockOrder`, then its holds). Taken the other way round, a
+ * released hold's event and the customer's own removal of it from the cart each held one lock and
+ * waited for the other, until Postgres broke the deadlock by failing the removal.
  */
 export const setHoldStatusOfOrder = async (
   tx: SqlTx,
   reservationId: string,
   status: HoldStatus,
 ): Promise<string | null> => {
-  const [row] = await tx.$queryRawUnsafe<Array<{ orderId: string | null }>>(
-    `WITH changed AS (
-       UPDATE hold_projection SET status = $2::hold_status, updated_at = now()
-        WHERE reservation_id = $1::uuid)
-     SELECT (SELECT order_id::text FROM order_item WHERE reservation_id = $1::uuid) AS "orderId"`,
+  const [row] = await tx.$queryRawUnsafe<Array<{ orderId: string }>>(
+    `SELECT o.id::text AS "orderId"
+       FROM customer_order o JOIN order_item i ON i.order_id = o.id
+      WHERE i.reservation_id = $1::uuid
+        FOR UPDATE OF o`,
     reservationId,
-    status,
   );
+  await setHoldStatus(tx, reservationId, status);
   return row?.orderId ?? null;
 };
 
