@@ -13,10 +13,12 @@ import { freshSchemas, startNoteConsumer, testKafka, writeNote } from "./fixture
 // This test stops and starts a real broker process, so it gets a broker of its own rather than
 // pulling the shared test broker from under the other tests. Its ports are no environment's: the
 // bench environment's broker (29092) keeps running after `npm run bench`, and a test broker on its
-// port would find it there, "stop" a broker it never started and watch it go on publishing.
+// port would find it there, "stop" a broker it never started and watch it go on publishing. They
+// are below Linux's ephemeral range (32768 and up), where any outgoing connection may hold them
+// (a broker on 39092 once failed to start: "Address already in use").
 const broker = {
-  port: 39092,
-  controllerPort: 39093,
+  port: 31092,
+  controllerPort: 31093,
   dataDir: fileURLToPath(new URL("../../../.data/kafka-outage", import.meta.url)),
   log: () => undefined,
 };

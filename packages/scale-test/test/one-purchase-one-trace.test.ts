@@ -32,9 +32,10 @@ const PRIVATE = {
   databaseUrl: "postgresql://postgres@127.0.0.1:5432/marquee_trace",
   redisUrl: "redis://127.0.0.1:6379/3",
   broker: {
-    // Ports no environment uses (the environments take 9092, 19092, 29092; the outage test 39092).
-    port: 39192,
-    controllerPort: 39193,
+    // Ports no environment uses (the environments take 9092, 19092, 29092; the outage test 31092),
+    // below Linux's ephemeral range (32768 and up), where any outgoing connection may hold them.
+    port: 31192,
+    controllerPort: 31193,
     dataDir: fileURLToPath(new URL("../../../.data/kafka-trace", import.meta.url)),
   },
 };
