@@ -52,15 +52,11 @@ const createSeatMapStore = () => {
 
 /**
  * The event's seat map, kept current: catalog's changes arrive over Server-Sent Events and patch
- * the seat states in place. The map is fetched when the feed's subscription is in place (`ready`)
- * and on every reconnection, since pub/sub does not replay what was missed: a map read before the
- * subscription could miss a change, so fetching it with the page would mean fetching it twice.
- * The query never fetches by itself; a map cached from an earlier visit shows until the feed's
- * fetch replaces it. A feed that cannot open at all (refused, or the server unreachable) still
- * gets the map fetched once, shown as reconnecting.
+ * the seat states in place; every (re)connection fetches the whole map again, since pub/sub does
+ * not replay what was missed.
  */
 export const useLiveSeatMap = (eventId: string) => {
-  const query = trpc.events.seatMap.useQuery({ eventId }, { staleTime: Infinity, enabled: false });
+  const query = trpc.events.seatMap.useQuery({ eventId }, { staleTime: Infinity });
   const data = query.data;
   const [store] = useState(createSeatMapStore);
   const version = useSyncExternalStore(store.subscribe, store.version, store.version);
@@ -73,14 +69,9 @@ export const useLiveSeatMap = (eventId: string) => {
   const { refetch } = query;
   useEffect(() => {
     const source = new EventSource(`/api/events/${eventId}/live`);
-    let fetched = false;
-    const fetchMap = () => {
-      fetched = true;
-      void refetch();
-    };
     source.addEventListener("ready", () => {
       setStatus("live");
-      fetchMap();
+      void refetch();
     });
     source.addEventListener("seats", (event: MessageEvent<string>) => {
       try {
@@ -89,10 +80,7 @@ export const useLiveSeatMap = (eventId: string) => {
         // A message that cannot be read is ignored; the next reconnect brings the truth.
       }
     });
-    source.onerror = () => {
-      setStatus("reconnecting");
-      if (!fetched) fetchMap();
-    };
+    source.onerror = () => setStatus("reconnecting");
     return () => source.close();
   }, [eventId, refetch, store]);
 
