@@ -1,27 +1,16 @@
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./e2e/support/chromium";
 import { environments } from "./scripts/lib/environments.mjs";
 
 // Browser tests drive the distribution's Chromium against the real stack, which Playwright starts
 // (`node scripts/marquee.mjs stack`, the test environment) or reuses when one already answers.
 // The test stack has ports of its own (web 13000, services 15000-15006; TEST_WEB_PORT), so what
 // answers there is never the development stack of `npm start` (3000, 5000-5006) and its data.
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const webPort = environments.test.web.port;
 
 const browserUse = {
   ...devices["Desktop Chrome"],
-  launchOptions: {
-    executablePath: chromium,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  },
+  launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
 };
 
 export default defineConfig({

@@ -1,6 +1,7 @@
 import { expect as baseExpect, test } from "@playwright/test";
 import { seatLabel } from "@marquee/tickets/seat-label";
 import { ADMIN } from "./support/accounts";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./support/chromium";
 import { lastResult, openNewDesk } from "./support/check-in-desk";
 import { fakeCameraFile, showToFakeCamera } from "./support/fake-camera";
 import { purchaseThroughApis, type Purchase } from "./support/purchase-through-apis";
@@ -19,15 +20,9 @@ showToFakeCamera(CAMERA, null);
 // Chromium's fake camera plays the Y4M file; the fake UI grants the camera without a prompt.
 test.use({
   launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: CHROMIUM_PATH,
     args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
+      ...CHROMIUM_ARGS,
       "--use-fake-device-for-media-stream",
       "--use-fake-ui-for-media-stream",
       `--use-file-for-fake-video-capture=${CAMERA}`,

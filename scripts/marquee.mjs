@@ -10,6 +10,10 @@
 //                    browser tests; the browser tests drive a stack of their own on the test
 //                    environment's ports (web 13000, services 15000-15006;
 //                    lib/environments.mjs), never `npm start`'s
+//   npm run test:containers
+//                    docker-compose.yml brought up on a Docker engine (started here when it can
+//                    be), with stand-ins for the images no registry serves, and a ticket bought
+//                    through its web container (also the last part of npm test)
 //   npm run setup    only set up (add --env test for the test environment)
 //   npm run stop     stop the Kafka brokers, PgBouncers and Zipkins started by the commands above
 //   npm run bench    set up, then run the benchmarks and print their figures
@@ -22,6 +26,7 @@ import { ensureNodeModules } from "./lib/node-modules.mjs";
 import { elapsed, say, step } from "./lib/progress.mjs";
 import { ensureWebBuild, runStack } from "./lib/stack.mjs";
 import { runTests } from "./lib/tests.mjs";
+import { runComposeStack } from "./lib/containers/compose-stack.mjs";
 import { runBenchmarks } from "./lib/benchmarks.mjs";
 import { describeReplicas, replicasFromEnv } from "./lib/replicas.mjs";
 
@@ -108,6 +113,15 @@ const commands = {
     process.exit(ok ? 0 : 1);
   },
 
+  async containers() {
+    await step("npm packages", ensureNodeModules);
+    await step("Chromium for browser tests", ensureChromium);
+    const result = await runComposeStack();
+    if (result.skipped) say(`container test skipped: ${result.skipped}`);
+    else say(`container test ${result.passed ? "passed" : "failed"} (${elapsed()})`);
+    process.exit(result.passed || result.skipped ? 0 : 1);
+  },
+
   /** Node benchmarks in the bench environment; browser ones drive the test environment's stack. */
   async bench() {
     const only = option("only", undefined)?.split(",");
@@ -128,7 +142,7 @@ const commands = {
 
   help() {
     console.log(
-      "usage: node scripts/marquee.mjs setup|start|dev|stack|stop|test|bench [--env dev|test|bench]",
+      "usage: node scripts/marquee.mjs setup|start|dev|stack|stop|test|containers|bench [--env dev|test|bench]",
     );
   },
 };

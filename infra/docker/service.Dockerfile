@@ -6,48 +6,64 @@
 # scripts/build-service.mjs with esbuild: its sources, the @marquee/* workspaces and the generated
 # Prisma client in one compiled file and its chunks), so the final image holds the production
 # dependencies and dist/ only: no TypeScript, no tsx, no compile step at start.
+#
+# Only the first and the last stage read SERVICE and PORT. Everything between is the same for all
+# seven services (their workspaces installed, every bundle built, their production dependencies),
+# so Docker builds it once and the other six images reuse it from its cache; the seven images
+# also share those layers on disk. Build one service first, or let BuildKit share the stages when
+# it builds them at once.
 ARG NODE_IMAGE=node:26-bookworm-slim
 
-# Only the workspaces the service depends on; manifests (json/) apart from sources (full/), so the
-# npm layers below stay cached until a manifest or the lock changes.
-FROM ${NODE_IMAGE} AS prune
+# A missing or unknown SERVICE, or a PORT that is not the listed one, stops the build here, first.
+FROM ${NODE_IMAGE} AS arguments
 ARG SERVICE
 ARG PORT
 WORKDIR /repo
+COPY infra/docker/check-service-args.mjs ./infra/docker/
+COPY packages/service/src/ports.json ./packages/service/src/
+RUN node infra/docker/check-service-args.mjs "${SERVICE}" "${PORT}" \
+  && mkdir -p /checked/etc/marquee \
+  && printf 'SERVICE=%s\nPORT=%s\n' "${SERVICE}" "${PORT}" > /checked/etc/marquee/service.env
+
+# The seven services' workspaces and what they depend on; manifests (json/) apart from sources
+# (full/), so the npm layers below stay cached until a manifest or the lock changes.
+FROM ${NODE_IMAGE} AS prune
+WORKDIR /repo
 RUN npm install --global --no-audit --no-fund turbo@2.11.11
 COPY . .
-# A missing or unknown SERVICE, or a PORT that is not the listed one, stops the build here.
-RUN node infra/docker/check-service-args.mjs "${SERVICE}" "${PORT}"
-RUN turbo prune @marquee/${SERVICE} --docker
+RUN turbo prune @marquee/identity @marquee/catalog @marquee/inventory @marquee/ordering @marquee/payment @marquee/fulfillment @marquee/notification --docker
 
 # Every dependency, for generating the Prisma clients (packages/db/generated, git-ignored) and
-# bundling the service, which compiles them in.
+# bundling the services, which compile them in.
 FROM ${NODE_IMAGE} AS build
-ARG SERVICE
 WORKDIR /app
 COPY --from=prune /repo/out/json/ ./
 RUN npm ci --no-audit --no-fund
 COPY --from=prune /repo/out/full/ ./
-# esbuild reads the service's tsconfig.json, which extends this one.
+# esbuild reads each service's tsconfig.json, which extends this one.
 COPY tsconfig.base.json ./
 COPY scripts/build-service.mjs ./scripts/
 COPY scripts/lib/service-bundle.mjs scripts/lib/services.mjs scripts/lib/paths.mjs ./scripts/lib/
 RUN npm run generate -w @marquee/db
-RUN npm run build -w @marquee/${SERVICE}
+RUN npm run build -w @marquee/identity -w @marquee/catalog -w @marquee/inventory -w @marquee/ordering -w @marquee/payment -w @marquee/fulfillment -w @marquee/notification
 
-# Production dependencies only: the bundle imports its npm packages from node_modules.
+# Production dependencies only (those of the seven services together): a bundle imports its npm
+# packages from node_modules.
 FROM ${NODE_IMAGE} AS production-deps
 WORKDIR /app
 COPY --from=prune /repo/out/json/ ./
 RUN npm ci --omit=dev --no-audit --no-fund
 
 FROM ${NODE_IMAGE} AS runtime
-ARG SERVICE
-ARG PORT
 ENV NODE_ENV=production
 WORKDIR /app
 # The workspaces' package.json files come with the dependencies: the service's says "type": "module".
 COPY --from=production-deps /app/ ./
+ARG SERVICE
+ARG PORT
+# What was checked, kept as /etc/marquee/service.env (the copy also makes this stage one the
+# image needs, so a builder that skips unused stages still runs the check).
+COPY --from=arguments /checked/ /
 COPY --from=build /app/apps/services/${SERVICE}/dist ./apps/services/${SERVICE}/dist
 # The service's own writable folder: identity keeps its signing keys here when JWT_KEYS is unset
 # (a volume in docker-compose.yml).

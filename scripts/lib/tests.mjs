@@ -5,6 +5,7 @@ import { kafkaBrokers } from "./environments.mjs";
 import { bin, DATA_DIR, ROOT } from "./paths.mjs";
 import { say, step } from "./progress.mjs";
 import { run, runForCode } from "./run.mjs";
+import { runComposeStack } from "./containers/compose-stack.mjs";
 
 const RESULTS = path.join(DATA_DIR, "test-results");
 
@@ -73,15 +74,30 @@ export const runTests = async (environment) => {
   });
   const playwright = readJson(playwrightJson);
 
-  const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats?.expected ?? 0);
+  // docker-compose.yml on a Docker engine, where one can run (one purchase through its web).
+  say("… the compose stack on Docker (npm run test:containers)");
+  const containers = await runComposeStack().catch((error) => {
+    say(`container test failed: ${error instanceof Error ? error.message : String(error)}`);
+    return { passed: false };
+  });
+  if (containers.skipped) say(`container test skipped: ${containers.skipped}`);
+
+  const passed =
+    (vitest?.numPassedTests ?? 0) +
+    (playwright?.stats?.expected ?? 0) +
+    (containers.passed ? 1 : 0);
   const failed =
     (vitest ? vitest.numFailedTests : 1) +
-    (playwright ? (playwright.stats?.unexpected ?? 0) + (playwright.stats?.flaky ?? 0) : 1);
+    (playwright ? (playwright.stats?.unexpected ?? 0) + (playwright.stats?.flaky ?? 0) : 1) +
+    (containers.skipped || containers.passed ? 0 : 1);
   say(
     `vitest: ${vitest?.numPassedTests ?? 0} passed, ${vitest?.numFailedTests ?? "?"} failed (exit ${vitestCode})`,
   );
   say(
     `playwright: ${playwright?.stats?.expected ?? 0} passed, ${playwright?.stats?.unexpected ?? "?"} failed (exit ${playwrightCode})`,
+  );
+  say(
+    `containers: ${containers.skipped ? `skipped (${containers.skipped})` : containers.passed ? "1 passed" : "1 failed"}`,
   );
   console.log(`${passed} passed, ${failed} failed`);
   return vitestCode === 0 && playwrightCode === 0 && failed === 0 && passed > 0;

@@ -59,12 +59,19 @@ const localModules = (file: string, seen = new Set<string>()): string[] => {
   return [...seen];
 };
 
-/** The stage that runs the package's `npm run build` (alone, or first of a `&&` list). */
+/**
+ * The stage that runs the package's `npm run build` (alone, or first of a `&&` list), for it alone
+ * or among other workspaces (`npm run build -w a -w b`).
+ */
 const bundlingStage = (dockerfile: Dockerfile, packageName: string): Stage | undefined =>
   dockerfile.stages.find((stage) =>
-    runCommands(stage).some(
-      (run) => run.split("&&")[0]?.trim() === `npm run build -w ${packageName}`,
-    ),
+    runCommands(stage).some((run) => {
+      const words = (run.split("&&")[0] ?? "").trim().split(/\s+/);
+      if (words.slice(0, 3).join(" ") !== "npm run build") return false;
+      const rest = words.slice(3);
+      const pairs = rest.every((word, i) => (i % 2 === 0 ? word === "-w" : !word.startsWith("-")));
+      return rest.length > 0 && pairs && rest.includes(packageName);
+    }),
   );
 
 const installs = (stage: Stage) =>
@@ -258,13 +265,17 @@ describe(SERVICE_DOCKERFILE, () => {
     return { status: run.status, stderr: run.stderr.trim() };
   };
 
-  it("checks SERVICE and PORT against the list of services before it prunes", () => {
-    const prune = parseDockerfile(SERVICE_DOCKERFILE).stages[0];
-    const runs = prune ? runCommands(prune) : [];
-    const checkAt = runs.indexOf('node infra/docker/check-service-args.mjs "${SERVICE}" "${PORT}"');
-    const pruneAt = runs.findIndex((run) => run.startsWith("turbo prune"));
-    expect(checkAt).toBeGreaterThanOrEqual(0);
-    expect(checkAt).toBeLessThan(pruneAt);
+  it("checks SERVICE and PORT against the list of services in its first stage, before anything is built", () => {
+    const { stages } = parseDockerfile(SERVICE_DOCKERFILE);
+    const first = stages[0];
+    const runs = first ? runCommands(first) : [];
+    expect(
+      runs.some((run) =>
+        run.startsWith('node infra/docker/check-service-args.mjs "${SERVICE}" "${PORT}" '),
+      ),
+    ).toBe(true);
+    // The final stage copies from it, so a builder that skips unused stages still runs the check.
+    expect(copiesOf(stages.at(-1)!).some((copy) => copy.from === first?.name)).toBe(true);
     for (const { name, port } of listServices())
       expect(check(name, String(port))).toEqual({ status: 0, stderr: "" });
   });
