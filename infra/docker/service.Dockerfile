@@ -7,23 +7,12 @@
 # Prisma client in one compiled file and its chunks), so the final image holds the production
 # dependencies and dist/ only: no TypeScript, no tsx, no compile step at start.
 #
-# Only the first and the last stage read SERVICE and PORT. Everything between is the same for all
-# seven services (their workspaces installed, every bundle built, their production dependencies),
-# so Docker builds it once and the other six images reuse it from its cache; the seven images
-# also share those layers on disk. Build one service first, or let BuildKit share the stages when
-# it builds them at once.
+# Only the last two stages read SERVICE and PORT. Everything before them is the same for all seven
+# services (their workspaces installed, every bundle built, their production dependencies), so
+# Docker builds it once and the other six images, and the set-up job's, reuse it from its cache;
+# the images also share those layers on disk. Build one image first, or let BuildKit share the
+# stages when it builds them at once.
 ARG NODE_IMAGE=node:26-bookworm-slim
-
-# A missing or unknown SERVICE, or a PORT that is not the listed one, stops the build here, first.
-FROM ${NODE_IMAGE} AS arguments
-ARG SERVICE
-ARG PORT
-WORKDIR /repo
-COPY infra/docker/check-service-args.mjs ./infra/docker/
-COPY packages/service/src/ports.json ./packages/service/src/
-RUN node infra/docker/check-service-args.mjs "${SERVICE}" "${PORT}" \
-  && mkdir -p /checked/etc/marquee \
-  && printf 'SERVICE=%s\nPORT=%s\n' "${SERVICE}" "${PORT}" > /checked/etc/marquee/service.env
 
 # The seven services' workspaces and what they depend on; manifests (json/) apart from sources
 # (full/), so the npm layers below stay cached until a manifest or the lock changes.
@@ -53,6 +42,38 @@ FROM ${NODE_IMAGE} AS production-deps
 WORKDIR /app
 COPY --from=prune /repo/out/json/ ./
 RUN npm ci --omit=dev --no-audit --no-fund
+
+# The set-up job of docker-compose.yml (`--target setup`): scripts/prepare.ts migrates every
+# service's schema, makes sure the Kafka topics exist and loads the demo data (admin account,
+# catalog), then exits. It runs on the services' production dependencies, with tsx (a root
+# devDependency, copied alone with the esbuild it runs on) for the script itself.
+#   docker build -f infra/docker/service.Dockerfile --target setup -t marquee-setup .
+FROM ${NODE_IMAGE} AS setup
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=production-deps /app/ ./
+COPY --from=build /app/node_modules/tsx ./node_modules/tsx
+COPY --from=build /app/node_modules/esbuild ./node_modules/esbuild
+COPY --from=build /app/node_modules/@esbuild ./node_modules/@esbuild
+COPY --from=prune /repo/out/full/ ./
+COPY tsconfig.json tsconfig.base.json ./
+COPY scripts/prepare.ts ./scripts/prepare.ts
+# Writable: prepare.ts takes a lock directory here before it checks the clients are current.
+COPY --from=build --chown=node:node /app/packages/db/generated ./packages/db/generated
+USER node
+CMD ["node", "--import", "tsx", "scripts/prepare.ts"]
+
+# A missing or unknown SERVICE, or a PORT that is not the listed one, stops the build here, in a
+# stage that needs nothing else (BuildKit runs it at once, beside the stages above).
+FROM ${NODE_IMAGE} AS arguments
+ARG SERVICE
+ARG PORT
+WORKDIR /repo
+COPY infra/docker/check-service-args.mjs ./infra/docker/
+COPY packages/service/src/ports.json ./packages/service/src/
+RUN node infra/docker/check-service-args.mjs "${SERVICE}" "${PORT}" \
+  && mkdir -p /checked/etc/marquee \
+  && printf 'SERVICE=%s\nPORT=%s\n' "${SERVICE}" "${PORT}" > /checked/etc/marquee/service.env
 
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production

@@ -19,6 +19,7 @@ export const ComposeService = z.looseObject({
     .object({
       context: z.string(),
       dockerfile: z.string(),
+      target: z.string().optional(),
       args: z.record(z.string(), z.union([z.string(), z.number()]).transform(String)).optional(),
     })
     .optional(),

@@ -141,3 +141,27 @@ export const lastOf = (stage: Stage, keyword: string): string | undefined =>
   stage.instructions.filter((i) => i.keyword === keyword).at(-1)?.args;
 
 export const commandWords = (args: string): string[] => splitArgs(args);
+
+/**
+ * The stages a build of `target` (the last stage when undefined) needs: the target and, through
+ * `FROM <stage>` and `COPY --from=<stage>`, every stage it reads, in the file's order. What a
+ * builder that skips unused stages (BuildKit) runs, and what ends up in that image.
+ */
+export const forTarget = (dockerfile: Dockerfile, target?: string): Dockerfile => {
+  const byName = new Map(dockerfile.stages.map((stage) => [stage.name, stage]));
+  const last = target === undefined ? dockerfile.stages.at(-1) : byName.get(target);
+  if (!last) throw new Error(`${dockerfile.path} has no stage ${target ?? "at all"}`);
+  const needed = new Set<Stage>();
+  const visit = (stage: Stage) => {
+    if (needed.has(stage)) return;
+    needed.add(stage);
+    const base = byName.get(stage.image);
+    if (base) visit(base);
+    for (const copy of copiesOf(stage)) {
+      const from = copy.from === undefined ? undefined : byName.get(copy.from);
+      if (from) visit(from);
+    }
+  };
+  visit(last);
+  return { ...dockerfile, stages: dockerfile.stages.filter((stage) => needed.has(stage)) };
+};

@@ -6,6 +6,7 @@ import { isIgnored } from "../src/dockerignore";
 import {
   commandWords,
   copiesOf,
+  forTarget,
   lastOf,
   parseDockerfile,
   runCommands,
@@ -33,8 +34,12 @@ const builtImages = Object.entries(compose.services).flatMap(([name, service]) =
         {
           name,
           path: service.build.dockerfile,
+          // The stages a build of the image runs: its target and what that reads.
           dockerfile: repoPathExists(service.build.dockerfile)
-            ? withBuildArgs(parseDockerfile(service.build.dockerfile), service.build.args ?? {})
+            ? forTarget(
+                withBuildArgs(parseDockerfile(service.build.dockerfile), service.build.args ?? {}),
+                service.build.target,
+              )
             : undefined,
         },
       ]
@@ -171,7 +176,7 @@ describe("Dockerfiles", () => {
   describe.each(deployables)("$name's image", (deployable) => {
     const { dir, name, packageName, port, startScript, buildScript } = deployable;
     const recipe = recipeOf(deployable);
-    const dockerfile = withBuildArgs(parseDockerfile(recipe.dockerfile), recipe.args);
+    const dockerfile = forTarget(withBuildArgs(parseDockerfile(recipe.dockerfile), recipe.args));
     const last = finalStage(dockerfile);
 
     it(`prunes the monorepo to ${packageName} and every workspace its sources import`, () => {
@@ -265,17 +270,22 @@ describe(SERVICE_DOCKERFILE, () => {
     return { status: run.status, stderr: run.stderr.trim() };
   };
 
-  it("checks SERVICE and PORT against the list of services in its first stage, before anything is built", () => {
-    const { stages } = parseDockerfile(SERVICE_DOCKERFILE);
-    const first = stages[0];
-    const runs = first ? runCommands(first) : [];
-    expect(
-      runs.some((run) =>
+  it("checks SERVICE and PORT against the list of services in a stage that needs nothing else", () => {
+    const { stages } = forTarget(parseDockerfile(SERVICE_DOCKERFILE));
+    const checking = stages.find((stage) =>
+      runCommands(stage).some((run) =>
         run.startsWith('node infra/docker/check-service-args.mjs "${SERVICE}" "${PORT}" '),
       ),
-    ).toBe(true);
-    // The final stage copies from it, so a builder that skips unused stages still runs the check.
-    expect(copiesOf(stages.at(-1)!).some((copy) => copy.from === first?.name)).toBe(true);
+    );
+    expect(checking?.name).toBeDefined();
+    // It reads the script and the list only, so BuildKit runs it at once; and the image copies
+    // from it, so even a builder that skips unused stages runs the check.
+    expect(copiesOf(checking!).every((copy) => copy.from === undefined)).toBe(true);
+    expect(copiesOf(checking!).flatMap((copy) => copy.sources)).toEqual([
+      "infra/docker/check-service-args.mjs",
+      "packages/service/src/ports.json",
+    ]);
+    expect(copiesOf(stages.at(-1)!).some((copy) => copy.from === checking?.name)).toBe(true);
     for (const { name, port } of listServices())
       expect(check(name, String(port))).toEqual({ status: 0, stderr: "" });
   });
@@ -294,9 +304,16 @@ describe(SERVICE_DOCKERFILE, () => {
   });
 });
 
-describe("infra/docker/setup.Dockerfile", () => {
-  const dockerfile = parseDockerfile("infra/docker/setup.Dockerfile");
+describe(`the set-up job's image (${SERVICE_DOCKERFILE}, target setup)`, () => {
+  const dockerfile = forTarget(parseDockerfile(SERVICE_DOCKERFILE), "setup");
   const last = finalStage(dockerfile);
+
+  it("is what docker-compose.yml builds for the setup job", () => {
+    expect(compose.services.setup?.build).toMatchObject({
+      dockerfile: SERVICE_DOCKERFILE,
+      target: "setup",
+    });
+  });
 
   it("prunes the monorepo to every workspace scripts/prepare.ts imports, and runs it", () => {
     const prunes = dockerfile.stages

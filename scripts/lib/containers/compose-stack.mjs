@@ -80,8 +80,11 @@ export const runComposeStack = async () => {
   });
   const files = [path.join(ROOT, "docker-compose.yml")];
   if (missing.length > 0) {
-    for (const { image, why } of missing)
-      say(`  ${image} cannot be pulled (${why}): ${STAND_IN_FOR[image]} stands in`);
+    for (const why of new Set(missing.map((image) => image.why))) {
+      say(`  cannot be pulled (${why}):`);
+      for (const { image } of missing.filter((image) => image.why === why))
+        say(`    ${image}: ${STAND_IN_FOR[image]} stands in`);
+    }
     await step("stand-in images (infra/docker/stand-ins)", () =>
       buildStandIns((msg) => say(`  ${msg}`)),
     );
