@@ -8,7 +8,7 @@ import { bin, DATA_DIR, ROOT } from "../paths.mjs";
 import { say, seconds, step } from "../progress.mjs";
 import { runForCode } from "../run.mjs";
 import { ensureCompose } from "./compose.mjs";
-import { capture } from "./docker.mjs";
+import { capture, lastLines } from "./docker.mjs";
 import { ensureDockerEngine } from "./engine.mjs";
 import { buildStandIns, missingImages, STAND_IN_COMPOSE, STAND_IN_FOR } from "./stand-ins.mjs";
 
@@ -21,8 +21,6 @@ const buildProgress = (line) => {
   const stepLine = /^Step (\d+\/\d+) : (.*)$/.exec(line.trim());
   if (stepLine) say(`  ${stepLine[1]} ${stepLine[2].slice(0, 90)}`);
 };
-
-const lastLines = (text, n) => text.trim().split("\n").slice(-n).join("\n");
 
 /** `docker compose` over docker-compose.yml (and the stand-ins' overlay), output to a log file. */
 const composer = (env, files) => {

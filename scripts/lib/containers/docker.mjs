@@ -2,6 +2,9 @@
 // carries the last lines of what it printed.
 import { spawn } from "node:child_process";
 
+/** The last `n` lines of `text`: what an error message quotes of a long output. */
+export const lastLines = (text, n) => text.trim().split("\n").slice(-n).join("\n");
+
 /**
  * Runs `cmd args` and resolves with its stdout; rejects with the command and the last lines of
  * its output when it exits non-zero. `echo` also streams the output; `onLine` sees each line of
@@ -34,8 +37,9 @@ export const capture = (cmd, args, { env = process.env, echo = false, input, cwd
     child.on("error", reject);
     child.on("exit", (code, signal) => {
       if (code === 0) return resolve(out);
-      const tail = all.trim().split("\n").slice(-15).join("\n");
-      reject(new Error(`${cmd} ${args.join(" ")} exited with ${signal ?? code}:\n${tail}`));
+      reject(
+        new Error(`${cmd} ${args.join(" ")} exited with ${signal ?? code}:\n${lastLines(all, 15)}`),
+      );
     });
     if (input !== undefined) {
       if (typeof input === "string") child.stdin.end(input);

@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { DATA_DIR } from "../paths.mjs";
-import { capture, succeeds } from "./docker.mjs";
+import { capture, lastLines, succeeds } from "./docker.mjs";
 
 const LOG = path.join(DATA_DIR, "containers", "dockerd.log");
 
@@ -18,9 +18,9 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const engineAnswers = () => succeeds("docker", ["info", "--format", "{{.ServerVersion}}"]);
 
-const lastLines = (file, n) => {
+const logTail = (file, n) => {
   try {
-    return fs.readFileSync(file, "utf8").trim().split("\n").slice(-n).join("\n");
+    return lastLines(fs.readFileSync(file, "utf8"), n);
   } catch {
     return "(no log)";
   }
@@ -70,5 +70,5 @@ export const ensureDockerEngine = async ({ log = () => {} } = {}) => {
     }
     if (child.exitCode !== null) break;
   }
-  return { skip: `dockerd did not start; the end of its log:\n${lastLines(LOG, 10)}` };
+  return { skip: `dockerd did not start; the end of its log:\n${logTail(LOG, 10)}` };
 };

@@ -89,7 +89,16 @@ const debianImage = async (log) => {
   await capture("docker", ["import", tarball, DEBIAN]);
 };
 
-/** A build context folder holding `files` (name → source path), copied or linked. */
+/** A hard link where the file system allows one (the jars are 100 MB), else a copy. */
+const link = (from, to) => {
+  try {
+    fs.linkSync(from, to);
+  } catch {
+    fs.copyFileSync(from, to);
+  }
+};
+
+/** A build context folder holding `files` (name → source path), linked or copied. */
 const context = (name, files) => {
   const dir = path.join(CACHE, "contexts", name);
   fs.rmSync(dir, { recursive: true, force: true });
@@ -98,7 +107,7 @@ const context = (name, files) => {
     const target = path.join(dir, to);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     if (fs.statSync(from).isDirectory()) fs.cpSync(from, target, { recursive: true });
-    else fs.copyFileSync(from, target);
+    else link(from, target);
   }
   return dir;
 };
