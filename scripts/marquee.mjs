@@ -3,8 +3,9 @@
 // before `npm install` ever ran: each command first sets up whatever is missing, then does its job.
 //
 //   npm start        set up, run the whole stack, print where to point the browser
-//                    (REPLICAS=inventory=2,ordering=2 or REPLICAS=all=2: services as several
-//                    processes sharing their ports)
+//                    (the services in one process, a worker thread each, unless
+//                    SERVICES_SHARE_PROCESS=0; REPLICAS=inventory=2,ordering=2 or REPLICAS=all=2:
+//                    services as several processes sharing their ports)
 //   npm run dev      the same with services restarting on change and `next dev`
 //   npm test         set up, then check formatting, typecheck, lint, integration tests and
 //                    browser tests; the browser tests drive a stack of their own on the test
@@ -28,7 +29,7 @@ import { ensureWebBuild, runStack } from "./lib/stack.mjs";
 import { runTests } from "./lib/tests.mjs";
 import { runComposeStack } from "./lib/containers/compose-stack.mjs";
 import { runBenchmarks } from "./lib/benchmarks.mjs";
-import { describeReplicas, replicasFromEnv } from "./lib/replicas.mjs";
+import { describeReplicas, replicasFromEnv, shareProcessFromEnv } from "./lib/replicas.mjs";
 
 const [command = "help", ...args] = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -65,15 +66,18 @@ const commands = {
     const environment = environmentFrom("dev");
     // Checked before any set-up, so a typo in REPLICAS costs a second, not a build.
     const replicas = replicasFromEnv();
+    const shareProcess = shareProcessFromEnv();
     await setup(environment);
     await step("web app build", ensureWebBuild);
-    await runStack(environment, { replicas });
+    await runStack(environment, { replicas, shareProcess });
     say(`Marquee is running (started in ${elapsed()}).`);
     say(`  Storefront:  ${webUrl(environment)}`);
     say(`  Mail viewer: http://localhost:${environment.smtp.webPort}`);
     say(`  Traces:      ${zipkinUrl(environment).replace("127.0.0.1", "localhost")} (Zipkin)`);
     say(`  Services:    ${describePorts(environment.services)} (/readyz, /metrics)`);
-    say(`  Processes:   ${describeReplicas(replicas)} (REPLICAS)`);
+    say(
+      `  Processes:   ${describeReplicas(replicas, { shared: shareProcess })} (REPLICAS, SERVICES_SHARE_PROCESS)`,
+    );
     say("Press Ctrl-C to stop.");
   },
 
@@ -91,9 +95,10 @@ const commands = {
   async stack() {
     const environment = environmentFrom("test");
     const replicas = replicasFromEnv();
+    const shareProcess = shareProcessFromEnv();
     await setup(environment);
     await step("web app build", ensureWebBuild);
-    await runStack(environment, { quiet: args.includes("--quiet"), replicas });
+    await runStack(environment, { quiet: args.includes("--quiet"), replicas, shareProcess });
     say("stack ready");
   },
 

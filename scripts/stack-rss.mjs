@@ -2,9 +2,10 @@
 // Prints the resident memory of every process of a running stack and the total, read from /proc
 // (Linux only): RSS, and PSS, which divides each shared page (the node binary, libraries) among
 // the processes mapping it, so that its total is what the stack really occupies. The processes are
-// those `npm start` (scripts/marquee.mjs) started (services and their cluster workers, the web,
-// MailDev; npm and the shell that launched it) and the environment's Kafka broker, found by the
-// ports they listen on. Postgres and Redis serve every environment and are not counted.
+// those `npm start` (scripts/marquee.mjs) started (the services, in one process or each in its own
+// with its cluster workers, the web, MailDev; npm and the shell that launched it) and the
+// environment's Kafka broker, Zipkin and PgBouncer, found by the ports they listen on. Postgres and
+// Redis serve every environment and are not counted.
 //
 //   npm run stack:rss                  the development stack (npm start)
 //   npm run stack:rss -- --env test    the browser tests' stack
@@ -75,6 +76,8 @@ const ports = new Set([
   environment.smtp.port,
   environment.smtp.webPort,
   environment.kafka.port,
+  environment.zipkin.port,
+  environment.pgbouncer.port,
   ...environment.services.map((service) => service.port),
 ]);
 const status = new Map(pids.map((pid) => [pid, statusOf(pid)]));
@@ -134,6 +137,9 @@ const cwdOf = (pid) => {
 const nameOf = (pid) => {
   const words = commandOf(pid);
   if (words.includes("kafka.Kafka")) return "kafka (JVM)";
+  if (words.some((word) => /zipkin-server-.*\.jar$/.test(word))) return "zipkin (JVM)";
+  if (words.some((word) => word.endsWith("pgbouncer"))) return "pgbouncer";
+  if (words.some((word) => word.endsWith("services-host.mjs"))) return "services (one process)";
   if (words.some((word) => word.endsWith("marquee.mjs"))) return "stack script (marquee.mjs)";
   if (isLauncher(pid)) return `launcher (${words.join(" ").slice(0, 40)})`;
   if (words.some((word) => word.includes("maildev"))) return "maildev";

@@ -34,6 +34,9 @@ const localEnvironment = (name, prefix, { database, redisIndex, portBase, kafkaD
     port: portFrom(`${prefix}KAFKA_PORT`, portBase + 9092),
     controllerPort: portFrom(`${prefix}KAFKA_CONTROLLER_PORT`, portBase + 9093),
     dataDir: path.join(DATA_DIR, kafkaDir),
+    // The development broker idles beside `npm start`'s stack; the test and bench brokers carry
+    // load (infra/kafka/src/jvm-options.mjs).
+    lowMemory: name === "dev",
   },
   // Transaction pooling in front of the environment's database, as production's pooler runs
   // (infra/pgbouncer); services connect through it as their own roles (packages/db/README.md).

@@ -4,10 +4,20 @@ const LEVELS = { 10: "TRACE", 20: "DEBUG", 30: "INFO", 40: "WARN", 50: "ERROR", 
 const format = (name, line) => {
   if (!line.startsWith("{")) return `${name.padEnd(12)} ${line}`;
   try {
-    const { level, time, msg, pid: _pid, hostname: _host, name: _name, ...rest } = JSON.parse(line);
+    // A line names its logger: the service, where one process hosts several (services-host.mjs).
+    const {
+      level,
+      time,
+      msg,
+      pid: _pid,
+      hostname: _host,
+      name: logger,
+      ...rest
+    } = JSON.parse(line);
     const at = new Date(time ?? Date.now()).toISOString().slice(11, 23);
     const extra = Object.keys(rest).length > 0 ? ` ${JSON.stringify(rest)}` : "";
-    return `${at} ${name.padEnd(12)} ${(LEVELS[level] ?? level).padEnd(5)} ${msg ?? ""}${extra}`;
+    const who = typeof logger === "string" ? logger : name;
+    return `${at} ${who.padEnd(12)} ${(LEVELS[level] ?? level).padEnd(5)} ${msg ?? ""}${extra}`;
   } catch {
     return `${name.padEnd(12)} ${line}`;
   }

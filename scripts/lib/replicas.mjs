@@ -54,12 +54,36 @@ export const parseReplicas = (text, serviceNames) => {
   return counts;
 };
 
-/** "inventory ×2, ordering ×2", or "one process each". */
-export const describeReplicas = (counts) => {
-  const several = Object.entries(counts).filter(([, count]) => count > 1);
-  return several.length === 0
-    ? "one process each"
-    : several.map(([name, count]) => `${name} ×${count}`).join(", ");
+/**
+ * How the services' processes are laid out: "inventory ×2, ordering ×2, the others in one
+ * process", "all seven in one process", "one process each". `shared`: the services of one
+ * process each run together in a single process (SERVICES_SHARE_PROCESS).
+ */
+export const describeReplicas = (counts, { shared = false } = {}) => {
+  const entries = Object.entries(counts);
+  const several = entries.filter(([, count]) => count > 1);
+  const single = entries.length - several.length;
+  const rest =
+    single === 0 ? [] : [shared ? "the others in one process" : "the others one process each"];
+  if (several.length === 0) {
+    return shared ? `all ${entries.length} in one process, a thread each` : "one process each";
+  }
+  return [...several.map(([name, count]) => `${name} ×${count}`), ...rest].join(", ");
+};
+
+/**
+ * SERVICES_SHARE_PROCESS: `1` (the default) runs the services that have one process each
+ * together in a single Node process, a worker thread each (scripts/services-host.mjs): one copy
+ * of Node for seven services, about half the memory. `0` gives each its own process, as
+ * production runs them.
+ */
+export const shareProcessFromEnv = (value = process.env.SERVICES_SHARE_PROCESS) => {
+  if (value === undefined || value.trim() === "" || value.trim() === "1") return true;
+  if (value.trim() === "0") return false;
+  throw new Error(
+    `SERVICES_SHARE_PROCESS="${value}" is invalid: 1 (the default) runs the services in one ` +
+      "process, a worker thread each; 0 runs each in a process of its own",
+  );
 };
 
 /** REPLICAS from the environment, checked against the list of services. */

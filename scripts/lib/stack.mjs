@@ -80,6 +80,8 @@ const watchFlags = (processes) =>
  * by their containers' memory limits.
  */
 const LOCAL_NODE_FLAGS = ["--max-semi-space-size=2"];
+const SERVICE_NODE_FLAGS = [...LOCAL_NODE_FLAGS, "--enable-source-maps"];
+const HOST_SCRIPT = path.join(ROOT, "scripts", "services-host.mjs");
 
 /**
  * glibc gives a thread that finds the allocator busy an arena of its own, up to eight per core,
@@ -105,10 +107,12 @@ const poolBudget = (processes, env) =>
  * Starts the seven services, the web app and (in development) MailDev as child processes, waits
  * until every one reports ready, and stops them all on Ctrl-C / SIGTERM. `replicas` (from
  * REPLICAS, replicas.mjs) sets each service's PROCESSES: its cluster workers share its port.
+ * `shareProcess` runs the services of one process each together in a single process, a worker
+ * thread each (scripts/services-host.mjs), unless `watch` restarts them on change.
  */
 export const runStack = async (
   environment,
-  { maildev = true, quiet = false, watch = false, replicas = {} } = {},
+  { maildev = true, quiet = false, watch = false, replicas = {}, shareProcess = false } = {},
 ) => {
   const children = [];
   const sink = quiet ? () => {} : (line) => console.log(line);
@@ -177,20 +181,45 @@ export const runStack = async (
   const serviceCommand = (service) =>
     watch
       ? ["--import", "tsx", ...watchFlags(replicas[service.name] ?? 1), "src/main.ts"]
-      : [...LOCAL_NODE_FLAGS, "--enable-source-maps", "dist/main.js"];
+      : [...SERVICE_NODE_FLAGS, "dist/main.js"];
+  const envOf = (service) => ({
+    ...env,
+    ...serviceEnvFor(environment, service.name),
+    PORT: String(service.port),
+    // Always set, so a PROCESSES left in the caller's shell does not apply to every service.
+    PROCESSES: String(replicas[service.name] ?? 1),
+    ...poolBudget(replicas[service.name] ?? 1, env),
+  });
+  // In one process (scripts/services-host.mjs), each service a worker thread: the services that
+  // run as one process each, when the caller asks for it (`npm start`) and nothing is watched.
+  const hosted =
+    shareProcess && !watch
+      ? environment.services.filter((service) => (replicas[service.name] ?? 1) === 1)
+      : [];
+  const host =
+    hosted.length > 0
+      ? launch("services", process.execPath, [...SERVICE_NODE_FLAGS, HOST_SCRIPT], {
+          cwd: ROOT,
+          env: {
+            ...env,
+            MARQUEE_HOSTED_SERVICES: JSON.stringify(
+              hosted.map((service) => ({
+                name: service.name,
+                entry: path.join(service.dir, "dist", "main.js"),
+                env: envOf(service),
+              })),
+            ),
+          },
+        })
+      : undefined;
   const services = environment.services.map((service) => ({
     ...service,
-    proc: launch(service.name, process.execPath, serviceCommand(service), {
-      cwd: service.dir,
-      // Always set, so a PROCESSES left in the caller's shell does not apply to every service.
-      env: {
-        ...env,
-        ...serviceEnvFor(environment, service.name),
-        PORT: String(service.port),
-        PROCESSES: String(replicas[service.name] ?? 1),
-        ...poolBudget(replicas[service.name] ?? 1, env),
-      },
-    }),
+    proc: hosted.includes(service)
+      ? host
+      : launch(service.name, process.execPath, serviceCommand(service), {
+          cwd: service.dir,
+          env: envOf(service),
+        }),
   }));
   // The web's own server (apps/web/server.ts): Next behind the front door that decides the
   // browser's address. Compiled (dist/server.js, built with the web app by ensureWebBuild); when

@@ -34,7 +34,7 @@ const checkPort = (value, name) => {
     throw new Error(`invalid ${name}: ${value}`);
 };
 
-const spawnBroker = async (instance) => {
+const spawnBroker = async (instance, { lowMemory = false } = {}) => {
   const out = fs.openSync(instance.stdoutLog, "a");
   const usedCds = archiveExists();
   let outOffset = 0;
@@ -42,12 +42,16 @@ const spawnBroker = async (instance) => {
   try {
     fs.writeSync(out, `\n=== ${new Date().toISOString()} starting kafka.Kafka ${instance.props}\n`);
     outOffset = fs.fstatSync(out).size;
-    child = spawn(javaBin(), brokerJvmArgs(instance, { classData: classDataOptions(instance) }), {
-      cwd: instance.dir,
-      detached: true,
-      stdio: ["ignore", out, out],
-      env: process.env,
-    });
+    child = spawn(
+      javaBin(),
+      brokerJvmArgs(instance, { classData: classDataOptions(instance), lowMemory }),
+      {
+        cwd: instance.dir,
+        detached: true,
+        stdio: ["ignore", out, out],
+        env: process.env,
+      },
+    );
   } finally {
     fs.closeSync(out);
   }
@@ -92,7 +96,7 @@ const waitForPortsClosed = async (ports, timeoutMs) => {
 };
 
 /** Spawns a new broker for the instance, after checking its ports are free and preparing it. */
-const launchNewBroker = async (instance, { port, controllerPort, log }) => {
+const launchNewBroker = async (instance, { port, controllerPort, log, lowMemory }) => {
   for (const [name, value] of [
     ["port", port],
     ["controllerPort", controllerPort],
@@ -106,7 +110,7 @@ const launchNewBroker = async (instance, { port, controllerPort, log }) => {
   await ensureKafkaJars({ log });
   writeServerProperties(instance, { port, controllerPort });
   await formatStorageOnce(instance, log);
-  const spawned = await spawnBroker(instance);
+  const spawned = await spawnBroker(instance, { lowMemory });
   log(
     `starting broker (pid ${spawned.pid}) on ${HOST}:${port}, controller ${HOST}:${controllerPort}, data ${relativePath(instance.dir)}`,
   );
@@ -117,7 +121,7 @@ const launchNewBroker = async (instance, { port, controllerPort, log }) => {
  * Waits for `pid` to become ready; when a broker we spawned with a class-data archive fails, the
  * archive is the suspect: it is deleted and the broker started once more without it.
  */
-const readyBroker = async (instance, { pid, spawned, port, deadline, log }) => {
+const readyBroker = async (instance, { pid, spawned, port, deadline, log, lowMemory }) => {
   for (let attempt = 1; ; attempt++) {
     try {
       await waitUntilReady(instance, pid, port, deadline);
@@ -132,7 +136,7 @@ const readyBroker = async (instance, { pid, spawned, port, deadline, log }) => {
       if (!cdsSuspect) throw error;
       log("the JVM failed with the class-data archive; deleting it and starting again without it");
       discardArchive();
-      spawned = await spawnBroker(instance);
+      spawned = await spawnBroker(instance, { lowMemory });
       pid = spawned.pid;
     }
   }
@@ -146,7 +150,8 @@ const readyBroker = async (instance, { pid, spawned, port, deadline, log }) => {
 /**
  * Starts a single-node KRaft broker in the background (it outlives the calling process) and
  * resolves once clients can use it. Idempotent: when a broker already answers on `port`, resolves
- * immediately.
+ * immediately. `lowMemory` trades peak throughput for a smaller JVM (jvm-options.mjs), for a
+ * broker that idles beside a laptop's stack rather than carries a benchmark.
  */
 export const startBroker = async ({
   port = DEFAULT_PORT,
@@ -154,6 +159,7 @@ export const startBroker = async ({
   dataDir = DEFAULT_DATA_DIR,
   log = defaultLog,
   timeoutMs = DEFAULT_START_TIMEOUT_MS,
+  lowMemory = false,
 } = {}) => {
   checkPort(port, "port");
   checkPort(controllerPort, "controllerPort");
@@ -194,10 +200,10 @@ export const startBroker = async ({
       // Our broker process exists but does not answer yet (still starting).
       log(`broker pid ${pid} is starting, waiting for ${HOST}:${port}...`);
     } else {
-      spawned = await launchNewBroker(instance, { port, controllerPort, log });
+      spawned = await launchNewBroker(instance, { port, controllerPort, log, lowMemory });
       pid = spawned.pid;
     }
-    pid = await readyBroker(instance, { pid, spawned, port, deadline, log });
+    pid = await readyBroker(instance, { pid, spawned, port, deadline, log, lowMemory });
     log(`ready on ${HOST}:${port} (pid ${pid}) after ${secondsSince(started)}s`);
     return result(pid, false);
   } finally {

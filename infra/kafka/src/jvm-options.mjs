@@ -19,6 +19,10 @@ const BROKER_OPTIONS = [
   "-XX:+ExitOnOutOfMemoryError",
   "-Djava.awt.headless=true",
 ];
+// A broker beside a developer's idle stack (`npm start`): only the quick C1 compiler, one
+// compiler thread, smaller thread stacks. About 60 MiB less resident (245 → 182 MiB idle, with
+// the stack's clients connected); C2's faster code is what the benchmarks' broker keeps.
+const LOW_MEMORY_OPTIONS = ["-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-Xss512k"];
 // StorageTool runs for a second or two: optimise for JVM start-up instead.
 const TOOL_OPTIONS = [
   "-Xmx256m",
@@ -39,10 +43,17 @@ const loggingOptions = (instance) => [
   `-Dkafka.logs.dir=${instance.logs}`,
 ];
 
-/** Arguments of `java` running kafka.Kafka for `instance`; `classData` from class-data-archive. */
-export const brokerJvmArgs = (instance, { classData = [], jarsDir = JARS_DIR } = {}) => [
+/**
+ * Arguments of `java` running kafka.Kafka for `instance`; `classData` from class-data-archive,
+ * `lowMemory` for a broker that idles beside a developer's stack.
+ */
+export const brokerJvmArgs = (
+  instance,
+  { classData = [], jarsDir = JARS_DIR, lowMemory = false } = {},
+) => [
   ...HEAP_OPTIONS,
   ...BROKER_OPTIONS,
+  ...(lowMemory ? LOW_MEMORY_OPTIONS : []),
   `-XX:ErrorFile=${path.join(instance.logs, "hs_err_pid%p.log")}`,
   ...classData,
   ...loggingOptions(instance),

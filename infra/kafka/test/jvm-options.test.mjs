@@ -36,6 +36,15 @@ describe("the broker's JVM command line", () => {
       /infra\/kafka\/log4j\.properties$/,
     );
   });
+
+  it("keeps C2 unless asked for low memory, then runs C1 only with one compiler thread", () => {
+    expect(args.some((arg) => arg.startsWith("-XX:TieredStopAtLevel"))).toBe(false);
+    const lean = brokerJvmArgs(instance, { jarsDir: "/jars", lowMemory: true });
+    expect(lean).toEqual(
+      expect.arrayContaining(["-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-Xss512k"]),
+    );
+    expect(lean.slice(-4)).toEqual(args.slice(-4));
+  });
 });
 
 describe("the storage tool's JVM command line", () => {

@@ -1,6 +1,7 @@
 import cluster, { type Worker } from "node:cluster";
+import { isMainThread, parentPort } from "node:worker_threads";
 import type { LevelWithSilent } from "pino";
-import { lowerCpuPriority } from "./cpu-priority";
+import { lowerCpuPriority, lowerThreadCpuPriority } from "./cpu-priority";
 import { createLogger, type Logger } from "./logger";
 import { startTracing } from "./tracing";
 
@@ -43,7 +44,8 @@ type Slot = {
 
 /**
  * Runs a service as `PROCESSES` worker processes sharing its port through Node's `cluster`
- * (connections are handed out round-robin by the primary), or in this process when it is 1.
+ * (connections are handed out round-robin by the primary), or in this process when it is 1, or
+ * in this worker thread when a process hosts several services (`runHosted`, PROCESSES 1 only).
  *
  * The primary serves nothing: it forks the workers, restarts one that dies unexpectedly (with
  * backoff per slot), forwards SIGTERM/SIGINT to every worker (which then shut down as a single
@@ -56,6 +58,10 @@ export const runProcesses = async (
   options: RunProcessesOptions,
   start: () => Promise<unknown>,
 ): Promise<void> => {
+  if (!isMainThread) {
+    await runHosted(options, start);
+    return;
+  }
   // First, so the workers forked below and the threads started later inherit it.
   if (!cluster.isWorker) lowerCpuPriority(options.config.CPU_NICE);
   if (options.config.PROCESSES <= 1) {
@@ -98,6 +104,42 @@ const followPrimary = () => {
       }
     },
   };
+};
+
+/**
+ * A service run as a worker thread of a process hosting several (scripts/services-host.mjs, how
+ * `npm start` runs them). Its CPU_NICE applies to its own thread only, and once it has started:
+ * its neighbours keep theirs, and the seven start together at full speed. It gets no signals: the
+ * host posts them as messages, which `followHost` turns into the signal events its shutdown
+ * listens for (createService), as a cluster worker's are.
+ */
+const runHosted = async (options: RunProcessesOptions, start: () => Promise<unknown>) => {
+  const { name, config } = options;
+  if (config.PROCESSES > 1) {
+    throw new Error(
+      `${name}: PROCESSES=${config.PROCESSES} needs a process of its own, not a worker thread`,
+    );
+  }
+  followHost();
+  await startTracing({ serviceName: name, zipkinUrl: config.ZIPKIN_URL });
+  await start();
+  lowerThreadCpuPriority(config.CPU_NICE);
+};
+
+/**
+ * Turns the host's shutdown message into SIGTERM / SIGINT for this thread's listeners. Before
+ * those listeners exist the thread just ends, which is all a service still starting has to do.
+ */
+const followHost = () => {
+  parentPort?.unref();
+  parentPort?.on("message", (message: unknown) => {
+    if (typeof message !== "object" || message === null) return;
+    const { type, signal } = message as { type?: unknown; signal?: unknown };
+    if (type !== SHUTDOWN_MESSAGE) return;
+    const name = signal === "SIGINT" ? "SIGINT" : "SIGTERM";
+    if (process.listenerCount(name) === 0) process.exit(0);
+    process.emit(name, name);
+  });
 };
 
 const superviseWorkers = (options: RunProcessesOptions) => {

@@ -28,3 +28,17 @@ export const lowerCpuPriority = (nice: number): void => {
     }
   }
 };
+
+/**
+ * Lowers the CPU priority of the calling thread only, to `nice`: for a service run as one worker
+ * thread of a process hosting several (`npm start`), whose neighbours must keep theirs. Linux
+ * applies `setpriority` for "this process" to the calling thread.
+ */
+export const lowerThreadCpuPriority = (nice: number): void => {
+  if (nice === 0) return;
+  try {
+    os.setPriority(0, nice);
+  } catch (error) {
+    throw new Error(`cannot lower this thread's CPU priority to ${nice}`, { cause: error });
+  }
+};
