@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 
-/** `YYYY-MM-DDTHH:mm:ss` of an instant in a time zone, as a datetime-local input takes it. */
+/** `YYYY-MM-DDTHH:mm[:ss]` of an instant in a time zone, as a datetime-local input holds it. */
 export const wallClock = (instant: number, timeZone: string): string => {
   const parts = new Intl.DateTimeFormat("en-CA", {
     timeZone,
@@ -14,7 +14,10 @@ export const wallClock = (instant: number, timeZone: string): string => {
   }).formatToParts(new Date(instant));
   const get = (type: Intl.DateTimeFormatPartTypes) =>
     parts.find((part) => part.type === type)?.value ?? "00";
-  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}:${get("second")}`;
+  // As a datetime-local field writes its value: seconds only when there are some. Chromium
+  // shortens "…T05:07:00" to "…T05:07", which Playwright's fill reports as a malformed value.
+  const seconds = get("second") === "00" ? "" : `:${get("second")}`;
+  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}${seconds}`;
 };
 
 /** The waiting room panel of the event page. */
