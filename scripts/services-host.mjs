@@ -2,8 +2,9 @@
 // Runs several services' bundles in this one Node process, each in a worker thread of its own:
 // its own V8 isolate, module graph, `process.env`, port, pools and consumers, as if it were a
 // process, but one copy of Node's binary, libraries and allocator for all of them. `npm start`
-// runs the seven services this way (scripts/lib/stack.mjs) to keep an idle laptop stack small;
-// production, the containers and the browser tests run one process per service.
+// and the browser tests' stack run the seven services this way (scripts/lib/stack.mjs) to keep a
+// laptop's stack small; production and the containers run one process per service, and so does
+// the local stack with SERVICES_SHARE_PROCESS=0.
 //
 // The services to run come as JSON in MARQUEE_HOSTED_SERVICES: [{ name, entry, env }], `entry`
 // a service's dist/main.js and `env` its whole environment. Signals do not reach worker
