@@ -191,7 +191,8 @@ export const runStack = async (
     ...poolBudget(replicas[service.name] ?? 1, env),
   });
   // In one process (scripts/services-host.mjs), each service a worker thread: the services that
-  // run as one process each, when the caller asks for it (`npm start`) and nothing is watched.
+  // run as one process each, when the caller asks for it (`npm start`, the browser tests' stack)
+  // and nothing is watched.
   const hosted =
     shareProcess && !watch
       ? environment.services.filter((service) => (replicas[service.name] ?? 1) === 1)
