@@ -5,7 +5,10 @@ import { lowerCpuPriority, lowerThreadCpuPriority } from "./cpu-priority";
 import { createLogger, type Logger } from "./logger";
 import { startTracing } from "./tracing";
 
-/** What the primary tells a worker to do; sent over the cluster's IPC channel. */
+/**
+ * What the primary tells a worker to do, over the cluster's IPC channel; a services host
+ * (scripts/services-host.mjs, plain JavaScript, which spells it out again) posts the same.
+ */
 const SHUTDOWN_MESSAGE = "marquee:shutdown";
 const SIGNALS = ["SIGTERM", "SIGINT"] as const;
 
@@ -80,19 +83,29 @@ export const runProcesses = async (
 };
 
 /**
+ * The signal a shutdown message from a cluster primary or a services host asks for (SIGINT, else
+ * SIGTERM), or null for any other message.
+ */
+const shutdownSignalIn = (message: unknown): "SIGINT" | "SIGTERM" | null => {
+  if (typeof message !== "object" || message === null) return null;
+  const { type, signal } = message as { type?: unknown; signal?: unknown };
+  if (type !== SHUTDOWN_MESSAGE) return null;
+  return signal === "SIGINT" ? "SIGINT" : "SIGTERM";
+};
+
+/**
  * A worker shuts down when the primary asks, unless the signal already reached it: Ctrl-C in a
  * terminal signals the whole process group, and a second signal would mean "exit now".
  */
 const followPrimary = () => {
   let signalled = false;
   process.on("message", (message: unknown) => {
-    if (typeof message !== "object" || message === null) return;
-    const { type, signal } = message as { type?: unknown; signal?: unknown };
-    if (type !== SHUTDOWN_MESSAGE || signalled) return;
+    const signal = shutdownSignalIn(message);
+    if (signal === null || signalled) return;
     signalled = true;
     // The service's own handlers (createService) run the shutdown; before they exist, the
     // default action ends the worker, which is all a worker still starting has to do.
-    process.kill(process.pid, signal === "SIGINT" ? "SIGINT" : "SIGTERM");
+    process.kill(process.pid, signal);
   });
   return {
     /** Counts signals from now on; installed earlier it would swallow one (no default exit). */
@@ -133,12 +146,10 @@ const runHosted = async (options: RunProcessesOptions, start: () => Promise<unkn
 const followHost = () => {
   parentPort?.unref();
   parentPort?.on("message", (message: unknown) => {
-    if (typeof message !== "object" || message === null) return;
-    const { type, signal } = message as { type?: unknown; signal?: unknown };
-    if (type !== SHUTDOWN_MESSAGE) return;
-    const name = signal === "SIGINT" ? "SIGINT" : "SIGTERM";
-    if (process.listenerCount(name) === 0) process.exit(0);
-    process.emit(name, name);
+    const signal = shutdownSignalIn(message);
+    if (signal === null) return;
+    if (process.listenerCount(signal) === 0) process.exit(0);
+    process.emit(signal, signal);
   });
 };
 
