@@ -18,6 +18,8 @@ describe("the content security policy", () => {
     expect(scripts).toContain("'strict-dynamic'");
     expect(scripts).not.toContain("'unsafe-inline'");
     expect(scripts).not.toContain("'unsafe-eval'");
+    // WebAssembly compilation only, for the check-in desk's QR decoder.
+    expect(scripts).toContain("'wasm-unsafe-eval'");
   });
 
   it("lets no site frame the pages, and no plugin or base URL in", () => {

@@ -10,7 +10,9 @@ export const contentSecurityPolicy = (nonce: string, { dev }: { dev: boolean }):
   [
     "default-src 'self'",
     // React's development build evaluates strings for its stack traces; production never does.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    // 'wasm-unsafe-eval' lets the check-in desk compile its QR decoder (WebAssembly served by the
+    // site itself); it allows no JavaScript evaluation.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic' 'wasm-unsafe-eval'${dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",

@@ -4,7 +4,8 @@
 // checks scans against the list it downloaded. Hand-written: nothing else of the site is cached.
 //
 // - The desk's page: network first (always the newest when online), its last copy otherwise.
-// - /_next/static/ (content-hashed, never changes under one name): cache first.
+// - /_next/static/ (content-hashed, never changes under one name) and the camera's QR decoder
+//   (/qr-decoder.wasm, its version in the query): cache first.
 // - Everything else (tRPC, auth, images) goes to the network as if there were no worker.
 // The desk asks it to store the page it is on and the files that page loaded ("cache-desk"), since
 // a page loaded before its worker started was not seen by it.
@@ -68,7 +69,7 @@ self.addEventListener("fetch", (event) => {
   if (url.origin !== self.location.origin) return;
   if (request.mode === "navigate" && isDesk(url)) {
     event.respondWith(deskPage(request));
-  } else if (url.pathname.startsWith("/_next/static/")) {
+  } else if (url.pathname.startsWith("/_next/static/") || url.pathname === "/qr-decoder.wasm") {
     event.respondWith(staticFile(request));
   }
 });
