@@ -13,6 +13,23 @@ export type ReadinessReport = {
 
 export const DEFAULT_CHECK_TIMEOUT_MS = 2_000;
 
+let markReady = () => {};
+const firstReady = new Promise<void>((resolve) => {
+  markReady = resolve;
+});
+
+/**
+ * Resolves the first time this service's `/readyz` answers ready: once its connections are up, as
+ * whoever probes it (the stack, an orchestrator) sees. One per JavaScript realm, so each service
+ * hosted as a worker thread has its own.
+ */
+export const firstReadiness = (): Promise<void> => firstReady;
+
+/** Called by `/readyz` with each report; the first ready one resolves `firstReadiness`. */
+export const noteReadiness = (report: ReadinessReport): void => {
+  if (report.status === "ready") markReady();
+};
+
 const withTimeout = async (work: Promise<void>, timeoutMs: number): Promise<void> => {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {

@@ -11,6 +11,7 @@ import type { Logger } from "./logger";
 import { createHttpMetrics, type Registry } from "./metrics";
 import {
   DEFAULT_CHECK_TIMEOUT_MS,
+  noteReadiness,
   runReadinessChecks,
   type ReadinessCheck,
   type ReadinessReport,
@@ -139,6 +140,7 @@ export const createService = <TRouter extends AnyRouter>(
   app.get("/readyz", async (_request, reply) => {
     const report = await runReadinessChecks(options.readiness, readinessTimeoutMs);
     logTransitions(report);
+    noteReadiness(report);
     return reply.code(report.status === "ready" ? 200 : 503).send(report);
   });
 

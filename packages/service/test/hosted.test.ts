@@ -10,12 +10,18 @@ import { threadNices } from "./fixtures/thread-nices";
 const host = fileURLToPath(new URL("../../../scripts/services-host.mjs", import.meta.url));
 const fixture = fileURLToPath(new URL("./fixtures/hosted-service.mjs", import.meta.url));
 
-type Hosted = { name: string; port: number; mode?: "ok" | "fail"; nice?: number };
+type Hosted = {
+  name: string;
+  port: number;
+  mode?: "ok" | "fail";
+  nice?: number;
+  readyAfterMs?: number;
+};
 
 const started: ChildProcess[] = [];
 
 const startHost = (services: Hosted[]) => {
-  const spec = services.map(({ name, port, mode = "ok", nice = 0 }) => ({
+  const spec = services.map(({ name, port, mode = "ok", nice = 0, readyAfterMs = 0 }) => ({
     name,
     entry: fixture,
     env: {
@@ -23,6 +29,7 @@ const startHost = (services: Hosted[]) => {
       PORT: String(port),
       FIXTURE_MODE: mode,
       FIXTURE_NAME: name,
+      FIXTURE_READY_AFTER_MS: String(readyAfterMs),
       CPU_NICE: String(nice),
       PROCESSES: "1",
       LOG_LEVEL: "info",
@@ -87,11 +94,34 @@ describe("services hosted as worker threads of one process", () => {
   it("lowers a service's CPU_NICE on its own thread, not on its neighbours'", async () => {
     const hosted = await startTwoReady("urgent", "background", 10);
     const pid = hosted.child.pid ?? 0;
-    const nices = threadNices(pid);
     // One thread (background's JavaScript thread) at 10; the process's main thread and the
     // other service's stay at 0.
+    await waitFor("one thread at nice 10", () => threadNices(pid).includes(10), {
+      timeoutMs: 5_000,
+    });
+    const nices = threadNices(pid);
     expect(nices.filter((nice) => nice === 10)).toHaveLength(1);
     expect(nices.filter((nice) => nice === 0).length).toBeGreaterThan(2);
+    hosted.child.kill("SIGTERM");
+  });
+
+  it("lowers CPU_NICE only once the service is first ready, so it starts at full speed", async () => {
+    const port = await freePort();
+    const hosted = startHost([{ name: "late", port, nice: 10, readyAfterMs: 1_500 }]);
+    const pid = hosted.child.pid ?? 0;
+    await waitFor(
+      "listening",
+      async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null))?.ok === true,
+      { timeoutMs: 30_000 },
+    );
+    // Listening, still connecting: /readyz says so, and every thread keeps its priority.
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(503);
+    expect(threadNices(pid)).not.toContain(10);
+    await ready(port);
+    await waitFor("one thread at nice 10", () => threadNices(pid).includes(10), {
+      timeoutMs: 5_000,
+    });
+    expect(threadNices(pid).filter((nice) => nice === 10)).toHaveLength(1);
     hosted.child.kill("SIGTERM");
   });
 
