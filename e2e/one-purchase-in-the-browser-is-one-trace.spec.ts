@@ -1,5 +1,6 @@
-import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
+import { testEnv } from "@marquee/testkit/test-env";
+import { newTraceParent, readTrace } from "@marquee/testkit/zipkin";
 import {
   confirmWheelchairSpace,
   continueAsGuest,
@@ -10,15 +11,10 @@ import {
   publishEvent,
 } from "./support/storefront";
 
-const ZIPKIN = `http://127.0.0.1:${process.env.TEST_ZIPKIN_PORT ?? 19411}`;
-
-type Span = { name?: string; localEndpoint?: { serviceName?: string } };
+const ZIPKIN = `http://127.0.0.1:${testEnv.zipkinPort}`;
 
 const servicesIn = async (traceId: string): Promise<string[]> => {
-  const response = await fetch(`${ZIPKIN}/api/v2/trace/${traceId}`);
-  if (response.status === 404) return [];
-  if (!response.ok) throw new Error(`Zipkin answered ${response.status} for trace ${traceId}`);
-  const spans = (await response.json()) as Span[];
+  const spans = await readTrace(ZIPKIN, traceId);
   return [...new Set(spans.map((span) => span.localEndpoint?.serviceName ?? "?"))].sort();
 };
 
@@ -30,11 +26,8 @@ test("one purchase in the browser is one trace, from the web's requests to the t
   const event = await publishEvent({ seats: 10 });
   // The browser starts the trace, as a browser instrumented with OpenTelemetry would: every
   // request of this visit carries it, and the web continues it in each of its own.
-  const traceId = randomBytes(16).toString("hex");
-  const context = await browser.newContext({
-    baseURL,
-    extraHTTPHeaders: { traceparent: `00-${traceId}-${randomBytes(8).toString("hex")}-01` },
-  });
+  const { traceId, traceparent } = newTraceParent();
+  const context = await browser.newContext({ baseURL, extraHTTPHeaders: { traceparent } });
   const page = await context.newPage();
   const email = guestEmail();
 
