@@ -35,7 +35,7 @@ const multiBuyers = Number(process.env.MULTI_BUYERS ?? multiSeats * 10);
 const poolSizes = (process.env.POOL_SIZES ?? "4,8,16,32,64").split(",").map(Number);
 const processCounts = (process.env.PROCESSES_LIST ?? "1,2").split(",").map(Number);
 
-const h = await startHarness({ LOG_LEVEL: "silent" }, { watch: false });
+const h = await startHarness({ LOG_LEVEL: "silent" }, { watch: false, shared: true });
 const tokens = (
   await Promise.all(
     Array.from({ length: Math.max(buyers, multiBuyers) }, () => h.issuer.tokenFor()),

@@ -19,7 +19,7 @@ const concurrency = Number(process.env.CONCURRENCY ?? 200);
 const admitPerMinute = Number(process.env.ADMIT_PER_MINUTE ?? 6_000);
 const seconds = Number(process.env.SECONDS ?? 20);
 
-const h = await startHarness({ LOG_LEVEL: "silent" }, { watch: false });
+const h = await startHarness({ LOG_LEVEL: "silent" }, { watch: false, shared: true });
 const redis = createRedis(testEnv.redisUrl, console);
 const proofs = createProofs(redis);
 const adminToken = (await h.issuer.tokenFor({ role: "admin" })).token;

@@ -38,17 +38,26 @@ export type InventoryService = {
  */
 export const createInventoryService = (
   config: InventoryConfig,
-  opts: { logger?: Logger; handleSignals?: boolean; clock?: () => Date } = {},
+  opts: {
+    logger?: Logger;
+    handleSignals?: boolean;
+    clock?: () => Date;
+    /** Tests: a scratch schema instead of `bc_inventory`, and consumer groups of their own. */
+    isolation?: { schema: string; groupPrefix: string };
+  } = {},
 ): InventoryService => {
-  const db = createDb(config.DATABASE_URL, { poolMax: config.DB_POOL_MAX });
+  const schema = opts.isolation ? { schema: opts.isolation.schema } : {};
+  const db = createDb(config.DATABASE_URL, { poolMax: config.DB_POOL_MAX, ...schema });
   const holdPool = createHoldPool(config.DATABASE_URL, {
     poolMax: config.HOLD_BATCHES_IN_FLIGHT + 2,
+    ...schema,
   });
   const { logger, redis, messaging, serve } = createServiceRuntime({
     name: "inventory",
     config,
     db,
     logger: opts.logger,
+    groupPrefix: opts.isolation?.groupPrefix,
   });
 
   const deps: InventoryDeps = {

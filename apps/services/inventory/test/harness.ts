@@ -6,6 +6,7 @@ import { createEvent } from "@marquee/events/create-event";
 import type { MarqueeEvent } from "@marquee/events/registry";
 import { Topics } from "@marquee/events/topics";
 import { createLogger } from "@marquee/service/logger";
+import { isolate } from "@marquee/testkit/isolation";
 import { serviceTestEnv, startTestBus } from "@marquee/testkit/service-harness";
 import { startTestIssuer, type TestIssuer } from "@marquee/testkit/tokens";
 import { waitFor } from "@marquee/testkit/wait-for";
@@ -35,6 +36,8 @@ export type Harness = {
   eventsOf(eventId: string): MarqueeEvent[];
   /** Publishes any event to a topic, keyed as the event says. */
   publish(event: MarqueeEvent, topic: string): Promise<void>;
+  /** The consumer group (and processed-message consumer name) of one of inventory's consumers. */
+  groupOf(purpose: "catalog" | "payments" | "orders"): string;
   stop(): Promise<void>;
 };
 
@@ -46,18 +49,33 @@ export type SeatSpec = {
   priceCents: number;
 };
 
-/** Starts the real service in-process against the test Postgres, Redis and Kafka. */
+/**
+ * Starts the real service in-process against the test Postgres, Redis and Kafka, in a scratch
+ * schema with consumer groups of its own: a member another test left in inventory's shared groups
+ * (a killed process stays one until its session times out) cannot hold up this one's join, which
+ * once held a test's first stock for over a minute. `shared: true` keeps `bc_inventory` and the
+ * shared groups, for a test or bench that also runs inventory instances of its own.
+ */
 export const startHarness = async (
   env: Record<string, string> = {},
-  { watch = true } = {},
+  { watch = true, shared = false }: { watch?: boolean; shared?: boolean } = {},
 ): Promise<Harness> => {
   const issuer = await startTestIssuer();
   const config = loadConfig(serviceTestEnv(issuer, env));
+  const isolation = shared
+    ? undefined
+    : await isolate("inventory", {
+        catalog: Topics.catalogEvents,
+        payments: Topics.paymentPayments,
+        orders: Topics.orderingOrders,
+      });
   const inventory = createInventoryService(config, {
     handleSignals: false,
+    isolation,
     logger: createLogger({ name: "inventory", level: config.LOG_LEVEL }),
   });
   const baseUrl = await inventory.start();
+  await isolation?.joined();
   // Benchmarks skip the watcher, so reading the stream does not take CPU from the service.
   const bus = await startTestBus<MarqueeEvent>({
     watch: watch ? [Topics.inventoryReservations] : [],
@@ -135,10 +153,12 @@ export const startHarness = async (
       );
       return { orderId };
     },
+    groupOf: (purpose) => `${isolation?.groupPrefix ?? "inventory"}.${purpose}`,
     async stop() {
       await bus.stop();
       await inventory.stop();
       await issuer.close();
+      await isolation?.drop();
     },
   };
 };

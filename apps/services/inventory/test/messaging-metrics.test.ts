@@ -43,7 +43,11 @@ describe("messaging metrics", () => {
       );
     });
     const after = await metrics();
-    expect(after).toMatch(/^consumer_batch_duration_seconds_bucket\{[^}]*group="inventory\./m);
+    // Labelled with the consumer group: the harness's own (`inventory-test-…` + `.catalog`).
+    const group = h.groupOf("catalog").replaceAll(".", "\\.");
+    expect(after).toMatch(
+      new RegExp(`^consumer_batch_duration_seconds_bucket\\{[^}]*group="${group}"`, "m"),
+    );
     expect(after).toMatch(/^outbox_wait_seconds_count\{[^}]*service="inventory"/m);
   });
 });

@@ -47,7 +47,7 @@ const cancelOrder = async (eventId: string, customerId: string, reservationIds: 
 
 const processed = async (messageId: string) =>
   (await h.inventory.db.processedMessage.count({
-    where: { consumer: "inventory.orders", messageId },
+    where: { consumer: h.groupOf("orders"), messageId },
   })) === 1;
 
 describe("ordering.order-cancelled", () => {

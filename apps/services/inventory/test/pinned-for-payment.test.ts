@@ -235,7 +235,7 @@ describe("pinForPayment", () => {
       },
     });
     await h.publish(cancelled, Topics.orderingOrders);
-    await applied("inventory.orders", cancelled.id);
+    await applied(h.groupOf("orders"), cancelled.id);
 
     expect((await row(freeHold)).status).toBe("released");
     expect(await seatState(seats[1]!.seatId)).toBe("available");
@@ -274,7 +274,7 @@ describe("pinForPayment", () => {
       },
     });
     await h.publish(failed, Topics.paymentPayments);
-    await applied("inventory.payments", failed.id);
+    await applied(h.groupOf("payments"), failed.id);
 
     expect(await row(failedHold)).toMatchObject({
       status: "active",

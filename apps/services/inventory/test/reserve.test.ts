@@ -323,7 +323,7 @@ describe("seat stock", () => {
       "the re-sent chunk to be processed",
       async () =>
         (await h.inventory.db.processedMessage.count({
-          where: { consumer: "inventory.catalog", messageId: resent },
+          where: { consumer: h.groupOf("catalog"), messageId: resent },
         })) === 1,
     );
 

@@ -55,7 +55,7 @@ const startInstance = async (): Promise<Instance> => {
 };
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({}, { shared: true });
   redis = createRedis(testEnv.redisUrl, console);
   proofs = createProofs(redis);
   adminToken = (await h.issuer.tokenFor({ role: "admin" })).token;
