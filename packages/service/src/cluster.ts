@@ -125,9 +125,9 @@ const followPrimary = () => {
  * `npm start` runs them). Its CPU_NICE applies to its own thread only, and once it is first ready
  * (`/readyz`): its neighbours keep theirs, and the seven start together at full speed. (Lowered as
  * soon as it listened, fulfillment and notification waited behind the others' start-up work, the
- * demo data's seat stock, for their first database answer: ready 1.5–2 s after the rest.) It gets no signals: the
- * host posts them as messages, which `followHost` turns into the signal events its shutdown
- * listens for (createService), as a cluster worker's are.
+ * demo data's seat stock, for their first database answer: ready 1.5–2 s after the rest.) It gets
+ * no signals: the host posts them as messages, which `followHost` turns into the signal events its
+ * shutdown listens for (createService), as a cluster worker's are.
  */
 const runHosted = async (options: RunProcessesOptions, start: () => Promise<unknown>) => {
   const { name, config } = options;

@@ -9,12 +9,15 @@ import path from "node:path";
 
 // Resolved when first asked for, from the app's folder, as the server runs it (not at build time).
 const resolveFromApp = createRequire(path.join(process.cwd(), "package.json")).resolve;
-let decoder: Promise<Buffer> | undefined;
+// Read once and kept (about 1 MB); every answer sends the same bytes.
+let decoder: Promise<Uint8Array<ArrayBuffer>> | undefined;
 
 export async function GET(): Promise<Response> {
-  let bytes: Buffer;
+  let bytes: Uint8Array<ArrayBuffer>;
   try {
-    decoder ??= readFile(resolveFromApp("zxing-wasm/reader/zxing_reader.wasm"));
+    decoder ??= readFile(resolveFromApp("zxing-wasm/reader/zxing_reader.wasm")).then(
+      (file) => new Uint8Array(file),
+    );
     bytes = await decoder;
   } catch (error) {
     decoder = undefined;
@@ -24,7 +27,7 @@ export async function GET(): Promise<Response> {
       headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
     });
   }
-  return new Response(new Uint8Array(bytes), {
+  return new Response(bytes, {
     headers: {
       "content-type": "application/wasm",
       "cache-control": "public, max-age=31536000, immutable",
