@@ -1,5 +1,6 @@
 import { EmptyState } from "@marquee/ui/empty-state";
 import Link from "next/link";
+import { EventLink } from "../components/event-link";
 import { readFilters, toListInput, withinDays } from "../lib/event-filters";
 import { formatEventTime, formatMoney } from "../lib/format";
 import { api } from "../server/rsc";
@@ -73,7 +74,9 @@ export default async function EventsPage({ searchParams }: Props) {
               )}
               <div className="event-card-body">
                 <h2>
-                  <Link href={`/events/${event.id}`}>{event.name}</Link>
+                  <EventLink eventId={event.id} seated={Boolean(event.seating)}>
+                    {event.name}
+                  </EventLink>
                 </h2>
                 <p>
                   <time dateTime={event.startsAt}>

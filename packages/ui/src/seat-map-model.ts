@@ -43,7 +43,19 @@ export const AVAILABLE = 0;
 export const HELD = 1;
 export const SOLD = 2;
 export type SeatState = typeof AVAILABLE | typeof HELD | typeof SOLD;
-const STATE_OF: Record<string, SeatState> = { a: AVAILABLE, h: HELD, s: SOLD };
+const TAKEN = /[hs]/g;
+
+/**
+ * Writes catalog's availability string (`a`, `h`, `s` per seat) into `states`: every seat free,
+ * then only the taken ones visited, so a map that is mostly free (an on-sale) costs little more
+ * than the fill.
+ */
+const readAvailability = (availability: string, states: Uint8Array) => {
+  states.fill(AVAILABLE);
+  TAKEN.lastIndex = 0;
+  for (let match = TAKEN.exec(availability); match; match = TAKEN.exec(availability))
+    if (match.index < states.length) states[match.index] = match[0] === "h" ? HELD : SOLD;
+};
 export const STATE_NAMES = ["available", "taken", "sold"] as const;
 
 /** Distance between two seat centres, in map units; a seat is `SEAT` wide. */
@@ -63,15 +75,18 @@ export type SectionGeometry = {
   height: number;
   /** The section's outline as x, y pairs (map units), filled at the fitted view. */
   outline: Float32Array;
-  /** Where its name goes while seats are drawn, and the middle of its seats (map units). */
+  /** Where its name goes while seats are drawn, and the middle of its middle row (map units). */
   nameAt: Point & { angle: number };
   centre: Point;
-  /** Per row, where its label goes before the first seat and past the last: x, y, angle × 2. */
+  /**
+   * Per row, where its label goes before the first seat and past the last: x, y, angle × 2; a
+   * venue-shaped map works them out on first use.
+   */
   rowLabels: Float32Array;
   /** Index of each row's first seat within the section. */
   rowStart: number[];
   rows: SeatMapRow[];
-  /** Seat centres (map units), by seat index. */
+  /** Seat centres (map units), by seat index; a venue-shaped map places them on first use. */
   xs: Float32Array;
   ys: Float32Array;
   /** Row index of each seat. */
@@ -121,12 +136,11 @@ const seatArrays = (section: SeatMapSection) => {
   let seat = 0;
   section.rows.forEach((row, r) => {
     rowStart.push(seat);
-    for (let k = 0; k < row.count; k++, seat++) {
-      rowOf[seat] = r;
-      tierOf[seat] = row.tier;
-    }
+    rowOf.fill(r, seat, seat + row.count);
+    tierOf.fill(row.tier, seat, seat + row.count);
+    seat += row.count;
   });
-  for (let s = 0; s < total; s++) states[s] = STATE_OF[section.availability[s] ?? "a"] ?? AVAILABLE;
+  readAvailability(section.availability, states);
   return { rowOf, tierOf, states, rowStart, total };
 };
 
@@ -166,21 +180,24 @@ const buildVenueModel = (data: SeatMapData): SeatMapModel => {
 
   const sections = raw.map(({ section, placement, counts, outline }): SectionGeometry => {
     const arrays = seatArrays(section);
-    const xs = new Float32Array(arrays.total);
-    const ys = new Float32Array(arrays.total);
-    placeSeatsInto(placement, counts, {
-      xs,
-      ys,
-      scale: PITCH,
-      dx: MARGIN - minX * PITCH,
-      dy: MARGIN - minY * PITCH,
-    });
-    let sumX = 0;
-    let sumY = 0;
-    for (let i = 0; i < xs.length; i++) {
-      sumX += xs[i] ?? 0;
-      sumY += ys[i] ?? 0;
-    }
+    // Seats are placed when first asked for (zooming in, a pointer, keyboard focus), one section
+    // at a time: at the fitted view only outlines are drawn, and placing the stadium's 20,800
+    // seats as the map arrives was the largest part of its first paint on a slow phone.
+    let placed: { xs: Float32Array; ys: Float32Array } | null = null;
+    const place = () => {
+      if (placed) return placed;
+      const xs = new Float32Array(arrays.total);
+      const ys = new Float32Array(arrays.total);
+      placeSeatsInto(placement, counts, {
+        xs,
+        ys,
+        scale: PITCH,
+        dx: MARGIN - minX * PITCH,
+        dy: MARGIN - minY * PITCH,
+      });
+      return (placed = { xs, ys });
+    };
+    const middle = pointInSection(placement, (section.rows.length - 1) / 2, 0);
     const shape = new Float32Array(outline.length * 2);
     let left = Infinity;
     let top = Infinity;
@@ -196,15 +213,20 @@ const buildVenueModel = (data: SeatMapData): SeatMapModel => {
       right = Math.max(right, x);
       bottom = Math.max(bottom, y);
     });
-    const rowLabels = new Float32Array(section.rows.length * 6);
-    section.rows.forEach((row, r) => {
-      rowLabelPoints(placement, r, row.count).forEach((p, end) => {
-        rowLabels.set([toX(p.x), toY(p.y), p.angle], r * 6 + end * 3);
+    // Row labels are drawn only zoomed in: worked out then, like the seats.
+    let rowLabels: Float32Array | null = null;
+    const labelRows = () => {
+      if (rowLabels) return rowLabels;
+      const ends = new Float32Array(section.rows.length * 6);
+      section.rows.forEach((row, r) => {
+        rowLabelPoints(placement, r, row.count).forEach((p, end) => {
+          ends.set([toX(p.x), toY(p.y), p.angle], r * 6 + end * 3);
+        });
       });
-    });
+      return (rowLabels = ends);
+    };
     const back = Math.max(0, section.rows.length - 1);
     const name = pointInSection(placement, back, 0, 1.8);
-    const count = Math.max(1, arrays.total);
     return {
       name: section.name,
       x: left,
@@ -213,12 +235,18 @@ const buildVenueModel = (data: SeatMapData): SeatMapModel => {
       height: bottom - top,
       outline: shape,
       nameAt: { x: toX(name.x), y: toY(name.y), angle: (placement.rotation * Math.PI) / 180 },
-      centre: { x: sumX / count, y: sumY / count },
-      rowLabels,
+      centre: { x: toX(middle.x), y: toY(middle.y) },
+      get rowLabels() {
+        return labelRows();
+      },
       rowStart: arrays.rowStart,
       rows: section.rows,
-      xs,
-      ys,
+      get xs() {
+        return place().xs;
+      },
+      get ys() {
+        return place().ys;
+      },
       rowOf: arrays.rowOf,
       tierOf: arrays.tierOf,
       accessible: new Set(section.accessible),
@@ -291,8 +319,7 @@ const buildGridModel = (data: SeatMapData): SeatMapModel => {
         tierOf[seat] = row.tier;
       }
     });
-    for (let s = 0; s < total; s++)
-      states[s] = STATE_OF[section.availability[s] ?? "a"] ?? AVAILABLE;
+    readAvailability(section.availability, states);
     const rowLabels = new Float32Array(section.rows.length * 6);
     section.rows.forEach((row, r) => {
       const start = rowStart[r] ?? 0;
@@ -350,9 +377,7 @@ export const applySnapshot = (model: SeatMapModel, data: SeatMapData) => {
   model.revision += 1;
   data.sections.forEach((section, i) => {
     const states = model.sections[i]?.states;
-    if (!states) return;
-    for (let s = 0; s < states.length; s++)
-      states[s] = STATE_OF[section.availability[s] ?? "a"] ?? AVAILABLE;
+    if (states) readAvailability(section.availability, states);
   });
 };
 

@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import { formatEventTime } from "../../../../lib/format";
@@ -15,9 +16,12 @@ import { trpc } from "../../../../lib/trpc";
 import { EventSeating } from "./event-seating";
 import { TimeLeft } from "./time-left";
 import { useServerClockOffset } from "./use-server-clock";
-import { WaitingRoom, type Admission } from "./waiting-room";
+import type { Admission } from "./waiting-room";
 
 // setTimeout counts in a signed 32-bit number of ms; a phase change weeks away is re-checked daily.
+// Only events with a waiting room show it: its code loads with them, not with every event page.
+const WaitingRoom = dynamic(() => import("./waiting-room").then((module) => module.WaitingRoom));
+
 const MAX_TIMER_MS = 86_400_000;
 const REREAD_MS = 60_000;
 

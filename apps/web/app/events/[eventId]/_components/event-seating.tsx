@@ -2,6 +2,7 @@
 
 import { ErrorNotice } from "@marquee/ui/error-notice";
 import { LoadingState } from "@marquee/ui/loading-state";
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import { SeatMapCanvas, seatKey } from "../../../../components/seat-map/seat-map-canvas";
@@ -35,10 +36,16 @@ import type { OrderView } from "../../../../server/order-shapes";
 import { BestAvailableForm, type BestAvailableRequest } from "./best-available-form";
 import { CartBar } from "./cart-bar";
 import { CartPanel } from "./cart-panel";
-import { GuestGate } from "./guest-gate";
 import { useLiveSeatMap } from "./use-live-seat-map";
 import { WheelchairSpaceDialog } from "./wheelchair-space-dialog";
 import { seatLabel } from "@marquee/tickets/seat-label";
+
+// Shown only to a visitor who picks a seat signed out: its sign-in code and proof-of-work solver
+// load then, not with every event page.
+const GuestGate = dynamic(() => import("./guest-gate").then((module) => module.GuestGate), {
+  ssr: false,
+  loading: () => <LoadingState label="Loading sign-in…" />,
+});
 
 type Props = {
   eventId: string;

@@ -17,10 +17,12 @@ export type LiveStatus = "connecting" | "live" | "reconnecting";
 /**
  * The seat map outside React: built once, then patched in place (a stadium has tens of thousands
  * of seats, too many to copy on every change); `version` counts the changes, so React and the
- * canvas know when to look again.
+ * canvas know when to look again. A map already fetched (the event's link fetches it as it is
+ * followed, `EventLink`) is built with the store, so the page's first render draws it.
  */
-const createSeatMapStore = () => {
-  let model: SeatMapModel | null = null;
+const createSeatMapStore = (initial: SeatMapData | undefined) => {
+  let model: SeatMapModel | null = initial ? buildModel(initial) : null;
+  let applied = initial;
   let version = 0;
   const listeners = new Set<() => void>();
   const changed = () => {
@@ -37,6 +39,8 @@ const createSeatMapStore = () => {
       return () => listeners.delete(listener);
     },
     snapshot: (data: SeatMapData) => {
+      if (data === applied) return;
+      applied = data;
       if (model) applySnapshot(model, data);
       else model = buildModel(data);
       changed();
@@ -58,7 +62,7 @@ const createSeatMapStore = () => {
 export const useLiveSeatMap = (eventId: string) => {
   const query = trpc.events.seatMap.useQuery({ eventId }, { staleTime: Infinity });
   const data = query.data;
-  const [store] = useState(createSeatMapStore);
+  const [store] = useState(() => createSeatMapStore(data));
   const version = useSyncExternalStore(store.subscribe, store.version, store.version);
   const [status, setStatus] = useState<LiveStatus>("connecting");
 
