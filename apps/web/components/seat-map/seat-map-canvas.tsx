@@ -344,32 +344,30 @@ export function SeatMapCanvas({
     requestDraw();
   }, [model, requestDraw]);
 
-  // Size the canvas to its box (and the screen's pixel ratio), then fit the map. The box is read
-  // from the ResizeObserver, which reports it after the browser's own layout of the frame: reading
-  // it here instead would force a layout of the whole new page in the middle of React's commit (a
-  // tenth of a second on a slow phone), and the frame would lay it out again.
+  // Size the canvas to its box (and the screen's pixel ratio), then fit the map, and draw it in
+  // this commit, before the browser paints.
   useLayoutEffect(() => {
     const el = canvas.current;
     const box = frame.current;
     if (!el || !box) return;
-    const observer = new ResizeObserver((entries) => {
-      const rect = entries[entries.length - 1]?.contentRect;
-      if (!rect) return;
+    const resize = () => {
       const dpr = window.devicePixelRatio || 1;
+      const rect = box.getBoundingClientRect();
       const first = size.current.width === 0;
       size.current = { width: rect.width, height: rect.height };
       el.width = Math.round(rect.width * dpr);
       el.height = Math.round(rect.height * dpr);
       el.style.width = `${rect.width}px`;
       el.style.height = `${rect.height}px`;
-      if (!first) return requestDraw();
-      fit();
-      // Drawn before this frame is painted, not one frame later.
-      draw();
-      setReady(true);
-      performance.mark("seatmap-interactive");
-    });
+      if (first) fit();
+      else requestDraw();
+    };
+    resize();
+    const observer = new ResizeObserver(resize);
     observer.observe(box);
+    draw();
+    setReady(true);
+    performance.mark("seatmap-interactive");
     return () => observer.disconnect();
   }, [draw, fit, requestDraw]);
 
