@@ -116,6 +116,12 @@ export type SeatMapModel = {
   height: number;
 };
 
+/** `make()` on the first call, the same value on every later one. */
+const once = <T>(make: () => T): (() => T) => {
+  let value: T | undefined;
+  return () => (value ??= make());
+};
+
 const seatNumber = (row: SeatMapRow, k: number) => row.numbers?.[k] ?? row.first + k;
 
 /**
@@ -183,9 +189,7 @@ const buildVenueModel = (data: SeatMapData): SeatMapModel => {
     // Seats are placed when first asked for (zooming in, a pointer, keyboard focus), one section
     // at a time: at the fitted view only outlines are drawn, and placing the stadium's 20,800
     // seats as the map arrives was the largest part of its first paint on a slow phone.
-    let placed: { xs: Float32Array; ys: Float32Array } | null = null;
-    const place = () => {
-      if (placed) return placed;
+    const place = once(() => {
       const xs = new Float32Array(arrays.total);
       const ys = new Float32Array(arrays.total);
       placeSeatsInto(placement, counts, {
@@ -195,8 +199,8 @@ const buildVenueModel = (data: SeatMapData): SeatMapModel => {
         dx: MARGIN - minX * PITCH,
         dy: MARGIN - minY * PITCH,
       });
-      return (placed = { xs, ys });
-    };
+      return { xs, ys };
+    });
     const middle = pointInSection(placement, (section.rows.length - 1) / 2, 0);
     const shape = new Float32Array(outline.length * 2);
     let left = Infinity;
@@ -214,17 +218,15 @@ const buildVenueModel = (data: SeatMapData): SeatMapModel => {
       bottom = Math.max(bottom, y);
     });
     // Row labels are drawn only zoomed in: worked out then, like the seats.
-    let rowLabels: Float32Array | null = null;
-    const labelRows = () => {
-      if (rowLabels) return rowLabels;
+    const labelRows = once(() => {
       const ends = new Float32Array(section.rows.length * 6);
       section.rows.forEach((row, r) => {
         rowLabelPoints(placement, r, row.count).forEach((p, end) => {
           ends.set([toX(p.x), toY(p.y), p.angle], r * 6 + end * 3);
         });
       });
-      return (rowLabels = ends);
-    };
+      return ends;
+    });
     const back = Math.max(0, section.rows.length - 1);
     const name = pointInSection(placement, back, 0, 1.8);
     return {

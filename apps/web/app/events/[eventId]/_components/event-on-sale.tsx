@@ -18,10 +18,10 @@ import { TimeLeft } from "./time-left";
 import { useServerClockOffset } from "./use-server-clock";
 import type { Admission } from "./waiting-room";
 
-// setTimeout counts in a signed 32-bit number of ms; a phase change weeks away is re-checked daily.
 // Only events with a waiting room show it: its code loads with them, not with every event page.
 const WaitingRoom = dynamic(() => import("./waiting-room").then((module) => module.WaitingRoom));
 
+// setTimeout counts in a signed 32-bit number of ms; a phase change weeks away is re-checked daily.
 const MAX_TIMER_MS = 86_400_000;
 const REREAD_MS = 60_000;
 
