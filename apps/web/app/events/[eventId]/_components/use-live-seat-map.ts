@@ -60,7 +60,14 @@ const createSeatMapStore = (initial: SeatMapData | undefined) => {
  * not replay what was missed.
  */
 export const useLiveSeatMap = (eventId: string) => {
-  const query = trpc.events.seatMap.useQuery({ eventId }, { staleTime: Infinity });
+  // Every fetch is a new snapshot to apply, even one equal to the last: the model may have been
+  // patched since, by live changes the fetch now corrects. Structural sharing would hand back the
+  // previous object for an equal answer (after comparing the whole map) and the snapshot would
+  // never be applied.
+  const query = trpc.events.seatMap.useQuery(
+    { eventId },
+    { staleTime: Infinity, structuralSharing: false },
+  );
   const data = query.data;
   const [store] = useState(() => createSeatMapStore(data));
   const version = useSyncExternalStore(store.subscribe, store.version, store.version);
