@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { kafkaBrokers } from "./environments.mjs";
+import { NODE_LTS, ensureNodeLts, nodeLtsBinDir } from "./node-lts.mjs";
 import { bin, ROOT } from "./paths.mjs";
 import { say, step } from "./progress.mjs";
 import { SERVICES } from "./services.mjs";
@@ -56,8 +57,11 @@ export const runBenchmarks = async ({ only, prepareNode, prepareBrowser }) => {
   }
   if (inNode.length > 0) {
     const env = benchEnv(await prepareNode());
-    // Benchmarks that start services run their bundles, as `npm start` and the images do.
+    // Benchmarks that start services run their bundles, as `npm start` and the images do; the
+    // on-sale rush runs its service on the machine's Node and on the images' (BENCH_NODE_LTS).
     await step("service bundles", () => ensureBundles(SERVICES));
+    await step(`Node.js ${NODE_LTS} (the images' runtime)`, ensureNodeLts);
+    env.BENCH_NODE_LTS = path.join(nodeLtsBinDir, "node");
     for (const bench of inNode) {
       say(`bench ${path.relative(ROOT, bench)}`);
       await run(bin("tsx"), [bench], { cwd: path.dirname(path.dirname(bench)), env });

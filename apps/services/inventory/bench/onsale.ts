@@ -8,12 +8,18 @@
 //   2. multi-seat holds at 10x contention: MULTI_BUYERS (2,000) each ask once for 2 or 4 adjacent
 //      seats among MULTI_SEATS (200), overlapping; afterwards the database must show no seat in two
 //      active holds and every 200 answer exactly as an active hold;
+//   0. first a warm-up rush on an event of its own with buyers of their own (WARMUP buyers,
+//      default 1,000), printed as the cold start: a service in an on-sale has been running for
+//      hours, so the rush is measured on a warm process (JIT-compiled code, open connections), while
+//      each measured buyer's token is still verified for the first time;
 //   3. the bare guard: as many single-row conditional UPDATEs as the API made holds, each taking a
 //      free seat (a shuffled fresh event, every seat used once), through a plain `pg` Pool at each
 //      of POOL_SIZES, keeping the fastest, so the ratio cannot improve by slowing the baseline.
 //   npm run bench:onsale
 //   BUYERS=1000 SEATS=500 PROCESSES_LIST=1,2 npx tsx apps/services/inventory/bench/onsale.ts
-import { spawn, type ChildProcess } from "node:child_process";
+// Inventory runs on the machine's Node and, when `npm run bench` provides it (BENCH_NODE_LTS, the
+// path of a `node` binary), on the Node LTS the images run; RUNTIMES=machine or RUNTIMES=lts picks one.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -34,13 +40,32 @@ const multiSeats = Number(process.env.MULTI_SEATS ?? 200);
 const multiBuyers = Number(process.env.MULTI_BUYERS ?? multiSeats * 10);
 const poolSizes = (process.env.POOL_SIZES ?? "4,8,16,32,64").split(",").map(Number);
 const processCounts = (process.env.PROCESSES_LIST ?? "1,2").split(",").map(Number);
+const warmupBuyers = Number(process.env.WARMUP ?? 1_000);
+
+type Runtime = { label: string; execPath: string };
+const runtimes: Runtime[] = [
+  { label: `Node ${process.versions.node} (this machine's)`, execPath: process.execPath },
+  ...(process.env.BENCH_NODE_LTS
+    ? [
+        {
+          label: `Node ${execFileSync(process.env.BENCH_NODE_LTS, ["--version"]).toString().trim().slice(1)} (the images')`,
+          execPath: process.env.BENCH_NODE_LTS,
+        },
+      ]
+    : []),
+].filter((_, i) => {
+  const wanted = process.env.RUNTIMES?.split(",");
+  return !wanted || wanted.includes(i === 0 ? "machine" : "lts");
+});
+if (runtimes.length === 0)
+  throw new Error(`RUNTIMES=${process.env.RUNTIMES} names no runtime here`);
 
 const h = await startHarness({ LOG_LEVEL: "silent" }, { watch: false, shared: true });
-const tokens = (
-  await Promise.all(
-    Array.from({ length: Math.max(buyers, multiBuyers) }, () => h.issuer.tokenFor()),
-  )
-).map((t) => t.token);
+const issueTokens = async (count: number) =>
+  (await Promise.all(Array.from({ length: count }, () => h.issuer.tokenFor()))).map((t) => t.token);
+const tokens = await issueTokens(Math.max(buyers, multiBuyers));
+// Warm-up buyers of their own, so every measured buyer's token is still new to the service.
+const warmupTokens = await issueTokens(warmupBuyers);
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -101,10 +126,11 @@ const cpuMsOf = (rootPid: number): number | null => {
 // ---- inventory as its own process(es), the way `npm start` runs it ----
 const startInventory = async (
   processes: number,
+  runtime: Runtime,
 ): Promise<{ url: string; cpuMs(): number | null; stop(): Promise<void> }> => {
   const port = await freePort();
   const child: ChildProcess = spawn(
-    process.execPath,
+    runtime.execPath,
     [
       // INVENTORY_CPU_PROF=<dir> profiles the service under the rush (node --cpu-prof).
       ...(process.env.INVENTORY_CPU_PROF
@@ -294,7 +320,10 @@ const adjacentRequests = (seats: SeatSpec[], count: number): string[][] => {
 };
 
 type Run = {
+  runtime: Runtime;
   processes: number;
+  /** The warm-up rush on the just-started process: its latency, not part of the figures. */
+  coldStart: BuyerReport;
   single: BuyerReport;
   singleCheck: Awaited<ReturnType<typeof checkEvent>>;
   multi: BuyerReport;
@@ -308,9 +337,20 @@ type Run = {
 const runs: Run[] = [];
 /** Every event this run stocked, whose holds are withdrawn at the end. */
 const benchEvents: string[] = [];
-for (const processes of processCounts) {
-  const inventory = await startInventory(processes);
+for (const [runtime, processes] of runtimes.flatMap((r) =>
+  processCounts.map((n) => [r, n] as const),
+)) {
+  const inventory = await startInventory(processes, runtime);
   try {
+    const warmup = await h.stockEvent({ seats: Math.max(1, Math.ceil(warmupBuyers / 2)) });
+    benchEvents.push(warmup.eventId);
+    const coldStart = await runBuyers({
+      baseUrl: inventory.url,
+      eventId: warmup.eventId,
+      mode: "single",
+      seatIds: warmup.seats.map((s) => s.seatId),
+      tokens: warmupTokens,
+    });
     const single = await h.stockEvent({ seats: seatCount });
     benchEvents.push(single.eventId);
     const cpu0 = inventory.cpuMs();
@@ -342,7 +382,9 @@ for (const processes of processCounts) {
     const spent = (from: number | null, to: number | null) =>
       from === null || to === null ? null : to - from;
     runs.push({
+      runtime,
       processes,
+      coldStart,
       singleCpuMs: spent(cpu0, cpu1),
       idleCpuMsPerSecond: idle0 === null || idle1 === null ? null : (idle1 - idle0) / idleSeconds,
       multiCpuMs: spent(cpu2, cpu3),
@@ -470,9 +512,13 @@ for (const run of runs) {
       ? null
       : Math.max(0, cpuMs - run.idleCpuMsPerSecond * seconds);
   failed ||=
-    !singleCheck.ok || !multiCheck.ok || single.outcomes.errors + multi.outcomes.errors > 0;
+    !singleCheck.ok ||
+    !multiCheck.ok ||
+    single.outcomes.errors + multi.outcomes.errors + run.coldStart.outcomes.errors > 0;
+  const cold = run.coldStart;
   lines.push(
-    `  API, ${run.processes} process${run.processes === 1 ? "" : "es"}:`,
+    `  API, ${run.processes} process${run.processes === 1 ? "" : "es"}, ${run.runtime.label}:`,
+    `    cold start    ${cold.latencies.length} warm-up calls (other buyers, another event) on the just-started process: ${(cold.latencies.length / cold.seconds).toFixed(0)} calls/s · ${latencySummary(cold.latencies).text}`,
     `    single seats  ${single.latencies.length} reserve calls in ${single.seconds.toFixed(2)} s = ${calls.toFixed(0)} calls/s, ${holds.toFixed(0)} holds/s · ${latency.text}`,
     `                  held ${single.outcomes.held} · taken (409) ${single.outcomes.conflict} · other 4xx ${single.outcomes.other4xx} · 5xx ${single.outcomes.errors}`,
     `                  database: ${singleCheck.heldSeats} seats held by ${singleCheck.activeHolds} holds, seats in two holds ${singleCheck.doubleHeld}, answers matching ${singleCheck.matching}/${singleCheck.answers}`,
@@ -486,12 +532,11 @@ for (const run of runs) {
 }
 if (runs.length > 1) {
   lines.push(
-    `  side by side (single seats, holds/s): ${runs
-      .map(
-        (r) =>
-          `${r.processes} process${r.processes === 1 ? "" : "es"} ${(r.single.outcomes.held / r.single.seconds).toFixed(0)} (${(r.single.latencies.length / r.single.seconds).toFixed(0)} calls/s)`,
-      )
-      .join(" · ")}`,
+    "  side by side (single seats, warm):",
+    ...runs.map(
+      (r) =>
+        `    ${r.processes} process${r.processes === 1 ? ", " : "es,"} ${r.runtime.label}: ${(r.single.outcomes.held / r.single.seconds).toFixed(0)} holds/s, ${(r.single.latencies.length / r.single.seconds).toFixed(0)} calls/s, p99 ${latencySummary(r.single.latencies).p99.toFixed(0)} ms`,
+    ),
   );
 }
 console.log(lines.join("\n"));

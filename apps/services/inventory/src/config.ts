@@ -34,10 +34,12 @@ export const InventoryConfig = baseConfigSchema
     DB_POOL_MAX: positiveInt(10),
     /**
      * Hold statements running at once per process; a hold that finds them all busy joins the batch
-     * the next free one takes (`adapters/db/hold-seats.ts`). The hold pool has this many
-     * connections plus two (seat facts).
+     * the next free one takes (`adapters/db/hold-seats.ts`). One is a group commit: in a rush every
+     * hold that arrives while a statement runs goes in the next, so a commit is shared by many
+     * holds (the on-sale bench: about a fifth more holds per second than with 4, BENCHMARKS.md).
+     * The hold pool has this many connections plus two (seat facts).
      */
-    HOLD_BATCHES_IN_FLIGHT: positiveInt(4),
+    HOLD_BATCHES_IN_FLIGHT: positiveInt(1),
     /** Signs waiting-room admission tokens (HS256); every inventory process must share it. */
     ADMISSION_SIGNING_KEY: z.string().min(32).default(LOCAL_ADMISSION_SIGNING_KEY),
     /** Verifies the proof of work of a waiting-room join; identity signs challenges with the same key. */

@@ -64,7 +64,7 @@ export type HoldBatcherOptions = {
   defaultTtlSeconds: number;
   /** Seats one customer (email) may hold per event. */
   cap: number;
-  /** Statements running at once; keep it below the pool size. */
+  /** Statements running at once (1: a group commit); keep it below the pool size. */
   inFlight?: number;
   /** Holds per statement at most. */
   maxBatch?: number;
@@ -135,7 +135,7 @@ const toOutcome = (row: HoldRow): HoldOutcome => {
 };
 
 export const createHoldBatcher = (pool: Pool, options: HoldBatcherOptions): HoldBatcher => {
-  const inFlight = options.inFlight ?? 4;
+  const inFlight = options.inFlight ?? 1;
   const maxBatch = options.maxBatch ?? 100;
   const waiting: Waiting[] = [];
   let running = 0;
