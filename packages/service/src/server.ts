@@ -1,9 +1,5 @@
 import type { AnyRouter, inferRouterContext } from "@trpc/server";
-import {
-  fastifyTRPCPlugin,
-  type CreateFastifyContextOptions,
-  type FastifyTRPCPluginOptions,
-} from "@trpc/server/adapters/fastify";
+import type { CreateFastifyContextOptions } from "@trpc/server/adapters/fastify";
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { ZodError } from "zod";
 import { CORRELATION_ID_HEADER, resolveCorrelationId } from "./correlation-id";
@@ -26,6 +22,7 @@ import {
 import { traceRequests } from "./request-spans";
 import { tracingEnabled } from "./tracing";
 import { createContext as createBaseContext, describeInputError } from "./trpc";
+import { registerTrpcHttp, type TrpcHttpOptions } from "./trpc-http";
 
 export type ShutdownHook = () => Promise<unknown> | void;
 
@@ -152,30 +149,27 @@ export const createService = <TRouter extends AnyRouter>(
 
   const verifier = options.verifier ?? null;
   const limits = options.limits ?? DEFAULT_EDGE_LIMITS;
-  const trpcOptions: FastifyTRPCPluginOptions<TRouter> = {
-    prefix: "/trpc",
-    trpcOptions: {
-      router,
-      // The edge hook answers first with a clearer message; this is the adapter's own backstop.
-      maxBatchSize: limits.maxBatchSize,
-      // Without an override the router's context must be the base `Context`, which is what this builds.
-      createContext: options.createContext ?? ((opts) => createBaseContext(opts, { verifier })),
-      onError({ error, path, req }) {
-        if (error.code === "INTERNAL_SERVER_ERROR") {
-          req.log.error({ err: error.cause ?? error, path }, "procedure failed");
-          return;
-        }
-        const message =
-          error.cause instanceof ZodError ? describeInputError(error.cause) : error.message;
-        req.log.info({ code: error.code, path }, message);
-      },
+  const trpcOptions: TrpcHttpOptions<TRouter> = {
+    router,
+    // The edge hook answers first with a clearer message; this is the handler's own backstop.
+    maxBatchSize: limits.maxBatchSize,
+    // Without an override the router's context must be the base `Context`, which is what this builds.
+    createContext: options.createContext ?? ((opts) => createBaseContext(opts, { verifier })),
+    onError({ error, path, req }) {
+      if (error.code === "INTERNAL_SERVER_ERROR") {
+        req.log.error({ err: error.cause ?? error, path }, "procedure failed");
+        return;
+      }
+      const message =
+        error.cause instanceof ZodError ? describeInputError(error.cause) : error.message;
+      req.log.info({ code: error.code, path }, message);
     },
   };
   // The API in its own scope, so shedding and limits never touch the probes above.
   void app.register(async (api) => {
     await registerEdgeGuards(api, limits, { name, verifier });
     options.routes?.(api);
-    await api.register(fastifyTRPCPlugin, trpcOptions);
+    registerTrpcHttp(api, "/trpc", trpcOptions);
   });
 
   let stopping: Promise<void> | undefined;

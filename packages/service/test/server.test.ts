@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import { createTRPCClient, httpBatchLink, httpLink } from "@trpc/client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createRedis, closeRedis } from "../src/redis";
 import { redisCheck, type ReadinessReport } from "../src/readiness";
@@ -224,6 +226,88 @@ describe("tRPC errors", () => {
     expect((logged?.err as { stack?: string } | undefined)?.stack).toContain(
       "ECONNREFUSED 10.1.2.3",
     );
+  });
+});
+
+describe("tRPC over HTTP (trpc-http.ts)", () => {
+  type Answer = { result?: { data: unknown }; error?: { message: string; data: { code: string } } };
+
+  it("answers a batch call by call, with 207 when the calls end differently", async () => {
+    const { base } = await startTestService();
+    const input = encodeURIComponent(JSON.stringify({}));
+    const response = await fetch(`${base}/trpc/whoCalled,notYours?batch=1&input=${input}`, {
+      headers: { "x-correlation-id": "batch-1" },
+    });
+    expect(response.status).toBe(207);
+    const answers = (await response.json()) as Answer[];
+    expect(answers[0]?.result?.data).toEqual({ correlationId: "batch-1" });
+    expect(answers[1]?.error?.data.code).toBe("FORBIDDEN");
+  });
+
+  it("serves the tRPC client's batching and single-call links", async () => {
+    const { base } = await startTestService();
+    for (const link of [httpBatchLink, httpLink]) {
+      const client = createTRPCClient<typeof testRouter>({
+        links: [link({ url: `${base}/trpc` })],
+      });
+      const [who, booked] = await Promise.all([
+        client.whoCalled.query(),
+        client.bookSeats.mutate({ eventId: randomUUID(), seats: [{ id: "A-1" }, { id: "A-2" }] }),
+      ]);
+      expect(who.correlationId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(booked).toEqual({ booked: 2 });
+      await expect(client.notYours.query()).rejects.toMatchObject({
+        message: "this order belongs to someone else",
+        data: { code: "FORBIDDEN", httpStatus: 403 },
+      });
+    }
+  });
+
+  it("refuses a query sent as a POST and a mutation sent as a GET with 405, naming the path", async () => {
+    const { base } = await startTestService();
+    const asPost = await fetch(`${base}/trpc/whoCalled`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(asPost.status).toBe(405);
+    expect(((await asPost.json()) as Answer).error?.message).toContain('"whoCalled"');
+    const asGet = await fetch(`${base}/trpc/bookSeats`);
+    expect(asGet.status).toBe(405);
+  });
+
+  it("answers an unknown procedure with 404 naming it", async () => {
+    const { base } = await startTestService();
+    const response = await fetch(`${base}/trpc/noSuchThing`);
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as Answer).error?.message).toBe(
+      'No procedure found on path "noSuchThing"',
+    );
+  });
+
+  it("answers a body that is not JSON, or one without a content type, with a 4xx and no 500", async () => {
+    const { base } = await startTestService();
+    const broken = await fetch(`${base}/trpc/bookSeats`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: '{"eventId":',
+    });
+    expect(broken.status).toBe(400);
+    const brokenAnswer = (await broken.json()) as Answer;
+    expect(brokenAnswer.error?.data.code).toBe("BAD_REQUEST");
+    expect(brokenAnswer.error?.message).toMatch(/^Invalid input: the request body is not JSON/);
+    const untyped = await fetch(`${base}/trpc/bookSeats`, { method: "POST" });
+    expect(untyped.status).toBe(415);
+    expect(((await untyped.json()) as Answer).error?.message).toBe("Missing content-type header");
+  });
+
+  it("refuses a streamed batch with a message saying how to call instead", async () => {
+    const { base } = await startTestService();
+    const response = await fetch(`${base}/trpc/whoCalled?batch=1&input=%7B%7D`, {
+      headers: { "trpc-accept": "application/jsonl" },
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as Answer).error?.message).toContain("not served here");
   });
 });
 
