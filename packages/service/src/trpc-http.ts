@@ -37,6 +37,9 @@ export type TrpcHttpOptions<TRouter extends AnyRouter> = {
 
 const ACCEPTED_METHOD = { query: "GET", mutation: "POST" } as const;
 
+/** What a call is, for error shapes: its procedure's type, or "unknown" when there is none. */
+type CallType = "query" | "mutation" | "subscription" | "unknown";
+
 /** The parts of a fetch `Request` that `getRequestInfo` reads, over Fastify's request. */
 const requestView = (request: FastifyRequest) => {
   const header = (name: string): string | null => {
@@ -82,7 +85,7 @@ const handle = async <TRouter extends AnyRouter>(
       .header("vary", "trpc-accept, accept")
       .header("content-type", "application/json")
       .send(JSON.stringify(transformTRPCResponse(config, json as never)));
-  const failure = (error: TRPCError, path: string | undefined, input: unknown, type: string) => {
+  const failure = (error: TRPCError, path: string | undefined, input: unknown, type: CallType) => {
     options.onError?.({ error, path, req: request });
     const shape: unknown = getErrorShape({
       config,
@@ -90,7 +93,7 @@ const handle = async <TRouter extends AnyRouter>(
       error,
       input,
       path,
-      type: type as "query" | "mutation" | "subscription" | "unknown",
+      type,
     });
     return { error: shape };
   };

@@ -42,21 +42,25 @@ const poolSizes = (process.env.POOL_SIZES ?? "4,8,16,32,64").split(",").map(Numb
 const processCounts = (process.env.PROCESSES_LIST ?? "1,2").split(",").map(Number);
 const warmupBuyers = Number(process.env.WARMUP ?? 1_000);
 
-type Runtime = { label: string; execPath: string };
+type Runtime = { key: "machine" | "lts"; label: string; execPath: string };
+const lts = process.env.BENCH_NODE_LTS;
+const wantedRuntimes = process.env.RUNTIMES?.split(",");
 const runtimes: Runtime[] = [
-  { label: `Node ${process.versions.node} (this machine's)`, execPath: process.execPath },
-  ...(process.env.BENCH_NODE_LTS
+  {
+    key: "machine" as const,
+    label: `Node ${process.versions.node} (this machine's)`,
+    execPath: process.execPath,
+  },
+  ...(lts
     ? [
         {
-          label: `Node ${execFileSync(process.env.BENCH_NODE_LTS, ["--version"]).toString().trim().slice(1)} (the images')`,
-          execPath: process.env.BENCH_NODE_LTS,
+          key: "lts" as const,
+          label: `Node ${execFileSync(lts, ["--version"]).toString().trim().slice(1)} (the images')`,
+          execPath: lts,
         },
       ]
     : []),
-].filter((_, i) => {
-  const wanted = process.env.RUNTIMES?.split(",");
-  return !wanted || wanted.includes(i === 0 ? "machine" : "lts");
-});
+].filter((runtime) => !wantedRuntimes || wantedRuntimes.includes(runtime.key));
 if (runtimes.length === 0)
   throw new Error(`RUNTIMES=${process.env.RUNTIMES} names no runtime here`);
 
