@@ -2,7 +2,7 @@
 // The functions passed to page.evaluate run in the browser.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, type Request } from "@playwright/test";
 import { callService } from "../support/service-api";
 
 // Figures, not assertions: printed and written to .data/test-results/web-measurements.json, and
@@ -101,12 +101,20 @@ test("event page: LCP, JavaScript size, and how soon the stadium's seat map answ
   // The stadium map after a navigation inside the storefront (from the events list, the way a
   // customer arrives: the framework is loaded, the event page's own code and data are not), at
   // the machine's speed and with Chromium's CPU slowed 4× (a mid-range phone), three times each.
+  // Also counted: how many times the page fetched the seat map, until the live feed is connected
+  // and no fetch of it is in flight (one when nothing changed since the map the page has).
   for (const cpuSlowdown of [1, 4]) {
     const runs = [];
+    const mapFetches = [];
     for (let i = 0; i < 3; i++) {
       const context = await browser.newContext();
       const fresh = await context.newPage();
       const cdp = await context.newCDPSession(fresh);
+      const fetches = { sent: 0, done: 0 };
+      const isMapFetch = (request: Request) => request.url().includes("events.seatMap");
+      fresh.on("request", (request) => void (isMapFetch(request) && fetches.sent++));
+      for (const outcome of ["requestfinished", "requestfailed"] as const)
+        fresh.on(outcome, (request) => void (isMapFetch(request) && fetches.done++));
       await fresh.goto(`/?q=${encodeURIComponent(stadium.name)}`);
       const link = fresh.getByRole("link", { name: stadium.name }).first();
       await expect(link).toBeVisible();
@@ -125,9 +133,15 @@ test("event page: LCP, JavaScript size, and how soon the stadium's seat map answ
         () => performance.getEntriesByName("clicked")[0]?.startTime ?? NaN,
       );
       runs.push(Math.round(interactiveAt - clickedAt));
+      await expect(fresh.getByTestId("live-status")).toHaveText("Live");
+      // A fetch the feed's `ready` causes is sent at once; this leaves time for it to be seen.
+      await fresh.waitForTimeout(500);
+      await expect.poll(() => fetches.sent === fetches.done, { intervals: [250] }).toBe(true);
+      mapFetches.push(fetches.sent);
       await context.close();
     }
     results[`stadiumAfterNavigationMs_cpu${cpuSlowdown}x`] = runs;
+    results[`stadiumSeatMapFetches_cpu${cpuSlowdown}x`] = mapFetches;
   }
 
   // Responsiveness on the stadium: 40 arrow-key moves, each a repaint of the 20,800 seats.

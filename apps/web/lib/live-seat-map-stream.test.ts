@@ -30,6 +30,7 @@ const setUp = (overrides: Partial<LiveSeatMapDeps> = {}, perClient = 20) => {
     slots,
     eventExists: (eventId) => Promise.resolve(eventId === EVENT),
     subscribe: feed.subscribe,
+    revision: () => Promise.resolve(41),
     ...overrides,
   };
   const open = async (eventId = EVENT, address = CLIENT) => {
@@ -63,9 +64,33 @@ describe("the live seat-map stream", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/event-stream/);
     const reader = res.body!.getReader();
-    await readUntil(reader, "event: ready");
+    expect(await readUntil(reader, "event: ready")).toContain(
+      'event: ready\ndata: {"revision":41}\n\n',
+    );
     feed.publish(EVENT, '{"state":"held","seats":[[0,1]]}');
     expect(await readUntil(reader, "event: seats")).toContain('data: {"state":"held"');
+    abort.abort();
+  });
+
+  it("reads the revision only once subscribed, and says null when it is unknown", async () => {
+    const steps: string[] = [];
+    const feed = fakeFeed();
+    const { open } = setUp({
+      subscribe: async (eventId, listener) => {
+        steps.push("subscribed");
+        return feed.subscribe(eventId, listener);
+      },
+      revision: () => {
+        steps.push("revision read");
+        return Promise.resolve(null);
+      },
+    });
+    const { res, abort } = await open();
+    const reader = res.body!.getReader();
+    expect(await readUntil(reader, "event: ready")).toContain(
+      'event: ready\ndata: {"revision":null}\n\n',
+    );
+    expect(steps).toEqual(["subscribed", "revision read"]);
     abort.abort();
   });
 

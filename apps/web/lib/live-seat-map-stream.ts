@@ -10,6 +10,8 @@ export type LiveSeatMapDeps = {
   eventExists: (eventId: string) => Promise<boolean>;
   /** Resolves once the subscription is in place; the returned function unsubscribes. */
   subscribe: (eventId: string, listener: (message: string) => void) => Promise<() => void>;
+  /** The event's seat-map revision, read once subscribed; null when unknown. Never throws. */
+  revision: (eventId: string) => Promise<number | null>;
   heartbeatMs?: number;
 };
 
@@ -28,8 +30,10 @@ const refusal = (status: number, error: string, retryAfterSeconds?: number) =>
 
 /**
  * Server-Sent Events: catalog's seat changes for one event, as they happen. The first message,
- * `ready`, arrives once the subscription is in place; the page then fetches the seat map again,
- * so nothing that changed while it was (re)connecting is missed.
+ * `ready`, arrives once the subscription is in place and carries the event's seat-map revision
+ * read then (`{"revision": n}`, null when unknown): every change above it comes through the
+ * stream. A page whose map has an older revision (or none) fetches the map again, so nothing that
+ * changed while it was (re)connecting is missed; a page whose map is as recent keeps it.
  *
  * Only for an event catalog knows (404 otherwise), and at most `slots`' limit of open streams
  * per client address (429 beyond it). The slot is held from before the catalog check until the
@@ -119,8 +123,10 @@ export const openLiveSeatMap = async (
         end();
         return;
       }
+      const revision = await deps.revision(eventId);
+      if (ended) return;
       heartbeat = setInterval(() => send(": keep-alive\n\n"), deps.heartbeatMs ?? 15_000);
-      send(`retry: 2000\nevent: ready\ndata: {}\n\n`);
+      send(`retry: 2000\nevent: ready\ndata: ${JSON.stringify({ revision })}\n\n`);
     },
     cancel() {
       end();

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import {
   encodeSeatMapChange,
+  PUBLISH_SEAT_MAP_CHANGE,
   seatMapChannel,
+  seatMapRevisionKey,
   type SeatMapChange,
 } from "@marquee/events/contracts/seat-map-channel";
 import { Redis } from "ioredis";
@@ -35,6 +37,7 @@ const openStream = async (eventId: string) => {
       slots: createLiveStreamSlots({ perClient: 20 }),
       eventExists: () => Promise.resolve(true),
       subscribe: (id, listener) => feed.subscribe(id, listener),
+      revision: (id) => feed.revision(id),
     },
     req,
     eventId,
@@ -95,5 +98,37 @@ describe("the live seat-map feed", () => {
     await publisher.publish(seatMapChannel(eventId), JSON.stringify(old));
     expect(await stream.readUntil("event: seats")).toContain(`data: ${JSON.stringify(old)}\n\n`);
     stream.close();
+  });
+
+  it("tells the browser the revision it subscribed at: every change above it comes through", async () => {
+    const eventId = randomUUID();
+    const stream = await openStream(eventId);
+    const ready = await stream.readUntil("event: ready");
+    const subscribedAt = Number(/data: \{"revision":(\d+)\}/.exec(ready)?.[1]);
+    expect(subscribedAt).toBeGreaterThan(0);
+
+    // Published the way catalog publishes: the revision raised with the change, in one script.
+    const later = change(eventId, { state: "sold" });
+    const raised = await publisher.eval(
+      PUBLISH_SEAT_MAP_CHANGE,
+      1,
+      seatMapRevisionKey(eventId),
+      seatMapChannel(eventId),
+      encodeSeatMapChange(later),
+    );
+    expect(raised).toBe(subscribedAt + 1);
+    expect(await stream.readUntil("event: seats")).toContain(`data: ${JSON.stringify(later)}`);
+    stream.close();
+  });
+
+  it("answers a null revision, in time, when Redis does not answer", async () => {
+    const away = createSeatMapFeed({ redisUrl: "redis://127.0.0.1:1", revisionTimeoutMs: 200 });
+    try {
+      const started = performance.now();
+      expect(await away.revision(randomUUID())).toBeNull();
+      expect(performance.now() - started).toBeLessThan(2_000);
+    } finally {
+      away.close();
+    }
   });
 });

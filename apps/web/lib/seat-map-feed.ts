@@ -1,4 +1,8 @@
-import { parseSeatMapChange, seatMapChannel } from "@marquee/events/contracts/seat-map-channel";
+import {
+  parseSeatMapChange,
+  readSeatMapRevision,
+  seatMapChannel,
+} from "@marquee/events/contracts/seat-map-channel";
 import { Redis } from "ioredis";
 
 type Listener = (message: string) => void;
@@ -6,7 +10,12 @@ type Listener = (message: string) => void;
 export type SeatMapFeed = {
   /** Resolves once Redis confirms the subscription; the returned function unsubscribes. */
   subscribe(eventId: string, listener: Listener): Promise<() => void>;
-  /** Closes the Redis connection (tests; the web server keeps its feed for its lifetime). */
+  /**
+   * The event's seat-map revision (`seatMapRevisionKey`): read once subscribed, every change above
+   * it reaches the listener. Null when Redis does not answer within `revisionTimeoutMs`.
+   */
+  revision(eventId: string): Promise<number | null>;
+  /** Closes the Redis connections (tests; the web server keeps its feed for its lifetime). */
   close(): void;
 };
 
@@ -20,11 +29,15 @@ export type SeatMapFeed = {
 export const createSeatMapFeed = ({
   redisUrl,
   log = (line) => console.error(line),
+  revisionTimeoutMs = 250,
 }: {
   redisUrl: string;
   log?: (line: string) => void;
+  revisionTimeoutMs?: number;
 }): SeatMapFeed => {
   let redis: Redis | null = null;
+  // A subscribed connection takes no other commands: revisions are read on one of their own.
+  let commands: Redis | null = null;
   const listeners = new Map<string, Set<Listener>>();
   const eventIdOf = new Map<string, string>();
 
@@ -75,9 +88,18 @@ export const createSeatMapFeed = ({
         }
       };
     },
+    async revision(eventId) {
+      if (!commands) {
+        commands = new Redis(redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2_000 });
+        commands.on("error", () => undefined); // the subscriber's connection logs Redis outages
+      }
+      return readSeatMapRevision(commands, eventId, revisionTimeoutMs);
+    },
     close() {
       redis?.disconnect();
       redis = null;
+      commands?.disconnect();
+      commands = null;
     },
   };
 };

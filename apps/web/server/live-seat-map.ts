@@ -29,6 +29,7 @@ const createLiveSeatMapDeps = (): LiveSeatMapDeps => {
     slots: createLiveStreamSlots({ perClient: serverEnv.LIVE_STREAMS_PER_CLIENT }),
     eventExists: (eventId) => cache.exists(eventId),
     subscribe: (eventId, listener) => seatmapFeed.subscribe(eventId, listener),
+    revision: (eventId) => seatmapFeed.revision(eventId),
   };
 };
 

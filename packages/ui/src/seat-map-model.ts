@@ -37,6 +37,8 @@ export type SeatMapData = {
   tiers: { name: string; priceCents: number }[];
   stage?: StageShape;
   sections: SeatMapSection[];
+  /** The live seat-map revision the seats were read at (catalog's `seatMap`); null: unknown. */
+  revision?: number | null;
 };
 
 export const AVAILABLE = 0;

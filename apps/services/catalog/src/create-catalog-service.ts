@@ -5,7 +5,10 @@ import type { Service } from "@marquee/service/server";
 import { withAfterCommit } from "./adapters/db/after-commit";
 import { createDb, type CatalogDb } from "./adapters/db/client";
 import { createReservationHandlers } from "./adapters/kafka/handlers";
-import { createSeatMapPublisher } from "./adapters/redis/seat-map-channel";
+import {
+  createSeatMapPublisher,
+  createSeatMapRevisionReader,
+} from "./adapters/redis/seat-map-channel";
 import { createAppRouter } from "./adapters/trpc/router";
 import type { CatalogDeps } from "./app/deps";
 import type { CatalogConfig } from "./config";
@@ -37,7 +40,11 @@ export const createCatalogService = (
     consumerDb,
     logger,
   });
-  const deps: CatalogDeps = { db, relay: messaging.relay };
+  const deps: CatalogDeps = {
+    db,
+    relay: messaging.relay,
+    seatMapRevision: createSeatMapRevisionReader(redis),
+  };
 
   const service = serve({ router: createAppRouter(deps), handleSignals: opts.handleSignals });
 

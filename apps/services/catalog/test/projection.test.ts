@@ -19,7 +19,7 @@ import { createRedis, type Redis } from "@marquee/service/redis";
 import { testEnv } from "@marquee/testkit/test-env";
 import { waitFor } from "@marquee/testkit/wait-for";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SeatMap } from "../src/domain/seat-map";
+import type { SeatMapAnswer as SeatMap } from "../src/app/get-seat-map";
 import { callTrpc, startHarness, type Harness } from "./harness";
 
 let h: Harness;
@@ -177,6 +177,18 @@ describe("seat map projection", () => {
 
     const map = await seatMap();
     expect(map.sections[0]?.counts).toEqual({ available: 8, held: 1, sold: 1 });
+  });
+
+  it("answers the seat map with its live revision: one more for each change pushed", async () => {
+    const before = await seatMap();
+    expect(before.revision).toEqual(expect.any(Number));
+    const pushesBefore = pushes.length;
+    await sendAndConverge(created(randomUUID(), [8]), [8], "h");
+    // The revision is raised with the push, just after the commit the map already shows.
+    await waitFor("the push", () => pushes.length > pushesBefore);
+    const after = await seatMap();
+    expect(after.revision).toBe(before.revision! + 1);
+    expect(after.sections[0]?.availability[8]).toBe("h");
   });
 
   it("changes nothing on redelivery, on a late release of sold seats, or on a failed confirmation", async () => {

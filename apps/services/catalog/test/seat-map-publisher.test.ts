@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import {
   parseSeatMapChange,
   seatMapChannel,
+  seatMapRevisionKey,
   type SeatMapChange,
 } from "@marquee/events/contracts/seat-map-channel";
 import { createLogger } from "@marquee/service/logger";
@@ -9,7 +10,10 @@ import { createRedis, type Redis } from "@marquee/service/redis";
 import { testEnv } from "@marquee/testkit/test-env";
 import { waitFor } from "@marquee/testkit/wait-for";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSeatMapPublisher } from "../src/adapters/redis/seat-map-channel";
+import {
+  createSeatMapPublisher,
+  createSeatMapRevisionReader,
+} from "../src/adapters/redis/seat-map-channel";
 
 const log = createLogger({ name: "test", level: "silent" });
 let publisher: Redis;
@@ -48,5 +52,47 @@ describe("seat map publisher", () => {
     expect(received).toHaveLength(1);
     expect(JSON.parse(received[0]!)).toMatchObject({ version: 1 });
     expect(parseSeatMapChange(received[0]!)).toEqual({ ok: true, change });
+  });
+
+  it("raises the event's revision with each change, from Redis's clock when the event has none", async () => {
+    const eventId = randomUUID();
+    const publish = createSeatMapPublisher(publisher);
+    const read = createSeatMapRevisionReader(publisher);
+    const change: SeatMapChange = {
+      eventId,
+      state: "sold",
+      seatIds: [randomUUID()],
+      seats: [[1, 2]],
+    };
+    const [seconds, micros] = await publisher.time();
+    const clock = Number(seconds) * 1e6 + Number(micros);
+
+    const first = await read(eventId);
+    expect(first).not.toBeNull();
+    // Seeded from the clock: above anything handed out before a Redis that lost its keys.
+    expect(first!).toBeGreaterThanOrEqual(clock);
+    expect(first!).toBeLessThan(clock + 60e6);
+    expect(await read(eventId)).toBe(first);
+
+    await publish(change);
+    await publish(change);
+    expect(await read(eventId)).toBe(first! + 2);
+
+    // Lost (a Redis restarted without its data): the next revision is still above the last.
+    await publisher.del(seatMapRevisionKey(eventId));
+    await publish(change);
+    expect(await read(eventId)).toBeGreaterThan(first! + 2);
+  });
+
+  it("reads a null revision, in time, when Redis does not answer", async () => {
+    const away = createRedis("redis://127.0.0.1:1", log);
+    away.on("error", () => undefined);
+    try {
+      const started = performance.now();
+      expect(await createSeatMapRevisionReader(away, 200)(randomUUID())).toBeNull();
+      expect(performance.now() - started).toBeLessThan(2_000);
+    } finally {
+      away.disconnect();
+    }
   });
 });

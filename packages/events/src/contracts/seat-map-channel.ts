@@ -8,6 +8,73 @@ import type { Upcaster } from "../define-event";
 /** The Redis pub/sub channel of one event's live seat-map changes. */
 export const seatMapChannel = (eventId: string): string => `seatmap:${eventId}`;
 
+/**
+ * The Redis key of an event's seat-map revision: a number raised, in the same script, with every
+ * change published on `seatMapChannel(eventId)` (`PUBLISH_SEAT_MAP_CHANGE`). It lets a browser
+ * skip fetching a map it already has:
+ * - catalog reads the revision before it reads the seats, so a seat map answered with revision R
+ *   holds every change up to R;
+ * - the live feed reads it once its subscription is in place, so every change above it reaches
+ *   the browser through the feed.
+ * A map whose revision is at least the feed's needs no second fetch. A missing key (a new event,
+ * a Redis that lost its data) is created from Redis's clock in microseconds, above every
+ * revision handed out before it as long as an event changes less than a million times a second.
+ */
+export const seatMapRevisionKey = (eventId: string): string => `seatmap-revision:${eventId}`;
+
+// KEYS[1]: the revision key. TIME answers seconds and microseconds as strings; the seed is their
+// decimal concatenation, so no Lua number (a double, printed with 14 digits) is involved.
+const SEED_REVISION = `if redis.call('EXISTS', KEYS[1]) == 0 then
+  local now = redis.call('TIME')
+  redis.call('SET', KEYS[1], now[1] .. string.rep('0', 6 - #now[2]) .. now[2])
+end`;
+
+/** Lua: the event's current revision (KEYS[1]), created when missing. */
+export const READ_SEAT_MAP_REVISION = `${SEED_REVISION}
+return redis.call('GET', KEYS[1])`;
+
+/** Lua: raises the revision (KEYS[1]) and publishes message ARGV[2] on channel ARGV[1], at once. */
+export const PUBLISH_SEAT_MAP_CHANGE = `${SEED_REVISION}
+local revision = redis.call('INCR', KEYS[1])
+redis.call('PUBLISH', ARGV[1], ARGV[2])
+return revision`;
+
+/** A revision as Redis answers it (a decimal string or an integer); null for anything else. */
+export const parseSeatMapRevision = (reply: unknown): number | null => {
+  const revision = typeof reply === "string" && /^\d+$/.test(reply) ? Number(reply) : reply;
+  return typeof revision === "number" && Number.isSafeInteger(revision) && revision >= 0
+    ? revision
+    : null;
+};
+
+/** What reading a revision needs of a Redis client (ioredis's `eval`). */
+export type RevisionStore = {
+  eval(script: string, numKeys: number, ...args: string[]): Promise<unknown>;
+};
+
+/**
+ * The event's seat-map revision, or null when Redis fails or does not answer within `timeoutMs`:
+ * a reader that cannot tell costs the browser a second fetch of the map, never the map itself.
+ */
+export const readSeatMapRevision = async (
+  redis: RevisionStore,
+  eventId: string,
+  timeoutMs: number,
+): Promise<number | null> => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), timeoutMs);
+  });
+  try {
+    const reply = redis
+      .eval(READ_SEAT_MAP_REVISION, 1, seatMapRevisionKey(eventId))
+      .then(parseSeatMapRevision, () => null);
+    return await Promise.race([reply, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+};
+
 /** A seat's place in catalog's seat map: `[section index, seat index]`. */
 const SeatPosition = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
 

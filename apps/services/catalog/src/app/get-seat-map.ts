@@ -35,17 +35,31 @@ const layoutOf = async (deps: CatalogDeps, eventId: string): Promise<SeatMap | n
 };
 
 /**
+ * A seat map as answered: `revision` is the event's live seat-map revision read before the seats
+ * were (`seatMapRevisionKey`), so the map holds every change published up to it; null when it
+ * could not be read.
+ */
+export type SeatMapAnswer = SeatMap & { revision: number | null };
+
+/**
  * The compact seat map of a public event with a layout, or null. The layout part comes from the
  * cache; availability is read on every call (only held and sold seats), so it is never stale.
  */
-export const getSeatMap = async (deps: CatalogDeps, eventId: string): Promise<SeatMap | null> => {
-  const event = await findEvent(deps.db, eventId);
+export const getSeatMap = async (
+  deps: CatalogDeps,
+  eventId: string,
+): Promise<SeatMapAnswer | null> => {
+  // The revision first: the seats read after it hold every change published up to it.
+  const [event, revision] = await Promise.all([
+    findEvent(deps.db, eventId),
+    deps.seatMapRevision?.(eventId) ?? null,
+  ]);
   if (!isPublic(event?.status) || !event?.layout) return null;
   const [layout, taken] = await Promise.all([
     layoutOf(deps, eventId),
     readTakenSeats(deps.db, eventId),
   ]);
-  return layout ? withAvailability(layout, taken) : null;
+  return layout ? { ...withAvailability(layout, taken), revision } : null;
 };
 
 /**

@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { mapIsCurrent, readyRevision } from "../../../../lib/seat-map-revision";
 import { trpc } from "../../../../lib/trpc";
 import {
   applyChange,
@@ -56,8 +57,10 @@ const createSeatMapStore = (initial: SeatMapData | undefined) => {
 
 /**
  * The event's seat map, kept current: catalog's changes arrive over Server-Sent Events and patch
- * the seat states in place; every (re)connection fetches the whole map again, since pub/sub does
- * not replay what was missed.
+ * the seat states in place. Pub/sub does not replay what was missed, so every (re)connection
+ * compares the map's revision with the one the feed subscribed at (its `ready` message) and
+ * fetches the whole map again unless the map is as recent: the map holds every change up to its
+ * revision, the feed brings every change above its own.
  */
 export const useLiveSeatMap = (eventId: string) => {
   // Every fetch is a new snapshot to apply, even one equal to the last: the model may have been
@@ -77,12 +80,22 @@ export const useLiveSeatMap = (eventId: string) => {
     if (data) store.snapshot(data);
   }, [store, data]);
 
-  const { refetch } = query;
+  // The feed's latest `ready` (a new object each time), compared with the map once no fetch of
+  // it is in flight: a fetch sent before the subscription may still be older.
+  const [ready, setReady] = useState<{ revision: number | null } | null>(null);
+  const handled = useRef<typeof ready>(null);
+  const { refetch, fetchStatus } = query;
+  useEffect(() => {
+    if (!ready || ready === handled.current || fetchStatus === "fetching") return;
+    handled.current = ready;
+    if (!mapIsCurrent(data?.revision, ready.revision)) void refetch();
+  }, [ready, data, fetchStatus, refetch]);
+
   useEffect(() => {
     const source = new EventSource(`/api/events/${eventId}/live`);
-    source.addEventListener("ready", () => {
+    source.addEventListener("ready", (event: MessageEvent<string>) => {
       setStatus("live");
-      void refetch();
+      setReady({ revision: readyRevision(event.data) });
     });
     source.addEventListener("seats", (event: MessageEvent<string>) => {
       try {
@@ -93,7 +106,7 @@ export const useLiveSeatMap = (eventId: string) => {
     });
     source.onerror = () => setStatus("reconnecting");
     return () => source.close();
-  }, [eventId, refetch, store]);
+  }, [eventId, store]);
 
   return { model: store.model(), version, counts: store.counts(), bump: store.bump, status, query };
 };
