@@ -117,7 +117,10 @@ describe("the live seat-map feed", () => {
       encodeSeatMapChange(later),
     );
     expect(raised).toBe(subscribedAt + 1);
-    expect(await stream.readUntil("event: seats")).toContain(`data: ${JSON.stringify(later)}`);
+    // The change carries its revision, so a page can tell whether a map it fetched holds it.
+    expect(await stream.readUntil("event: seats")).toContain(
+      `data: ${JSON.stringify({ ...later, revision: subscribedAt + 1 })}\n\n`,
+    );
     stream.close();
   });
 

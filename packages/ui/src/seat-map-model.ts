@@ -390,6 +390,8 @@ export type SeatChange = {
   eventId: string;
   state: "available" | "held" | "sold";
   seats: [number, number][];
+  /** The event's seat-map revision the change was published with; absent from older messages. */
+  revision?: number;
 };
 
 export const applyChange = (model: SeatMapModel, change: SeatChange): SeatRef[] => {

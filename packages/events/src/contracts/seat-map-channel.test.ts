@@ -31,6 +31,22 @@ describe("seat-map channel contract", () => {
     expect(parseSeatMapChange(text)).toEqual({ ok: true, change: written });
   });
 
+  it("leaves the revision to the publish script and reads it back from the channel", () => {
+    const written = change();
+    const text = encodeSeatMapChange({ ...written, revision: 7 } as SeatMapChange);
+    expect(JSON.parse(text)).not.toHaveProperty("revision");
+    // What PUBLISH_SEAT_MAP_CHANGE sends: the revision added as the last field.
+    const published = `${text.slice(0, -1)},"revision":1780000000000001}`;
+    expect(parseSeatMapChange(published)).toEqual({
+      ok: true,
+      change: { ...written, revision: 1780000000000001 },
+    });
+    expect(parseSeatMapChange(`${text.slice(0, -1)},"revision":-1}`)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^revision: /) as unknown,
+    });
+  });
+
   it("reads a message written before messages carried a version as version 1", () => {
     const written = change({ state: "sold" });
     expect(parseSeatMapChange(JSON.stringify(written))).toEqual({ ok: true, change: written });

@@ -33,11 +33,17 @@ end`;
 export const READ_SEAT_MAP_REVISION = `${SEED_REVISION}
 return redis.call('GET', KEYS[1])`;
 
-/** Lua: raises the revision (KEYS[1]) and publishes message ARGV[2] on channel ARGV[1], at once. */
+/**
+ * Lua: raises the revision (KEYS[1]) and publishes message ARGV[2] (a JSON object's text, from
+ * `encodeSeatMapChange`) on channel ARGV[1] with `"revision"` added as its last field, at once.
+ * The revision is spliced in as Redis's own decimal text (a Lua number would print 14 digits).
+ */
 export const PUBLISH_SEAT_MAP_CHANGE = `${SEED_REVISION}
-local revision = redis.call('INCR', KEYS[1])
-redis.call('PUBLISH', ARGV[1], ARGV[2])
-return revision`;
+redis.call('INCR', KEYS[1])
+local revision = redis.call('GET', KEYS[1])
+if string.sub(ARGV[2], -1) ~= '}' then return redis.error_reply('not a JSON object: ' .. ARGV[2]) end
+redis.call('PUBLISH', ARGV[1], string.sub(ARGV[2], 1, -2) .. ',"revision":' .. revision .. '}')
+return tonumber(revision)`;
 
 /** A revision as Redis answers it (a decimal string or an integer); null for anything else. */
 export const parseSeatMapRevision = (reply: unknown): number | null => {
@@ -78,23 +84,36 @@ export const readSeatMapRevision = async (
 /** A seat's place in catalog's seat map: `[section index, seat index]`. */
 const SeatPosition = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
 
+const SeatMapChangeFields = {
+  eventId: z.uuid(),
+  state: z.enum(["available", "held", "sold"]),
+  seatIds: z.array(z.uuid()),
+  seats: z.array(SeatPosition),
+};
+
+const onePositionPerSeat = (change: { seats: unknown[]; seatIds: unknown[] }) =>
+  change.seats.length === change.seatIds.length;
+const ONE_POSITION_PER_SEAT = { path: ["seats"], message: "one position per seat id" };
+
 /**
  * Catalog → web (live seat map, `seatMapChannel(eventId)`): seats of one event changed state.
  * `seats[i]` is the position of `seatIds[i]` in the seat map, so a browser can repaint without
  * knowing any seat ids.
  */
 export const SeatMapChange = z
-  .object({
-    eventId: z.uuid(),
-    state: z.enum(["available", "held", "sold"]),
-    seatIds: z.array(z.uuid()),
-    seats: z.array(SeatPosition),
-  })
-  .refine((change) => change.seats.length === change.seatIds.length, {
-    path: ["seats"],
-    message: "one position per seat id",
-  });
+  .object(SeatMapChangeFields)
+  .refine(onePositionPerSeat, ONE_POSITION_PER_SEAT);
 export type SeatMapChange = z.infer<typeof SeatMapChange>;
+
+/**
+ * A change as the channel carries it: with the event's seat-map revision the publish script gave
+ * it (`PUBLISH_SEAT_MAP_CHANGE`), so a reader holding a map of revision R knows which changes the
+ * map already holds (those up to R). Absent from messages published before revisions existed.
+ */
+export const PublishedSeatMapChange = z
+  .object({ ...SeatMapChangeFields, revision: z.number().int().nonnegative().optional() })
+  .refine(onePositionPerSeat, ONE_POSITION_PER_SEAT);
+export type PublishedSeatMapChange = z.infer<typeof PublishedSeatMapChange>;
 
 /** The version catalog writes today, as the message's `version` field. */
 export const SEAT_MAP_CHANGE_VERSION = 1;
@@ -112,7 +131,8 @@ const describe = (error: z.ZodError): string =>
 export const encodeSeatMapChange = (change: SeatMapChange): string =>
   JSON.stringify({ version: SEAT_MAP_CHANGE_VERSION, ...SeatMapChange.parse(change) });
 
-export type SeatMapChangeParse = { ok: true; change: SeatMapChange } | { ok: false; error: string };
+export type SeatMapChangeParse =
+  { ok: true; change: PublishedSeatMapChange } | { ok: false; error: string };
 
 /**
  * Reads a message from the channel, lifting an older version to the current one. Never throws:
@@ -142,7 +162,7 @@ export const parseSeatMapChange = (text: string): SeatMapChangeParse => {
     if (!upcast) return { ok: false, error: `no upcaster from version ${v}` };
     data = upcast(data);
   }
-  const parsed = SeatMapChange.safeParse(data);
+  const parsed = PublishedSeatMapChange.safeParse(data);
   if (!parsed.success) return { ok: false, error: describe(parsed.error) };
   return { ok: true, change: parsed.data };
 };

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { createRecentSeatChanges } from "../../../../lib/recent-seat-changes";
 import { mapIsCurrent, readyRevision } from "../../../../lib/seat-map-revision";
 import { trpc } from "../../../../lib/trpc";
 import {
@@ -25,6 +26,8 @@ const createSeatMapStore = (initial: SeatMapData | undefined) => {
   let model: SeatMapModel | null = initial ? buildModel(initial) : null;
   let applied = initial;
   let version = 0;
+  // A map fetched before a change the feed already brought must not undo it.
+  const recent = createRecentSeatChanges();
   const listeners = new Set<() => void>();
   const changed = () => {
     version += 1;
@@ -44,9 +47,11 @@ const createSeatMapStore = (initial: SeatMapData | undefined) => {
       applied = data;
       if (model) applySnapshot(model, data);
       else model = buildModel(data);
+      for (const change of recent.above(data.revision)) applyChange(model, change);
       changed();
     },
     change: (change: SeatChange) => {
+      recent.add(change);
       if (!model) return;
       applyChange(model, change);
       changed();
