@@ -6,6 +6,7 @@ import { bin, DATA_DIR, ROOT } from "./paths.mjs";
 import { say, step } from "./progress.mjs";
 import { run, runForCode } from "./run.mjs";
 import { runComposeStack } from "./containers/compose-stack.mjs";
+import { describeFailures, playwrightFailures, vitestFailures } from "./test-failures.mjs";
 
 const RESULTS = path.join(DATA_DIR, "test-results");
 
@@ -99,6 +100,12 @@ export const runTests = async (environment) => {
   say(
     `containers: ${containers.skipped ? `skipped (${containers.skipped})` : containers.passed ? "1 passed" : "1 failed"}`,
   );
+  for (const line of describeFailures([
+    ...vitestFailures(vitest),
+    ...playwrightFailures(playwright),
+  ])) {
+    say(line);
+  }
   console.log(`${passed} passed, ${failed} failed`);
   return vitestCode === 0 && playwrightCode === 0 && failed === 0 && passed > 0;
 };
