@@ -184,48 +184,86 @@ const startInventory = async (
   };
 };
 
-// ---- buyers: a worker thread, plain JS over node:http with kept-alive connections (one per buyer
-// in flight), so the load generator has its own loop and takes as little of the machine's cores
-// as it can (fetch costs noticeably more CPU per request) ----
+// ---- buyers: a worker thread, plain JS speaking HTTP/1.1 over kept-alive sockets of its own (one
+// per buyer in flight), so the load generator has its own loop and takes as little of the
+// machine's cores as it can. It shares the 2 cores with the service under test: through node:http
+// it took about a quarter of them in the rush (fetch costs more still); a request written as one
+// string and an answer read by its Content-Length cost a fraction of that. ----
 const buyerScript = `
 const { parentPort, workerData } = require("node:worker_threads");
-const http = require("node:http");
+const net = require("node:net");
 const { performance } = require("node:perf_hooks");
 const { baseUrl, eventId, mode, seatIds, tokens, requests, concurrency, attempts } = workerData;
-const believedFree = new Set(seatIds);
+// The seats a buyer still believes free: an array for an O(1) random pick, each seat's index kept
+// so it leaves in O(1) (swapped with the last); copying the whole set per attempt cost the load
+// generator more CPU than its HTTP request.
+const believedFree = seatIds.slice();
+const freeIndex = new Map(believedFree.map((id, i) => [id, i]));
+const forget = (seatId) => {
+  const i = freeIndex.get(seatId);
+  if (i === undefined) return;
+  const last = believedFree.pop();
+  freeIndex.delete(seatId);
+  if (last !== seatId) { believedFree[i] = last; freeIndex.set(last, i); }
+};
 const latencies = [];
 const outcomes = { held: 0, conflict: 0, other4xx: 0, errors: 0 };
 const holds = [];
 let next = 0;
-const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-const reserveUrl = new URL(baseUrl + "/trpc/reserve");
-const reserve = (token, ids) => new Promise((resolve, reject) => {
-  const payload = JSON.stringify({ eventId, seatIds: ids });
-  const request = http.request(reserveUrl, {
-    method: "POST",
-    agent,
-    headers: {
-      "content-type": "application/json",
-      "content-length": Buffer.byteLength(payload),
-      authorization: "Bearer " + token,
-    },
-  }, (response) => {
-    const chunks = [];
-    response.on("data", (chunk) => chunks.push(chunk));
-    response.on("end", () => {
-      try {
-        const body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-        resolve({ status: response.statusCode, code: body.error?.data?.code, data: body.result?.data });
-      } catch (error) { reject(error); }
-    });
-    response.on("error", reject);
+const { hostname, port } = new URL(baseUrl);
+// One kept-alive connection: a request at a time, the answer framed by its Content-Length (the
+// service answers tRPC calls that way). A closed socket is replaced on the next request.
+const connect = () => {
+  const socket = net.connect({ host: hostname, port: Number(port) });
+  socket.setNoDelay(true);
+  const conn = { socket, pending: null, buffer: null, closed: false };
+  const fail = (error) => {
+    conn.closed = true;
+    const pending = conn.pending;
+    conn.pending = null;
+    if (pending) pending.reject(error);
+  };
+  socket.on("data", (chunk) => {
+    conn.buffer = conn.buffer ? Buffer.concat([conn.buffer, chunk]) : chunk;
+    const headEnd = conn.buffer.indexOf("\\r\\n\\r\\n");
+    if (headEnd < 0) return;
+    const head = conn.buffer.toString("latin1", 0, headEnd);
+    const length = /\\r\\ncontent-length: *(\\d+)/i.exec(head);
+    if (!length) return fail(new Error("an answer without Content-Length: " + head));
+    const end = headEnd + 4 + Number(length[1]);
+    if (conn.buffer.length < end) return;
+    const body = conn.buffer.toString("utf8", headEnd + 4, end);
+    conn.buffer = null;
+    const pending = conn.pending;
+    conn.pending = null;
+    if (/\\r\\nconnection: *close/i.test(head)) {
+      conn.closed = true;
+      socket.end();
+    }
+    pending.resolve({ status: Number(head.slice(9, 12)), body });
   });
-  request.on("error", reject);
-  request.end(payload);
+  socket.on("error", fail);
+  socket.on("close", () => fail(new Error("connection closed before the answer")));
+  return conn;
+};
+const connections = [];
+const send = (conn, text) => new Promise((resolve, reject) => {
+  conn.pending = { resolve, reject };
+  conn.socket.write(text);
 });
-const attempt = async (token, ids) => {
+const reserve = async (slot, token, ids) => {
+  if (!connections[slot] || connections[slot].closed) connections[slot] = connect();
+  const payload = JSON.stringify({ eventId, seatIds: ids });
+  const { status, body } = await send(connections[slot],
+    "POST /trpc/reserve HTTP/1.1\\r\\nHost: " + hostname + ":" + port +
+    "\\r\\nContent-Type: application/json\\r\\nContent-Length: " + Buffer.byteLength(payload) +
+    "\\r\\nAuthorization: Bearer " + token + "\\r\\n\\r\\n" + payload);
+  const answer = JSON.parse(body);
+  return { status, code: answer.error?.data?.code, data: answer.result?.data };
+};
+const attempt = async (slot, token, ids) => {
   const started = performance.now();
-  const outcome = await reserve(token, ids).catch(() => ({ status: 599 }));
+  const outcome = await reserve(slot, token, ids).catch(() => ({ status: 599 }));
   latencies.push(performance.now() - started);
   if (outcome.status === 200) {
     outcomes.held += 1;
@@ -237,24 +275,23 @@ const attempt = async (token, ids) => {
   else outcomes.other4xx += 1;
   return false;
 };
-const buy = async (i) => {
-  if (mode === "multi") { await attempt(tokens[i], requests[i]); return; }
-  for (let a = 0; a < attempts && believedFree.size > 0; a += 1) {
-    const pool = [...believedFree];
-    const seatId = pool[Math.floor(Math.random() * pool.length)];
-    const held = await attempt(tokens[i], [seatId]);
-    believedFree.delete(seatId);
+const buy = async (slot, i) => {
+  if (mode === "multi") { await attempt(slot, tokens[i], requests[i]); return; }
+  for (let a = 0; a < attempts && believedFree.length > 0; a += 1) {
+    const seatId = believedFree[Math.floor(Math.random() * believedFree.length)];
+    const held = await attempt(slot, tokens[i], [seatId]);
+    forget(seatId);
     if (held) return;
   }
 };
 (async () => {
   const total = mode === "multi" ? requests.length : tokens.length;
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < total) { const i = next; next += 1; await buy(i); }
+  await Promise.all(Array.from({ length: concurrency }, async (_, slot) => {
+    while (next < total) { const i = next; next += 1; await buy(slot, i); }
   }));
   const seconds = (performance.now() - t0) / 1000;
-  agent.destroy();
+  for (const conn of connections) conn?.socket.destroy();
   parentPort.postMessage({ latencies, outcomes, holds, seconds });
 })();
 `;

@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { ReservationCreated } from "@marquee/events/contracts/inventory";
-import { createEvent } from "@marquee/events/create-event";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHoldBatcher, type HoldRequest } from "../src/adapters/db/hold-seats";
+import { createHoldBatcher } from "../src/adapters/db/hold-seats";
+import { holdRequest } from "./hold-request";
 import { startHarness, type Harness } from "./harness";
 
 let h: Harness;
@@ -14,44 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.stop();
 });
-
-/** A hold request as `holdInDatabase` builds it, straight to the batcher (no Redis in front). */
-const request = (
-  eventId: string,
-  seatIds: string[],
-  who: { customerId?: string; email?: string } = {},
-): HoldRequest => {
-  const reservationId = randomUUID();
-  const customerId = who.customerId ?? randomUUID();
-  const now = new Date();
-  return {
-    reservationId,
-    eventId,
-    customerId,
-    customerEmail: who.email ?? `${customerId}@example.com`,
-    seatIds,
-    currency: "EUR",
-    now,
-    event: createEvent(ReservationCreated, {
-      key: eventId,
-      correlationId: randomUUID(),
-      data: {
-        reservationId,
-        eventId,
-        customerId,
-        currency: "EUR",
-        expiresAt: now.toISOString(),
-        seats: seatIds.map((seatId, i) => ({
-          seatId,
-          section: "A",
-          row: "1",
-          number: i + 1,
-          priceCents: 4_500,
-        })),
-      },
-    }),
-  };
-};
 
 /**
  * One statement at a time: the first hold goes alone and every hold asked for while it runs waits
@@ -87,10 +48,10 @@ describe("holds in batches", () => {
     statements = 0;
 
     const asks = [
-      request(eventId, [c]), // goes alone
-      request(eventId, [a]),
-      request(eventId, [a, b]), // same batch as the one above, which takes a first
-      request(eventId, [b]),
+      holdRequest(eventId, [c]), // goes alone
+      holdRequest(eventId, [a]),
+      holdRequest(eventId, [a, b]), // same batch as the one above, which takes a first
+      holdRequest(eventId, [b]),
     ];
     const outcomes = await Promise.all(asks.map((ask) => holds.hold(ask)));
 
@@ -109,7 +70,7 @@ describe("holds in batches", () => {
     const email = `${randomUUID()}@example.com`;
 
     const outcomes = await Promise.all(
-      seats.map((seat) => holds.hold(request(eventId, [seat.seatId], { email }))),
+      seats.map((seat) => holds.hold(holdRequest(eventId, [seat.seatId], { email }))),
     );
 
     expect(outcomes.filter((o) => o.kind === "held")).toHaveLength(3);
@@ -120,10 +81,13 @@ describe("holds in batches", () => {
     const { eventId, seats } = await h.stockEvent({ seats: 3 });
     const holds = oneAtATime();
 
-    const first = holds.hold(request(eventId, [seats[0]!.seatId]));
+    const first = holds.hold(holdRequest(eventId, [seats[0]!.seatId]));
     // Valid as far as TypeScript and the event contract go; the database refuses the seat id.
-    const bad = holds.hold({ ...request(eventId, [seats[2]!.seatId]), seatIds: ["not-a-uuid"] });
-    const good = holds.hold(request(eventId, [seats[1]!.seatId]));
+    const bad = holds.hold({
+      ...holdRequest(eventId, [seats[2]!.seatId]),
+      seatIds: ["not-a-uuid"],
+    });
+    const good = holds.hold(holdRequest(eventId, [seats[1]!.seatId]));
 
     await expect(first).resolves.toMatchObject({ kind: "held" });
     await expect(bad).rejects.toThrow(/uuid/i);
@@ -134,7 +98,7 @@ describe("holds in batches", () => {
     const { eventId } = await h.stockEvent({ seats: 1 });
     const holds = oneAtATime();
     const ghost = randomUUID();
-    const ask = request(eventId, [ghost]);
+    const ask = holdRequest(eventId, [ghost]);
 
     await expect(holds.hold(ask)).resolves.toEqual({ kind: "seat-taken", seatId: ghost });
     const [{ count }] = (await outboxRowsOf([ask.reservationId])) as [{ count: number }];

@@ -18,7 +18,10 @@ import type { Pool } from "./client";
  *   5. otherwise the reservation, its seats (`UPDATE … WHERE state = 'available'` under the row
  *      locks), and the reservation-created outbox row, with the expiry computed there.
  * The batch takes every advisory lock and every seat row lock up front, in key order, so a refused
- * hold has written nothing and two batches cannot deadlock.
+ * hold has written nothing and two batches cannot deadlock. An ordinary batch (no offer, nobody
+ * waiting for its events, none cancelled) is then decided in memory from values read once and
+ * written in four statements (migration 20261203090000_hold_batch_in_sets); any other goes hold by
+ * hold (`hold_seats_batch_in_turn`), with the same answers.
  *
  * How batches form: at most `inFlight` statements run at once; a request that arrives while they
  * are all busy waits, and the next free slot takes everything waiting (up to `maxBatch`) in one
@@ -97,7 +100,7 @@ const topicOf = (event: MarqueeEvent): string => {
   return def.topic;
 };
 
-const toJson = ({ request: r, trace }: Waiting) => {
+const toJson = ({ request: r, trace }: Pick<Waiting, "request" | "trace">) => {
   return {
     reservationId: r.reservationId,
     eventId: r.eventId,
@@ -116,6 +119,11 @@ const toJson = ({ request: r, trace }: Waiting) => {
     }),
   };
 };
+
+/** `hold_seats_batch`'s first argument: the holds, in order, each with its request's trace. */
+export const holdBatchJson = (
+  batch: ReadonlyArray<{ request: HoldRequest; trace: Record<string, string> }>,
+): string => JSON.stringify(batch.map(toJson));
 
 const toOutcome = (row: HoldRow): HoldOutcome => {
   switch (row.outcome) {
@@ -143,7 +151,7 @@ export const createHoldBatcher = (pool: Pool, options: HoldBatcherOptions): Hold
   const runStatement = async (batch: readonly Waiting[]): Promise<HoldOutcome[]> => {
     const { rows } = await pool.query<HoldRow>({
       text: HOLD_SQL,
-      values: [JSON.stringify(batch.map(toJson)), options.defaultTtlSeconds, options.cap],
+      values: [holdBatchJson(batch), options.defaultTtlSeconds, options.cap],
     });
     const byIndex = new Map(rows.map((row) => [row.idx, toOutcome(row)]));
     return batch.map((_, i) => {
