@@ -94,10 +94,20 @@ test("three visitors join a waiting room before the opening, are let in at the s
 
   // The organizer brings the opening forward to a few seconds from now.
   await organizer.getByRole("button", { name: "Change on-sale settings" }).click();
-  const opening = Date.now() + 12_000;
+  const opening = Date.now() + 20_000;
   await organizer.getByLabel("Sales open at").fill(wallClock(opening, VENUE.timeZone));
   await organizer.getByRole("button", { name: "Save on-sale settings" }).click();
   await expect(organizer.getByText("Saved.", { exact: false })).toBeVisible();
+  // The room paces admissions from the opening it knows: it must take up the new one (through
+  // catalog's event-updated) before that moment, or it would let in at once all it owes since.
+  await expect(panel.getByTestId("waiting-room-opens")).toHaveAttribute(
+    "data-opens-at",
+    new Date(Math.floor(opening / 1_000) * 1_000).toISOString(),
+    { timeout: 10_000 },
+  );
+  expect(Date.now(), "inventory took up the new opening only after it had passed").toBeLessThan(
+    opening,
+  );
 
   // Everyone is let in after the opening, one at a time at the set rate.
   for (const page of visitors) {

@@ -111,7 +111,7 @@ export function OrganizerEvent({ eventId }: { eventId: string }) {
       <EventActions event={data} />
 
       {data.status === "published" && data.waitingRoom ? (
-        <WaitingRoomPanel eventId={data.id} />
+        <WaitingRoomPanel eventId={data.id} timeZone={data.timeZone} />
       ) : null}
       {data.status === "cancelled" ? null : <OnSaleFormView event={data} />}
 

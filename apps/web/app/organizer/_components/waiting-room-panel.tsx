@@ -2,6 +2,7 @@
 
 import { ErrorNotice } from "@marquee/ui/error-notice";
 import { LoadingState } from "@marquee/ui/loading-state";
+import { formatEventTime } from "../../../lib/format";
 import { trpc } from "../../../lib/trpc";
 
 // The queue moves by the second during an on-sale; two seconds behind is live enough.
@@ -10,11 +11,13 @@ const REFRESH_MS = 2_000;
 const number = (value: number) => value.toLocaleString("en-GB");
 
 /**
- * The waiting room as inventory counts it, live: visitors still queued, admitted so far and in the
- * last minute against the set rate, and whether admissions are paused; Pause stops letting
- * visitors in (those admitted keep their window), Resume carries on from the same place.
+ * The waiting room as inventory counts it, live: when it starts letting visitors in (the opening
+ * as inventory has taken it up, so a changed opening shows here once it applies), visitors still
+ * queued, admitted so far and in the last minute against the set rate, and whether admissions are
+ * paused; Pause stops letting visitors in (those admitted keep their window), Resume carries on
+ * from the same place.
  */
-export function WaitingRoomPanel({ eventId }: { eventId: string }) {
+export function WaitingRoomPanel({ eventId, timeZone }: { eventId: string; timeZone: string }) {
   const utils = trpc.useUtils();
   const stats = trpc.organizer.waitingRoomStats.useQuery(
     { eventId },
@@ -54,6 +57,18 @@ export function WaitingRoomPanel({ eventId }: { eventId: string }) {
       ) : !stats.data ? null : (
         <>
           <dl className="stats" aria-label="Waiting room">
+            <div className="stat">
+              <dt>Admissions from</dt>
+              <dd
+                className="stat-moment"
+                data-testid="waiting-room-opens"
+                data-opens-at={stats.data.opensAt ?? ""}
+              >
+                {stats.data.opensAt
+                  ? formatEventTime(stats.data.opensAt, timeZone)
+                  : "Since publishing"}
+              </dd>
+            </div>
             <div className="stat">
               <dt>In the queue</dt>
               <dd data-testid="waiting-room-queued">{number(stats.data.queued)}</dd>
