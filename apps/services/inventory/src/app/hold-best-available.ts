@@ -12,8 +12,17 @@ import type { InventoryDeps } from "./deps";
 import type { ReservationView } from "./reservation-view";
 import { holdInDatabase } from "./reserve-seats";
 
-/** How many blocks one request tries before telling the buyer the seats are going too fast. */
+/**
+ * How many blocks one request may lose without anyone having taken a seat in between before it
+ * tells the buyer the seats are going too fast. A block lost while the map's free seats went down
+ * was lost to a buyer who got seats: that is the sale moving, not contention, and is not counted
+ * (seats are finite, so it cannot go on forever), up to `BEST_AVAILABLE_MAX_TRIES` blocks in all.
+ */
 export const BEST_AVAILABLE_ATTEMPTS = 24;
+const BEST_AVAILABLE_MAX_TRIES = 200;
+
+const freeSeats = (map: readonly { free: boolean }[]): number =>
+  map.reduce((count, seat) => count + (seat.free ? 1 : 0), 0);
 
 export type HoldBestAvailableInput = BestAvailableRequest & {
   customerId: string;
@@ -29,8 +38,8 @@ export type HoldBestAvailableInput = BestAvailableRequest & {
  * just beside the block, so two buyers cannot each take a block that together strands the seat
  * between them), then `holdInDatabase` (the conditional UPDATE, the per-email cap, the cancelled
  * event, the reservation-created event in the same statement). Losing a race (a lock, the row
- * changed since it was read, or the database guard) re-reads the map and tries again, up to
- * `BEST_AVAILABLE_ATTEMPTS` times; the sale gate is the router's, before this.
+ * changed since it was read, or the database guard) re-reads the map and tries again (see
+ * `BEST_AVAILABLE_ATTEMPTS`); the sale gate is the router's, before this.
  */
 export const holdBestAvailable = async (
   deps: InventoryDeps,
@@ -38,12 +47,22 @@ export const holdBestAvailable = async (
   random: () => number = Math.random,
 ): Promise<Result<ReservationView, BestAvailableError>> => {
   let lostAt = -1;
-  for (let attempt = 0; attempt < BEST_AVAILABLE_ATTEMPTS; attempt += 1) {
+  let attempt = 0;
+  let freeBefore = Number.POSITIVE_INFINITY;
+  for (
+    let tries = 0;
+    attempt < BEST_AVAILABLE_ATTEMPTS && tries < BEST_AVAILABLE_MAX_TRIES;
+    tries += 1
+  ) {
     const map = await readSeatMap(deps.holdPool, input.eventId, lostAt);
     if (map.length === 0) return fail({ kind: "no-seat-map", eventId: input.eventId });
+    const free = freeSeats(map);
+    // A loss counts when no seat was taken since the map before it; the choice widens every try.
+    if (tries > 0 && free >= freeBefore) attempt += 1;
+    freeBefore = free;
     const ranked = rankBestAvailable(map, input);
     if (!ranked.ok) return ranked;
-    const block = pickForAttempt(ranked.value, attempt, random);
+    const block = pickForAttempt(ranked.value, tries, random);
     const seats = [...block.seats].sort((a, b) => (a.id < b.id ? -1 : 1));
     const lockIds = [...block.seats, ...block.neighbours].map((seat) => seat.id).sort();
 
