@@ -47,18 +47,18 @@ export const holdBestAvailable = async (
   random: () => number = Math.random,
 ): Promise<Result<ReservationView, BestAvailableError>> => {
   let lostAt = -1;
-  let attempt = 0;
+  let countedLosses = 0;
   let freeBefore = Number.POSITIVE_INFINITY;
   for (
     let tries = 0;
-    attempt < BEST_AVAILABLE_ATTEMPTS && tries < BEST_AVAILABLE_MAX_TRIES;
+    countedLosses < BEST_AVAILABLE_ATTEMPTS && tries < BEST_AVAILABLE_MAX_TRIES;
     tries += 1
   ) {
     const map = await readSeatMap(deps.holdPool, input.eventId, lostAt);
     if (map.length === 0) return fail({ kind: "no-seat-map", eventId: input.eventId });
     const free = freeSeats(map);
     // A loss counts when no seat was taken since the map before it; the choice widens every try.
-    if (tries > 0 && free >= freeBefore) attempt += 1;
+    if (tries > 0 && free >= freeBefore) countedLosses += 1;
     freeBefore = free;
     const ranked = rankBestAvailable(map, input);
     if (!ranked.ok) return ranked;
