@@ -31,12 +31,17 @@ const firstEventPath = async (page: Page) => {
   return href!;
 };
 
-/** Fails the test on any script or resource the policy refused while the page ran. */
+/**
+ * Fails the test on any script or resource the policy refused while the page ran, and on any part
+ * of a policy header the browser could not read (an unknown feature is ignored, and says so).
+ */
 const watchForViolations = (page: Page) => {
   const violations: string[] = [];
   page.on("console", (message) => {
     if (
-      /Content Security Policy|Refused to (execute|load|apply|connect|create)/i.test(message.text())
+      /Content Security Policy|Refused to (execute|load|apply|connect|create)|Error with Permissions-Policy header/i.test(
+        message.text(),
+      )
     )
       violations.push(`${page.url()}: ${message.text()}`);
   });

@@ -27,14 +27,16 @@ export const contentSecurityPolicy = (nonce: string, { dev }: { dev: boolean }):
     "frame-ancestors 'none'",
   ].join("; ");
 
-/** Powerful features off for everyone, the site included. */
+/**
+ * Powerful features off for everyone, the site included. Only features Chromium knows: it reports
+ * an unknown one (Web Bluetooth has no policy name there) as an error on every page.
+ */
 const DENIED_FEATURES = [
   "microphone",
   "geolocation",
   "payment",
   "usb",
   "serial",
-  "bluetooth",
   "hid",
   "display-capture",
   "interest-cohort",
