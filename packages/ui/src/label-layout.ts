@@ -1,5 +1,7 @@
-// Which map labels to draw so that none overlaps another: a label that would touch one already
-// placed is left out (the more important one wins), decided in screen pixels on every repaint.
+// Which map labels to draw so that none overlaps another and none runs off the map, decided in
+// screen pixels on every repaint: as many labels as fit in their shortest forms (the more
+// important first), then each in its fullest form that still touches none of the others; a label
+// at the map's edge moves inwards a little rather than being cut off.
 
 export type LabelBox = {
   /** Centre, in screen pixels. */
@@ -11,7 +13,15 @@ export type LabelBox = {
   angle?: number;
   /** Higher first; equal ones in the order given. */
   priority: number;
+  /** Shorter forms of the label (say, the name without its details), tried in order. */
+  fallbacks?: ReadonlyArray<{ width: number; height: number }>;
 };
+
+/**
+ * A label to draw: in which form (0 the label itself, n its `fallbacks[n - 1]`) and where its
+ * centre goes (where it was asked for, or moved inside the map's area).
+ */
+export type PlacedLabel = { index: number; form: number; x: number; y: number };
 
 export type Bounds = { left: number; top: number; right: number; bottom: number };
 
@@ -33,22 +43,116 @@ export const boundsOf = (label: LabelBox, padding = 0): Bounds => {
 export const overlaps = (a: Bounds, b: Bounds) =>
   a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
+/** A label's own rectangle, turned with it: centre, half its sides (padded), its angle. */
+export type TurnedBox = {
+  x: number;
+  y: number;
+  halfWidth: number;
+  halfHeight: number;
+  angle: number;
+};
+
+export const turnedBoxOf = (label: LabelBox, padding = 0): TurnedBox => ({
+  x: label.x,
+  y: label.y,
+  halfWidth: label.width / 2 + padding,
+  halfHeight: label.height / 2 + padding,
+  angle: label.angle ?? 0,
+});
+
+/** Half the length of `box`'s shadow on the unit axis (`ax`, `ay`). */
+const reachAlong = (box: TurnedBox, ax: number, ay: number) => {
+  const cos = Math.cos(box.angle);
+  const sin = Math.sin(box.angle);
+  return (
+    box.halfWidth * Math.abs(cos * ax + sin * ay) + box.halfHeight * Math.abs(-sin * ax + cos * ay)
+  );
+};
+
 /**
- * The indexes of the labels to draw, by priority: each is kept only if its box (with `padding`
- * pixels around it) overlaps no label kept before it, so no two drawn labels ever overlap.
+ * Whether two turned rectangles overlap: they do unless one of their four side directions
+ * separates them (the separating axis theorem), so two diagonal labels side by side are not kept
+ * apart by the larger upright boxes around them.
  */
-export const placeLabels = (labels: readonly LabelBox[], padding = 2): number[] => {
+export const turnedOverlap = (a: TurnedBox, b: TurnedBox) => {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  for (const angle of [a.angle, b.angle]) {
+    const cos = Math.cos(angle);
+    const sin = Math.sin(angle);
+    for (const [ax, ay] of [
+      [cos, sin],
+      [-sin, cos],
+    ] as const) {
+      if (Math.abs(dx * ax + dy * ay) >= reachAlong(a, ax, ay) + reachAlong(b, ax, ay))
+        return false;
+    }
+  }
+  return true;
+};
+
+/**
+ * How far to move `box` so it lies inside `area`: no more than `reach` pixels either way, or null
+ * when that is not enough (or the box is larger than the area).
+ */
+const moveInside = (box: Bounds, area: Bounds, reach: number) => {
+  const dx = Math.max(0, area.left - box.left) - Math.max(0, box.right - area.right);
+  const dy = Math.max(0, area.top - box.top) - Math.max(0, box.bottom - area.bottom);
+  if (box.right - box.left > area.right - area.left) return null;
+  if (box.bottom - box.top > area.bottom - area.top) return null;
+  return Math.abs(dx) <= reach && Math.abs(dy) <= reach ? { dx, dy } : null;
+};
+
+/**
+ * The labels to draw, in the order given, none overlapping another (each its own rectangle, turned
+ * with it, with `padding` pixels around it) and all inside `area` when one is given. First, by priority, each label in its shortest
+ * form that touches no label kept before it, so as many labels as possible are drawn at all; then,
+ * by priority, each grows to the fullest form that still touches none of the others. A label that
+ * would cross the area's edge moves inwards by up to half its size rather than being left out.
+ */
+export const placeLabels = (
+  labels: readonly LabelBox[],
+  padding = 2,
+  area?: Bounds,
+): PlacedLabel[] => {
   const order = labels.map((_, i) => i);
   order.sort((a, b) => (labels[b]?.priority ?? 0) - (labels[a]?.priority ?? 0) || a - b);
-  const kept: Bounds[] = [];
-  const keptIndexes: number[] = [];
-  for (const i of order) {
-    const label = labels[i];
+  /** Form `form` of `label` where it can go, as placed and as its box, or null. */
+  const fit = (label: LabelBox, form: number) => {
+    const size = form === 0 ? label : label.fallbacks?.[form - 1];
+    if (!size) return null;
+    const wanted = { ...label, width: size.width, height: size.height };
+    const box = boundsOf(wanted, padding / 2);
+    const move = area
+      ? moveInside(box, area, Math.min(box.right - box.left, box.bottom - box.top) / 2)
+      : { dx: 0, dy: 0 };
+    if (!move) return null;
+    const at = { form, x: label.x + move.dx, y: label.y + move.dy };
+    return { at, box: turnedBoxOf({ ...wanted, x: at.x, y: at.y }, padding / 2) };
+  };
+  const kept = new Map<number, NonNullable<ReturnType<typeof fit>>>();
+  const clear = (box: TurnedBox, except: number) => {
+    for (const [other, { box: taken }] of kept)
+      if (other !== except && turnedOverlap(box, taken)) return false;
+    return true;
+  };
+  for (const index of order) {
+    const label = labels[index];
     if (!label) continue;
-    const box = boundsOf(label, padding / 2);
-    if (kept.some((other) => overlaps(box, other))) continue;
-    kept.push(box);
-    keptIndexes.push(i);
+    const shortest = fit(label, label.fallbacks?.length ?? 0);
+    if (shortest && clear(shortest.box, index)) kept.set(index, shortest);
   }
-  return keptIndexes.sort((a, b) => a - b);
+  for (const index of order) {
+    const label = labels[index];
+    const current = kept.get(index);
+    if (!label || !current) continue;
+    for (let form = 0; form < current.at.form; form++) {
+      const fuller = fit(label, form);
+      if (fuller && clear(fuller.box, index)) {
+        kept.set(index, fuller);
+        break;
+      }
+    }
+  }
+  return [...kept].sort(([a], [b]) => a - b).map(([index, { at }]) => ({ index, ...at }));
 };

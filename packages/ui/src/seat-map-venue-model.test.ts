@@ -40,19 +40,19 @@ const data = (sections: SeatMapSection[], stage?: SeatMapData["stage"]): SeatMap
 });
 
 /** The demo stadium's bowl (catalog's seed): 16 curved sections of 50 rows × 26 around a pitch. */
+/** The demo stadium's bowl (catalog's seed): eight wide, shallow stands in each of two rings. */
 const bowl = () => {
   const place = (angle: number, radius: number): SectionPlacement => {
     const rad = (angle * Math.PI) / 180;
     return { x: radius * Math.cos(rad), y: radius * Math.sin(rad), rotation: angle - 90, radius };
   };
-  const lower = [-112.5, -67.5, -22.5, 22.5, 67.5, 112.5, 157.5, 202.5];
-  const upper = [-135, -90, -45, 0, 45, 90, 135, 180];
+  const angles = Array.from({ length: 8 }, (_, i) => -90 + i * 45);
   return data(
     [
-      ...lower.map((angle, i) => section(`Lower ${i}`, 50, 26, place(angle, 36))),
-      ...upper.map((angle, i) => section(`Upper ${i}`, 50, 26, place(angle, 70))),
+      ...angles.map((angle, i) => section(`Lower ${i}`, 20, 52, place(angle, 69))),
+      ...angles.map((angle, i) => section(`Upper ${i}`, 24, 65, place(angle, 94))),
     ],
-    { label: "Pitch", shape: "rectangle", x: 0, y: 0, width: 56, height: 36 },
+    { label: "Pitch", shape: "rectangle", x: 0, y: 0, width: 108, height: 68 },
   );
 };
 

@@ -221,8 +221,10 @@ export function SeatMapCanvas({
               ? `from ${formatMoney(tier.priceCents, model.currency)} · ${formatCount(info.available)} free`
               : "Sold out",
           ],
+          short: [section.name],
           ...toScreen(section.centre.x, section.centre.y),
-          angle: 0,
+          // Along the section's rows, as a stadium's stands are named: rings of them fit.
+          angle: upright(section.nameAt.angle),
           size: 12,
           priority: 2 + section.states.length / 1e6,
         });
@@ -302,7 +304,7 @@ export function SeatMapCanvas({
       }
     }
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    const drawn = drawLabels(ctx, labels);
+    const drawn = drawLabels(ctx, labels, { left: 0, top: 0, right: width, bottom: height });
     // What is drawn, for the browser tests (a canvas has no DOM to look into).
     el.dataset.view = sectionsOnly ? "sections" : "seats";
     el.dataset.stage = model.stage?.label ?? "";

@@ -1,7 +1,8 @@
 // What the seat map draws besides seats: the stage or pitch, each section's outline coloured by
 // availability and price at the fitted view (where seats are specks), and the labels (stage,
-// sections, rows), of which only those that overlap none drawn before are kept (`placeLabels`).
-import { placeLabels, type LabelBox } from "@marquee/ui/label-layout";
+// sections, rows), placed so that none overlaps another or runs off the map, each in its whole or
+// shorter form (`placeLabels`).
+import { placeLabels, type Bounds, type LabelBox } from "@marquee/ui/label-layout";
 import {
   SEAT,
   type SectionGeometry,
@@ -76,9 +77,13 @@ export const drawStage = (ctx: CanvasRenderingContext2D, model: SeatMapModel, sc
   ctx.stroke();
 };
 
-/** A label to draw in screen pixels: lines of text centred on `x`, `y`, turned by `angle`. */
+/**
+ * A label to draw in screen pixels: lines of text centred on `x`, `y`, turned by `angle`; `short`
+ * is what to draw instead where the whole label does not fit (a section's name without its price).
+ */
 export type MapLabel = {
   lines: string[];
+  short?: string[];
   x: number;
   y: number;
   angle: number;
@@ -100,32 +105,43 @@ export const upright = (angle: number) => {
 const fontOf = (label: MapLabel) =>
   `${label.bold ? "600 " : ""}${label.size}px system-ui, sans-serif`;
 
+/** The box of `lines` in `label`'s type. */
+const measure = (ctx: CanvasRenderingContext2D, label: MapLabel, lines: string[]) => {
+  ctx.font = fontOf(label);
+  return {
+    width: Math.max(...lines.map((line) => ctx.measureText(line).width)),
+    // One line is as tall as its type, so row labels fit one per row a little zoomed in.
+    height: lines.length === 1 ? label.size : lines.length * label.size * 1.2,
+  };
+};
+
 /**
- * Draws the labels that fit: each is measured, then `placeLabels` keeps the most important ones
- * that overlap nothing kept before; light text with a dark edge, readable on any fill. Returns
- * the labels drawn.
+ * Draws the labels that fit inside `area`: each is measured, whole and short, then `placeLabels`
+ * names as many as fit and gives each the fullest form that overlaps nothing; light text with a
+ * dark edge, readable on any fill. Returns the labels drawn, as drawn.
  */
-export const drawLabels = (ctx: CanvasRenderingContext2D, labels: MapLabel[]): MapLabel[] => {
-  const boxes: LabelBox[] = labels.map((label) => {
-    ctx.font = fontOf(label);
-    const width = Math.max(...label.lines.map((line) => ctx.measureText(line).width));
-    return {
-      x: label.x,
-      y: label.y,
-      width,
-      // One line is as tall as its type, so row labels fit one per row a little zoomed in.
-      height: label.lines.length === 1 ? label.size : label.lines.length * label.size * 1.2,
-      angle: label.angle,
-      priority: label.priority,
-    };
-  });
+export const drawLabels = (
+  ctx: CanvasRenderingContext2D,
+  labels: MapLabel[],
+  area: Bounds,
+): MapLabel[] => {
+  const boxes: LabelBox[] = labels.map((label) => ({
+    x: label.x,
+    y: label.y,
+    ...measure(ctx, label, label.lines),
+    angle: label.angle,
+    priority: label.priority,
+    ...(label.short ? { fallbacks: [measure(ctx, label, label.short)] } : {}),
+  }));
   ctx.textAlign = "center";
   ctx.textBaseline = "middle";
   ctx.lineJoin = "round";
   const drawn: MapLabel[] = [];
-  for (const i of placeLabels(boxes, 2)) {
-    const label = labels[i];
-    if (!label) continue;
+  for (const { index, form, x, y } of placeLabels(boxes, 2, area)) {
+    const whole = labels[index];
+    if (!whole) continue;
+    const lines = form === 0 || !whole.short ? whole.lines : whole.short;
+    const label = { ...whole, lines, x, y };
     drawn.push(label);
     ctx.save();
     ctx.translate(label.x, label.y);

@@ -102,16 +102,27 @@ const inTheBowl = (angle: number, radius: number): SectionPlacement => {
     radius,
   };
 };
-/** The lower ring's sections meet at the front; the upper ring fills the gaps that open behind them. */
-const LOWER_RADIUS = 36;
-const UPPER_RADIUS = 70;
-/** Each stand's Lower A, Lower B, Upper A, Upper B, by angle; north is up (-90°). */
-const stands: Array<[string, [number, number, number, number]]> = [
-  ["North", [-112.5, -67.5, -135, -90]],
-  ["East", [-22.5, 22.5, -45, 0]],
-  ["South", [67.5, 112.5, 45, 90]],
-  ["West", [157.5, 202.5, 135, 180]],
+/** The eight stands of each ring, clockwise from north (up, -90°), 45° apart. */
+const STANDS = [
+  "North",
+  "North-East",
+  "East",
+  "South-East",
+  "South",
+  "South-West",
+  "West",
+  "North-West",
 ];
+/**
+ * The bowl's two rings. Rows keep their seat count as they curve outwards, so a ring's sections are
+ * wide and shallow: the lower ring's front rows almost meet around the pitch (52 seats on a circle
+ * of 69, 54 units to each stand), the aisles between them widening behind, and the upper ring rises
+ * behind a concourse (65 seats from a circle of 94).
+ */
+const RINGS = [
+  { ring: "Lower", radius: 69, rows: 20, seatsPerRow: 52 },
+  { ring: "Upper", radius: 94, rows: 24, seatsPerRow: 65 },
+] as const;
 const stadium: SeedVenue = {
   id: "5eed0000-0000-4000-8000-00000057ad10",
   name: "Estadio Ribera",
@@ -123,38 +134,17 @@ const stadium: SeedVenue = {
       { name: "Lower", priceCents: 9_000 },
       { name: "Upper", priceCents: 4_500 },
     ],
-    // 16 sections × 50 rows × 26 seats = 20,800 seats in a bowl around the pitch.
-    stage: { label: "Pitch", shape: "rectangle", x: 0, y: 0, width: 56, height: 36 },
-    sections: stands.flatMap(([stand, [lowerA, lowerB, upperA, upperB]]) => [
-      {
-        name: `${stand} Lower A`,
-        rows: 50,
-        seatsPerRow: 26,
-        tier: "Lower",
-        placement: inTheBowl(lowerA, LOWER_RADIUS),
-      },
-      {
-        name: `${stand} Lower B`,
-        rows: 50,
-        seatsPerRow: 26,
-        tier: "Lower",
-        placement: inTheBowl(lowerB, LOWER_RADIUS),
-      },
-      {
-        name: `${stand} Upper A`,
-        rows: 50,
-        seatsPerRow: 26,
-        tier: "Upper",
-        placement: inTheBowl(upperA, UPPER_RADIUS),
-      },
-      {
-        name: `${stand} Upper B`,
-        rows: 50,
-        seatsPerRow: 26,
-        tier: "Upper",
-        placement: inTheBowl(upperB, UPPER_RADIUS),
-      },
-    ]),
+    // 8 × 20 rows × 52 seats + 8 × 24 rows × 65 seats = 20,800 seats in a bowl around the pitch.
+    stage: { label: "Pitch", shape: "rectangle", x: 0, y: 0, width: 108, height: 68 },
+    sections: RINGS.flatMap(({ ring, radius, rows, seatsPerRow }) =>
+      STANDS.map((stand, i) => ({
+        name: `${stand} ${ring}`,
+        rows,
+        seatsPerRow,
+        tier: ring,
+        placement: inTheBowl(-90 + i * 45, radius),
+      })),
+    ),
   },
 };
 
