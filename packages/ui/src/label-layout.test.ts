@@ -134,7 +134,7 @@ describe("label layout", () => {
     ]);
   });
 
-  it("keeps labels inside the map's area, moved inwards by at most half their size", () => {
+  it("keeps labels inside the map's area, a movable one moved inwards by at most half its size", () => {
     const area = { left: 0, top: 0, right: 300, bottom: 200 };
     const nearEdge = {
       x: 270,
@@ -143,6 +143,7 @@ describe("label layout", () => {
       height: 30,
       priority: 2,
       fallbacks: [{ width: 60, height: 14 }],
+      movable: true,
     };
     // The whole label would cross the edge by 30 px, more than half its height: the short one
     // (60 wide, crossing by 1 px) moves in instead.
@@ -150,6 +151,11 @@ describe("label layout", () => {
     expect(placed).toMatchObject({ index: 0, form: 1, y: 100 });
     expect(placed!.x).toBeCloseTo(269, 5);
     expect(placeLabels([{ ...nearEdge, x: 305 }], 2, area)).toEqual([]);
+    // A row's label stays beside its row: crossing the edge by a pixel leaves it out.
+    expect(placeLabels([{ ...nearEdge, movable: false }], 2, area)).toEqual([]);
+    expect(placeLabels([{ ...nearEdge, x: 268, movable: false }], 2, area)).toEqual([
+      { index: 0, form: 1, x: 268, y: 100 },
+    ]);
     // Random labels over a larger field: whatever is kept lies inside the area, and none overlap.
     const next = random(11);
     const labels: LabelBox[] = Array.from({ length: 200 }, () => ({
@@ -159,6 +165,7 @@ describe("label layout", () => {
       height: 12,
       priority: Math.floor(next() * 3),
       fallbacks: [{ width: 15, height: 12 }],
+      movable: next() < 0.5,
     }));
     const drawn = placeLabels(labels, 2, area).map(({ index, form, x, y }) => {
       const label = labels[index]!;

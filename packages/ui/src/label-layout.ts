@@ -1,7 +1,7 @@
 // Which map labels to draw so that none overlaps another and none runs off the map, decided in
 // screen pixels on every repaint: as many labels as fit in their shortest forms (the more
-// important first), then each in its fullest form that still touches none of the others; a label
-// at the map's edge moves inwards a little rather than being cut off.
+// important first), then each in its fullest form that still touches none of the others; a
+// section's name at the map's edge moves inwards a little rather than being cut off.
 
 export type LabelBox = {
   /** Centre, in screen pixels. */
@@ -15,6 +15,11 @@ export type LabelBox = {
   priority: number;
   /** Shorter forms of the label (say, the name without its details), tried in order. */
   fallbacks?: ReadonlyArray<{ width: number; height: number }>;
+  /**
+   * Whether the label may move inwards, by up to half its size, to stay inside the area: a
+   * section's name may; a row's label, which must stay beside its row, may not.
+   */
+  movable?: boolean;
 };
 
 /**
@@ -107,8 +112,9 @@ const moveInside = (box: Bounds, area: Bounds, reach: number) => {
  * The labels to draw, in the order given, none overlapping another (each its own rectangle, turned
  * with it, with `padding` pixels around it) and all inside `area` when one is given. First, by priority, each label in its shortest
  * form that touches no label kept before it, so as many labels as possible are drawn at all; then,
- * by priority, each grows to the fullest form that still touches none of the others. A label that
- * would cross the area's edge moves inwards by up to half its size rather than being left out.
+ * by priority, each grows to the fullest form that still touches none of the others. A movable
+ * label that would cross the area's edge moves inwards by up to half its size rather than being
+ * left out; any other is left out.
  */
 export const placeLabels = (
   labels: readonly LabelBox[],
@@ -123,9 +129,8 @@ export const placeLabels = (
     if (!size) return null;
     const wanted = { ...label, width: size.width, height: size.height };
     const box = boundsOf(wanted, padding / 2);
-    const move = area
-      ? moveInside(box, area, Math.min(box.right - box.left, box.bottom - box.top) / 2)
-      : { dx: 0, dy: 0 };
+    const reach = label.movable ? Math.min(box.right - box.left, box.bottom - box.top) / 2 : 0;
+    const move = area ? moveInside(box, area, reach) : { dx: 0, dy: 0 };
     if (!move) return null;
     const at = { form, x: label.x + move.dx, y: label.y + move.dy };
     return { at, box: turnedBoxOf({ ...wanted, x: at.x, y: at.y }, padding / 2) };

@@ -202,6 +202,7 @@ export function SeatMapCanvas({
         size: 14,
         bold: true,
         priority: 4,
+        movable: true,
       });
     }
     const summary = sectionSummaries(model);
@@ -227,6 +228,7 @@ export function SeatMapCanvas({
           angle: upright(section.nameAt.angle),
           size: 12,
           priority: 2 + section.states.length / 1e6,
+          movable: true,
         });
       });
       const mark = Math.max(SEAT, 5 / scale);
@@ -272,6 +274,7 @@ export function SeatMapCanvas({
           size: 13,
           bold: true,
           priority: 3,
+          movable: true,
         });
         if (!rowLabels) return;
         const ends = section.rowLabels;

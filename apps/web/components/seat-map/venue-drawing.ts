@@ -90,6 +90,8 @@ export type MapLabel = {
   size: number;
   bold?: boolean;
   priority: number;
+  /** May move inwards to stay on the map (names); a row's label stays beside its row. */
+  movable?: boolean;
 };
 
 /** Turns an angle so text along it never reads upside down. */
@@ -131,6 +133,7 @@ export const drawLabels = (
     ...measure(ctx, label, label.lines),
     angle: label.angle,
     priority: label.priority,
+    movable: label.movable ?? false,
     ...(label.short ? { fallbacks: [measure(ctx, label, label.short)] } : {}),
   }));
   ctx.textAlign = "center";
