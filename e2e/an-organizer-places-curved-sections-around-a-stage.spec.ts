@@ -4,7 +4,7 @@ import { ADMIN } from "./support/accounts";
 import { signIn } from "./support/sign-in";
 import { screenshot } from "./support/storefront";
 
-test("an organizer places curved sections around a stage, watches the preview follow, and customers see the venue's shape", async ({
+test("an organizer places curved sections around a stage, fans one out, watches the preview follow, and customers see the venue's shape", async ({
   page,
 }) => {
   test.setTimeout(120_000);
@@ -36,10 +36,15 @@ test("an organizer places curved sections around a stage, watches the preview fo
 
   await page.getByLabel("Section 1 curve radius (empty: straight rows)").fill("40");
   await page.getByLabel("Section 2 turn (degrees)").fill("10");
+  const total = page.getByTestId("layout-seat-total");
+  await expect(total).toHaveText("260");
+  // Stalls' ten curved rows fan out: 20 seats on a circle of 40, then 21, 21, 22, … 25 behind.
+  await page.getByLabel("Section 1 rows widen towards the back").check();
+  await expect(total).toHaveText("285");
   await screenshot(page, "organizer-layout-builder-placed");
   await page.getByRole("button", { name: "Generate seat layout" }).click();
   await expect(page.getByRole("heading", { name: "Sales" })).toBeVisible();
-  await expect(page.getByTestId("seats-available")).toHaveText("260");
+  await expect(page.getByTestId("seats-available")).toHaveText("285");
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByText("On sale", { exact: true })).toBeVisible();
 

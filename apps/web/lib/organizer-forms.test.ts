@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CreateEventForm, fieldErrors, LayoutForm } from "./organizer-forms";
+import { CreateEventForm, fieldErrors, LayoutForm, serviceFieldErrors } from "./organizer-forms";
 
 const EVENT_ID = "5ff37323-c1d2-43a5-aedb-ad33187705ac";
 const errorsOf = (result: { success: boolean; error?: Parameters<typeof fieldErrors>[0] }) =>
@@ -87,5 +87,29 @@ describe("the organizer's forms say what to type, at the field", () => {
         errorsOf(CreateEventForm.safeParse({ ...event, holdExtensionMinutes: value })),
       ).toEqual({ holdExtensionMinutes: says });
     }
+  });
+});
+
+describe("a service's refusal of a form", () => {
+  it("goes to each field it names, the service's input prefix dropped and messages kept whole", () => {
+    expect(
+      serviceFieldErrors(
+        "Invalid input: sections[0].placement.radius: a row of 30 seats wraps around a circle of radius 3; use a radius of at least 5; stage.width: at least 1 unit",
+      ),
+    ).toEqual({
+      "sections.0.placement.radius":
+        "a row of 30 seats wraps around a circle of radius 3; use a radius of at least 5",
+      "stage.width": "at least 1 unit",
+    });
+    expect(serviceFieldErrors('sections[1].tier: unknown tier "Gold"; tiers are Standard')).toEqual(
+      {
+        "sections.1.tier": 'unknown tier "Gold"; tiers are Standard',
+      },
+    );
+  });
+
+  it("is left whole for the form when it names no field", () => {
+    expect(serviceFieldErrors("the event is already published")).toBeNull();
+    expect(serviceFieldErrors("Invalid input: (input): expected an object")).toBeNull();
   });
 });

@@ -209,6 +209,7 @@ export const LayoutForm = z.object({
           .int("A whole number of seats.")
           .min(1, "At least 1 seat per row.")
           .max(500, "At most 500 seats per row."),
+        widenRows: z.boolean().optional(),
         tier: z.string().min(1, "Choose a tier."),
         placement: PlacementForm.optional(),
       }),
@@ -231,12 +232,23 @@ export const fieldErrors = (error: z.ZodError): Record<string, string> => {
   return errors;
 };
 
+/** "sections[1].placement.radius" at the start of a refusal, before its ": " and message. */
+const FIELD_PATH = "[a-zA-Z]+(?:\\[\\d+\\]|\\.[a-zA-Z]+)*";
+
 /**
- * A service's field-named refusal ("sections[1].tier: unknown tier …") as a field path and message,
- * so the form can show it next to the field; null when the message names no field.
+ * A service's field-named refusal as the form's field paths and messages, so each shows next to
+ * its field; null when it names no field. A service refuses bad input with "Invalid input: " and
+ * one "path: message" per field, joined by "; " ("Invalid input: sections[0].placement.radius: a
+ * row of 30 seats wraps around a circle of radius 3; use a radius of at least 5; stage.width: at
+ * least 1 unit"); a refusal of its own may name one field without the prefix.
  */
-export const fieldOfServiceError = (message: string): { field: string; message: string } | null => {
-  const match = /^([a-zA-Z]+(?:\[\d+\]|\.[a-zA-Z]+)*): (.+)$/.exec(message);
-  if (!match?.[1] || !match[2]) return null;
-  return { field: match[1].replace(/\[(\d+)\]/g, ".$1"), message: match[2] };
+export const serviceFieldErrors = (message: string): Record<string, string> | null => {
+  const issues = message.replace(/^Invalid input: /, "").split(new RegExp(`; (?=${FIELD_PATH}: )`));
+  const errors: Record<string, string> = {};
+  for (const issue of issues) {
+    const match = new RegExp(`^(${FIELD_PATH}): (.+)$`, "s").exec(issue);
+    if (!match?.[1] || !match[2]) return null;
+    errors[match[1].replace(/\[(\d+)\]/g, ".$1")] ??= match[2];
+  }
+  return errors;
 };

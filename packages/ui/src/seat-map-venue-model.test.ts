@@ -39,20 +39,34 @@ const data = (sections: SeatMapSection[], stage?: SeatMapData["stage"]): SeatMap
   sections,
 });
 
-/** The demo stadium's bowl (catalog's seed): 16 curved sections of 50 rows × 26 around a pitch. */
-/** The demo stadium's bowl (catalog's seed): eight wide, shallow stands in each of two rings. */
+/**
+ * The demo stadium's bowl (catalog's seed): eight stands in each of two rings, rows widening to
+ * keep their front row's angle (catalog's `rowSeatCounts`).
+ */
 const bowl = () => {
   const place = (angle: number, radius: number): SectionPlacement => {
     const rad = (angle * Math.PI) / 180;
     return { x: radius * Math.cos(rad), y: radius * Math.sin(rad), rotation: angle - 90, radius };
   };
+  const stand = (name: string, rows: number, front: number, placement: SectionPlacement) => {
+    const counts = Array.from({ length: rows }, (_, r) =>
+      Math.round((front * (placement.radius! + r)) / placement.radius!),
+    );
+    const seats = counts.reduce((sum, count) => sum + count, 0);
+    return {
+      ...section(name, rows, front, placement),
+      rows: counts.map((count, r) => ({ label: String(r + 1), first: 1, count, tier: 0 })),
+      availability: "a".repeat(seats),
+      counts: { available: seats, held: 0, sold: 0 },
+    };
+  };
   const angles = Array.from({ length: 8 }, (_, i) => -90 + i * 45);
   return data(
     [
-      ...angles.map((angle, i) => section(`Lower ${i}`, 20, 52, place(angle, 69))),
-      ...angles.map((angle, i) => section(`Upper ${i}`, 24, 65, place(angle, 94))),
+      ...angles.map((angle, i) => stand(`Lower ${i}`, 19, 51, place(angle, 68))),
+      ...angles.map((angle, i) => stand(`Upper ${i}`, 20, 68, place(angle, 91))),
     ],
-    { label: "Pitch", shape: "rectangle", x: 0, y: 0, width: 108, height: 68 },
+    { label: "Pitch", shape: "rectangle", x: 0, y: 0, width: 104, height: 68 },
   );
 };
 

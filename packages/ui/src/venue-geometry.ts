@@ -53,6 +53,14 @@ export const rowDirection = (placement: SectionPlacement, row: number, along: nu
   return (placement.rotation * Math.PI) / 180 - bend;
 };
 
+/**
+ * How many seats each row of a section holds when its curved rows widen, front to back: as many
+ * as keep the front row's angle on each row's longer arc, as catalog plans them (its
+ * `rowSeatCounts`); the organizer's preview and seat total read this before catalog has the layout.
+ */
+export const widenedRowCounts = (rows: number, seatsPerRow: number, radius: number): number[] =>
+  Array.from({ length: rows }, (_, r) => Math.round((seatsPerRow * (radius + r)) / radius));
+
 /** How far along its row seat `k` of `count` sits: seats one unit apart, the row centred. */
 export const seatOffset = (k: number, count: number) => k - (count - 1) / 2;
 

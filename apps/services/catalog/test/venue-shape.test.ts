@@ -63,6 +63,58 @@ describe("venue-shaped layouts", () => {
     expect(JSON.stringify(map.data)).not.toMatch(/"xs"|"ys"/);
   });
 
+  it("stores a bowl's widening rows seat by seat, and the seat map counts each row's seats", async () => {
+    const draft = await h.createEvent({ layout: false });
+    const generated = await admin<{ seatCount: number }>("generateLayout", {
+      eventId: draft.id,
+      currency: "EUR",
+      tiers,
+      sections: [
+        {
+          name: "Bowl",
+          rows: 3,
+          seatsPerRow: 10,
+          widenRows: true,
+          tier: "Main",
+          placement: { x: 0, y: 0, rotation: 0, radius: 10 },
+        },
+      ],
+    });
+    if (!generated.ok) throw new Error(generated.message);
+    // Rows of 10, 11 and 12 seats on circles of 10, 11 and 12.
+    expect(generated.data.seatCount).toBe(33);
+    await admin("publish", { eventId: draft.id });
+    const map = await callTrpc<SeatMap>(h.baseUrl, "seatMap", { eventId: draft.id });
+    if (!map.ok) throw new Error(map.message);
+    expect(map.data.seatCount).toBe(33);
+    expect(map.data.sections[0]?.rows.map((row) => row.count)).toEqual([10, 11, 12]);
+    expect(map.data.sections[0]?.availability).toHaveLength(33);
+  });
+
+  it("refuses rows asked to widen on a straight section, naming the field, and writes nothing", async () => {
+    const draft = await h.createEvent({ layout: false });
+    const result = await admin("generateLayout", {
+      eventId: draft.id,
+      currency: "EUR",
+      tiers,
+      sections: [
+        {
+          name: "Block",
+          rows: 3,
+          seatsPerRow: 10,
+          widenRows: true,
+          tier: "Main",
+          placement: { x: 0, y: 0, rotation: 0 },
+        },
+      ],
+    });
+    expect(result).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+    expect(result.ok ? "" : result.message).toContain(
+      "sections[0].widenRows: only curved rows widen; give the section a radius, or keep its rows the same length",
+    );
+    expect(await h.catalog.db.seat.count({ where: { eventId: draft.id } })).toBe(0);
+  });
+
   it("leaves a layout without a shape as before: no stage and no placements in the map", async () => {
     const event = await h.createEvent();
     const map = await callTrpc<SeatMap>(h.baseUrl, "seatMap", { eventId: event.id });

@@ -114,14 +114,15 @@ const STANDS = [
   "North-West",
 ];
 /**
- * The bowl's two rings. Rows keep their seat count as they curve outwards, so a ring's sections are
- * wide and shallow: the lower ring's front rows almost meet around the pitch (52 seats on a circle
- * of 69, 54 units to each stand), the aisles between them widening behind, and the upper ring rises
- * behind a concourse (65 seats from a circle of 94).
+ * The bowl's two rings, eight stands each. Rows widen as they curve outwards (`widenRows`), each
+ * keeping its front row's angle, so the stands fill their eighth of the ring from front to back
+ * with the same narrow aisle between them: the lower ring 51 seats on a circle of 68, 19 rows
+ * (1,100 seats a stand), the upper ring behind a concourse, 68 seats on a circle of 91, 20 rows
+ * (1,500).
  */
 const RINGS = [
-  { ring: "Lower", radius: 69, rows: 20, seatsPerRow: 52 },
-  { ring: "Upper", radius: 94, rows: 24, seatsPerRow: 65 },
+  { ring: "Lower", radius: 68, rows: 19, seatsPerRow: 51 },
+  { ring: "Upper", radius: 91, rows: 20, seatsPerRow: 68 },
 ] as const;
 const stadium: SeedVenue = {
   id: "5eed0000-0000-4000-8000-00000057ad10",
@@ -134,13 +135,14 @@ const stadium: SeedVenue = {
       { name: "Lower", priceCents: 9_000 },
       { name: "Upper", priceCents: 4_500 },
     ],
-    // 8 × 20 rows × 52 seats + 8 × 24 rows × 65 seats = 20,800 seats in a bowl around the pitch.
-    stage: { label: "Pitch", shape: "rectangle", x: 0, y: 0, width: 108, height: 68 },
+    // 8 × 1,100 + 8 × 1,500 = 20,800 seats in a bowl around the pitch.
+    stage: { label: "Pitch", shape: "rectangle", x: 0, y: 0, width: 104, height: 68 },
     sections: RINGS.flatMap(({ ring, radius, rows, seatsPerRow }) =>
       STANDS.map((stand, i) => ({
         name: `${stand} ${ring}`,
         rows,
         seatsPerRow,
+        widenRows: true,
         tier: ring,
         placement: inTheBowl(-90 + i * 45, radius),
       })),

@@ -11,6 +11,8 @@ export type LayoutSpec = {
     name: string;
     rows: number;
     seatsPerRow: number;
+    /** Curved rows only: each row holds as many more seats as its longer arc has room for. */
+    widenRows?: boolean;
     tier: string;
     placement?: SectionPlacement;
   }>;
@@ -62,6 +64,26 @@ export const rowLabel = (index: number): string => {
 };
 
 /**
+ * How many seats each row of a section holds, front to back: `seatsPerRow` in every row, or, for
+ * curved rows that widen (`widenRows`), as many as keep the front row's angle on each row's longer
+ * arc (row r lies on the circle of radius `radius + r`), so the section's sides point at the
+ * centre as a stadium's stands do and neighbouring sections stay apart by the same angle.
+ */
+export const rowSeatCounts = (section: {
+  rows: number;
+  seatsPerRow: number;
+  widenRows?: boolean | undefined;
+  placement?: SectionPlacement | undefined;
+}): number[] => {
+  const radius = section.widenRows ? section.placement?.radius : undefined;
+  return Array.from({ length: section.rows }, (_, r) =>
+    radius === undefined
+      ? section.seatsPerRow
+      : Math.round((section.seatsPerRow * (radius + r)) / radius),
+  );
+};
+
+/**
  * Lays out every seat of a spec, in the order the seat map encodes them: sections in the given
  * order, rows front to back, seats numbered from 1 within each row. The front row's two aisle
  * seats of each section are wheelchair spaces (`accessible`).
@@ -72,8 +94,8 @@ export const planLayout = (spec: LayoutSpec, newId: () => string): PlannedLayout
     const tierPosition = tierIndex.get(section.tier);
     if (tierPosition === undefined) throw new Error(`unknown tier ${section.tier}`);
     const seats: PlannedSeat[] = [];
-    for (let r = 0; r < section.rows; r += 1) {
-      for (let s = 0; s < section.seatsPerRow; s += 1) {
+    for (const [r, count] of rowSeatCounts(section).entries()) {
+      for (let s = 0; s < count; s += 1) {
         seats.push({
           id: newId(),
           sectionPosition,
@@ -82,7 +104,7 @@ export const planLayout = (spec: LayoutSpec, newId: () => string): PlannedLayout
           rowPosition: r,
           number: s + 1,
           tierPosition,
-          accessible: r === 0 && (s === 0 || s === section.seatsPerRow - 1),
+          accessible: r === 0 && (s === 0 || s === count - 1),
         });
       }
     }

@@ -41,4 +41,19 @@ describe("checkPlacements", () => {
       checkPlacements([{ seatsPerRow: 26, placement: { x: 0, y: 0, rotation: 0, radius: 5 } }]),
     ).toEqual([]);
   });
+
+  it("refuses rows asked to widen that are not curved, naming the field", () => {
+    expect(
+      checkPlacements([
+        { seatsPerRow: 10, widenRows: true, placement: { x: 0, y: 0, rotation: 0 } },
+        { seatsPerRow: 10, widenRows: true, placement: { x: 30, y: 0, rotation: 0, radius: 20 } },
+      ]),
+    ).toEqual([
+      {
+        path: ["sections", 0, "widenRows"],
+        message:
+          "only curved rows widen; give the section a radius, or keep its rows the same length",
+      },
+    ]);
+  });
 });

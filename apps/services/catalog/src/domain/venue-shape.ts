@@ -28,16 +28,26 @@ export type ShapeIssue = { path: Array<string | number>; message: string };
 
 /**
  * What geometry alone cannot decide, each naming its field: placed and unplaced sections in one
- * layout (the web could not lay them out together), and a curved row so long that it would wrap
- * around its circle.
+ * layout (the web could not lay them out together), a curved row so long that it would wrap
+ * around its circle, and rows asked to widen that are not curved.
  */
 export const checkPlacements = (
-  sections: ReadonlyArray<{ seatsPerRow: number; placement?: SectionPlacement | undefined }>,
+  sections: ReadonlyArray<{
+    seatsPerRow: number;
+    widenRows?: boolean | undefined;
+    placement?: SectionPlacement | undefined;
+  }>,
 ): ShapeIssue[] => {
   const issues: ShapeIssue[] = [];
   const placed = sections.filter((section) => section.placement).length;
   sections.forEach((section, i) => {
     const placement = section.placement;
+    if (section.widenRows && placement?.radius === undefined)
+      issues.push({
+        path: ["sections", i, "widenRows"],
+        message:
+          "only curved rows widen; give the section a radius, or keep its rows the same length",
+      });
     if (!placement) {
       if (placed > 0)
         issues.push({
@@ -46,7 +56,8 @@ export const checkPlacements = (
         });
       return;
     }
-    // The front row is the shortest arc: its seats must fit in less than a full turn.
+    // The front row turns the furthest: its seats must fit in less than a full turn (rows that
+    // widen keep its angle, give or take the half seat each is rounded by).
     if (placement.radius !== undefined && section.seatsPerRow > 2 * Math.PI * placement.radius)
       issues.push({
         path: ["sections", i, "placement", "radius"],

@@ -4,7 +4,7 @@ import { ErrorNotice } from "@marquee/ui/error-notice";
 import { LoadingState } from "@marquee/ui/loading-state";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
-import { CreateEventForm, fieldErrors, fieldOfServiceError } from "../../../lib/organizer-forms";
+import { CreateEventForm, fieldErrors, serviceFieldErrors } from "../../../lib/organizer-forms";
 import { trpc } from "../../../lib/trpc";
 import { EVENT_IMAGES } from "./event-images";
 import { describedBy, FieldText } from "./field-text";
@@ -67,8 +67,8 @@ export function CreateEventFormView() {
         router.push(`/organizer/events/${eventId}`);
       },
       onError: (error) => {
-        const field = fieldOfServiceError(error.message);
-        if (field) setErrors({ [field.field]: field.message });
+        const fields = serviceFieldErrors(error.message);
+        if (fields) setErrors(fields);
         else setFormError(error.message);
       },
     });

@@ -1,13 +1,16 @@
 "use client";
 
 import { useMemo, useState, type FormEvent } from "react";
-import { fieldErrors, fieldOfServiceError, LayoutForm } from "../../../lib/organizer-forms";
+import { fieldErrors, serviceFieldErrors, LayoutForm } from "../../../lib/organizer-forms";
 import { trpc } from "../../../lib/trpc";
 import { describedBy } from "./field-text";
-import { LayoutPreview, type PreviewLayout } from "./layout-preview";
+import { LayoutPreview, rowCounts, type PreviewLayout } from "./layout-preview";
 
 type TierDraft = { name: string; price: string };
-/** A section as typed; `x` … `radius` are its place in the venue (used when placing is on). */
+/**
+ * A section as typed; `x` … `radius` are its place in the venue and `widenRows` whether its curved
+ * rows widen towards the back (used when placing is on).
+ */
 type SectionDraft = {
   name: string;
   rows: string;
@@ -17,6 +20,7 @@ type SectionDraft = {
   y: string;
   rotation: string;
   radius: string;
+  widenRows: boolean;
 };
 type StageDraft = {
   label: string;
@@ -41,6 +45,7 @@ const STARTER_SECTIONS: SectionDraft[] = [
     y: "4",
     rotation: "0",
     radius: "40",
+    widenRows: false,
   },
   {
     name: "Front",
@@ -51,6 +56,7 @@ const STARTER_SECTIONS: SectionDraft[] = [
     y: "0",
     rotation: "0",
     radius: "36",
+    widenRows: false,
   },
 ];
 const STARTER_STAGE: StageDraft = {
@@ -88,10 +94,6 @@ export function LayoutBuilder({ eventId }: { eventId: string }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
 
-  const seatTotal = sections.reduce(
-    (sum, section) => sum + (toCount(section.rows) || 0) * (toCount(section.seatsPerRow) || 0),
-    0,
-  );
   const tierNames = tiers.map((tier) => tier.name.trim()).filter(Boolean);
 
   const setTier = (index: number, change: Partial<TierDraft>) =>
@@ -122,6 +124,10 @@ export function LayoutBuilder({ eventId }: { eventId: string }) {
                   ? {}
                   : { radius: toOptional(section.radius) }),
               },
+              // Only curved rows widen: the box is offered once the section has a radius.
+              ...(section.widenRows && toOptional(section.radius) !== undefined
+                ? { widenRows: true }
+                : {}),
             }
           : {}),
       })),
@@ -140,6 +146,11 @@ export function LayoutBuilder({ eventId }: { eventId: string }) {
     }),
     [eventId, currency, tiers, sections, placed, stage],
   );
+  const seatTotal = layout.sections.reduce((sum, section) => {
+    if (!Number.isInteger(section.rows) || section.rows < 1 || section.rows > 200) return sum;
+    const seats = Number.isFinite(section.seatsPerRow) ? section.seatsPerRow : 0;
+    return sum + rowCounts({ ...section, seatsPerRow: seats }).reduce((a, b) => a + b, 0);
+  }, 0);
   const preview = useMemo((): PreviewLayout => {
     const finite = (values: Array<number | undefined>) =>
       values.every((value) => value === undefined || Number.isFinite(value));
@@ -183,8 +194,8 @@ export function LayoutBuilder({ eventId }: { eventId: string }) {
         void utils.organizer.event.invalidate({ eventId });
       },
       onError: (error) => {
-        const field = fieldOfServiceError(error.message);
-        if (field && field.field !== "eventId") setErrors({ [field.field]: field.message });
+        const fields = serviceFieldErrors(error.message);
+        if (fields && !("eventId" in fields)) setErrors(fields);
         else setFormError(error.message);
       },
     });
@@ -414,6 +425,33 @@ export function LayoutBuilder({ eventId }: { eventId: string }) {
                       onChange: (event) => setSection(i, { radius: event.target.value }),
                     },
                   )}
+                  {toOptional(section.radius) !== undefined ? (
+                    <div className="check-field">
+                      <input
+                        id={`layout-sections-${i}-widen`}
+                        type="checkbox"
+                        checked={section.widenRows}
+                        aria-describedby={describedBy(
+                          `layout-sections-${i}-widen`,
+                          "hint",
+                          errors[`sections.${i}.widenRows`],
+                        )}
+                        onChange={(event) => setSection(i, { widenRows: event.target.checked })}
+                      />
+                      <label htmlFor={`layout-sections-${i}-widen`}>
+                        Section {i + 1} rows widen towards the back
+                      </label>
+                      <p id={`layout-sections-${i}-widen-hint`} className="field-hint">
+                        Each row holds as many more seats as its longer curve has room for, so the
+                        section fans out like a stadium stand.
+                      </p>
+                      {errors[`sections.${i}.widenRows`] ? (
+                        <p id={`layout-sections-${i}-widen-error`} className="field-error">
+                          {errors[`sections.${i}.widenRows`]}
+                        </p>
+                      ) : null}
+                    </div>
+                  ) : null}
                 </>
               ) : null}
               <button
@@ -446,6 +484,7 @@ export function LayoutBuilder({ eventId }: { eventId: string }) {
                   y: String(behind),
                   rotation: last?.rotation ?? "0",
                   radius: "",
+                  widenRows: false,
                 },
               ];
             })

@@ -2,6 +2,7 @@
 
 import { useMemo } from "react";
 import { buildModel, type SeatMapData } from "@marquee/ui/seat-map-model";
+import { widenedRowCounts } from "@marquee/ui/venue-geometry";
 import { SeatMapCanvas } from "../../../components/seat-map/seat-map-canvas";
 import { formatMoney } from "../../../lib/format";
 import type { LayoutForm } from "../../../lib/organizer-forms";
@@ -28,6 +29,19 @@ export type PreviewLayout = {
 
 const MAX_PREVIEW_SEATS = 100_000;
 
+/** Each row's seats as catalog will plan them: the same in every row, or widening when curved. */
+export const rowCounts = (section: {
+  rows: number;
+  seatsPerRow: number;
+  widenRows?: boolean | undefined;
+  placement?: { radius?: number | undefined } | undefined;
+}): number[] =>
+  section.widenRows && section.placement?.radius !== undefined && section.placement.radius > 0
+    ? widenedRowCounts(section.rows, section.seatsPerRow, section.placement.radius)
+    : Array.from({ length: section.rows }, () => section.seatsPerRow);
+
+const sum = (counts: number[]) => counts.reduce((total, count) => total + count, 0);
+
 /** The layout as catalog would answer it in a seat map, every seat free. */
 const previewMap = (layout: PreviewLayout): SeatMapData => {
   const tierIndex = new Map(layout.tiers.map((tier, i) => [tier.name, i]));
@@ -41,22 +55,24 @@ const previewMap = (layout: PreviewLayout): SeatMapData => {
         section.rows <= 200 &&
         section.seatsPerRow >= 1 &&
         section.seatsPerRow <= 500 &&
-        seats + section.rows * section.seatsPerRow <= MAX_PREVIEW_SEATS;
-      if (ok) seats += section.rows * section.seatsPerRow;
+        seats + sum(rowCounts(section)) <= MAX_PREVIEW_SEATS;
+      if (ok) seats += sum(rowCounts(section));
       return ok;
     })
     .map((section, i) => {
-      const count = section.rows * section.seatsPerRow;
+      const counts = rowCounts(section);
+      const count = sum(counts);
+      const front = counts[0] ?? section.seatsPerRow;
       return {
         name: section.name || `Section ${i + 1}`,
         ...(section.placement ? { placement: section.placement } : {}),
-        rows: Array.from({ length: section.rows }, (_, r) => ({
+        rows: counts.map((seatsInRow, r) => ({
           label: rowLabel(r),
           first: 1,
-          count: section.seatsPerRow,
+          count: seatsInRow,
           tier: tierIndex.get(section.tier) ?? 0,
         })),
-        accessible: section.seatsPerRow > 1 ? [0, section.seatsPerRow - 1] : [0],
+        accessible: front > 1 ? [0, front - 1] : [0],
         availability: "a".repeat(count),
         counts: { available: count, held: 0, sold: 0 },
       };

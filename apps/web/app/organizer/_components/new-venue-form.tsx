@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { CreateVenueForm, fieldErrors, fieldOfServiceError } from "../../../lib/organizer-forms";
+import { CreateVenueForm, fieldErrors, serviceFieldErrors } from "../../../lib/organizer-forms";
 import { trpc } from "../../../lib/trpc";
 import { describedBy, FieldText } from "./field-text";
 
@@ -42,8 +42,8 @@ export function NewVenueForm({
         void utils.organizer.venues.invalidate().then(() => onCreated(venue.id));
       },
       onError: (error) => {
-        const field = fieldOfServiceError(error.message);
-        if (field) setErrors({ [field.field]: field.message });
+        const fields = serviceFieldErrors(error.message);
+        if (fields) setErrors(fields);
         else setFormError(error.message);
       },
     });

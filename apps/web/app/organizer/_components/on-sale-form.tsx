@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState, type FormEvent } from "react";
-import { fieldErrors, fieldOfServiceError, OnSaleForm } from "../../../lib/organizer-forms";
+import { fieldErrors, serviceFieldErrors, OnSaleForm } from "../../../lib/organizer-forms";
 import { trpc } from "../../../lib/trpc";
 import { utcToZonedInput } from "@marquee/tickets/zoned-time";
 import { OnSaleFields, onSaleFromFormData, type OnSaleDefaults } from "./on-sale-fields";
@@ -87,8 +87,8 @@ export function OnSaleFormView({ event }: { event: EventForOnSale }) {
         });
       },
       onError: (error) => {
-        const field = fieldOfServiceError(error.message);
-        if (field) setErrors({ [field.field]: field.message });
+        const fields = serviceFieldErrors(error.message);
+        if (fields) setErrors(fields);
         else setFormError(error.message);
       },
     });

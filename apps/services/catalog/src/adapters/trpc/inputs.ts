@@ -4,7 +4,7 @@ import {
   WaitingRoomSettings,
 } from "@marquee/events/contracts/catalog";
 import { z } from "zod";
-import { MAX_LAYOUT_SEATS } from "../../domain/layout";
+import { MAX_LAYOUT_SEATS, rowSeatCounts } from "../../domain/layout";
 import { checkPlacements, MAX_VENUE_EXTENT } from "../../domain/venue-shape";
 import { WALL_CLOCK_TIME } from "../../domain/zoned-time";
 
@@ -184,6 +184,8 @@ export const GenerateLayoutInput = z
           name: z.string().trim().min(1).max(60),
           rows: z.number().int().min(1).max(200),
           seatsPerRow: z.number().int().min(1).max(500),
+          /** Curved rows only: rows behind the front one hold more seats, keeping its angle. */
+          widenRows: z.boolean().optional(),
           tier: z.string().min(1),
           placement: SectionPlacement.optional(),
         }),
@@ -219,7 +221,7 @@ export const GenerateLayoutInput = z
           path: ["sections", i, "tier"],
           message: `unknown tier "${section.tier}"; tiers are ${[...tierNames].join(", ")}`,
         });
-      seats += section.rows * section.seatsPerRow;
+      seats += rowSeatCounts(section).reduce((sum, count) => sum + count, 0);
     });
     for (const issue of checkPlacements(input.sections))
       ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
