@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { spokenWait, withInstantsIn } from "../../../../lib/on-sale";
 import { solveProofOfWork } from "../../../../lib/proof-of-work";
 import { trpc } from "../../../../lib/trpc";
+import { useHydrated } from "../../../../components/use-hydrated";
 import { GuestGate } from "./guest-gate";
 import { TimeLeft } from "./time-left";
 
@@ -97,6 +98,8 @@ export function WaitingRoom({
   const join = trpc.waitingRoom.join.useMutation();
   const [asking, setAsking] = useState(false);
   const [working, setWorking] = useState<"proof" | "join" | null>(null);
+  // Rendered on the server too: a tap before hydration would do nothing, so it waits till then.
+  const hydrated = useHydrated();
   // Share of the browser check done (0–1) while it runs.
   const [checked, setChecked] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -150,7 +153,7 @@ export function WaitingRoom({
       <button
         type="button"
         className="button"
-        disabled={working !== null}
+        disabled={working !== null || !hydrated}
         aria-describedby="waiting-room-join-hint"
         onClick={() => (signedIn ? void joinNow() : setAsking(true))}
       >
