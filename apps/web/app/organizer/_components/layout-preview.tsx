@@ -48,16 +48,18 @@ const previewMap = (layout: PreviewLayout): SeatMapData => {
   let seats = 0;
   const sections = layout.sections
     .filter((section) => {
-      const ok =
+      const counted =
         Number.isInteger(section.rows) &&
         Number.isInteger(section.seatsPerRow) &&
         section.rows >= 1 &&
         section.rows <= 200 &&
         section.seatsPerRow >= 1 &&
-        section.seatsPerRow <= 500 &&
-        seats + sum(rowCounts(section)) <= MAX_PREVIEW_SEATS;
-      if (ok) seats += sum(rowCounts(section));
-      return ok;
+        section.seatsPerRow <= 500;
+      if (!counted) return false;
+      const seatsHere = sum(rowCounts(section));
+      if (seats + seatsHere > MAX_PREVIEW_SEATS) return false;
+      seats += seatsHere;
+      return true;
     })
     .map((section, i) => {
       const counts = rowCounts(section);
