@@ -36,8 +36,11 @@ export type Harness = {
     customer: Customer,
     seats?: { section: string; row: string; number: number }[],
   ): EventOfType<"fulfillment.tickets-issued">;
-  /** Publishes ordering.order-placed, so notification knows the order's address. */
-  placeOrder(customer: Customer): Promise<{ orderId: string; eventId: string }>;
+  /**
+   * Publishes ordering.order-placed (of a new order, or of `orderId`), so notification knows the
+   * order's address.
+   */
+  placeOrder(customer: Customer, orderId?: string): Promise<{ orderId: string; eventId: string }>;
   publish(topic: Topic, event: MarqueeEvent): Promise<void>;
   /** Waits until the consumer group has applied the envelope. */
   processed(eventId: string): Promise<void>;
@@ -145,8 +148,7 @@ export const startHarness = async (smtpPort: number): Promise<Harness> => {
         },
       });
     },
-    async placeOrder(customer) {
-      const orderId = randomUUID();
+    async placeOrder(customer, orderId = randomUUID()) {
       const eventId = randomUUID();
       const event = createEvent(OrderPlaced, {
         key: orderId,

@@ -137,6 +137,58 @@ describe("the refund email", () => {
   });
 });
 
+describe("a refund that arrives before its order's address", () => {
+  it("waits without holding up the refunds behind it, and goes out when the address comes", async () => {
+    const refund = (orderId: string, customerId: string, key: string, amountCents: number) =>
+      createEvent(PaymentRefunded, {
+        key,
+        correlationId: randomUUID(),
+        data: {
+          paymentId: randomUUID(),
+          orderId,
+          customerId,
+          amountCents,
+          currency: "EUR",
+          refundId: randomUUID(),
+          reason: "order failed",
+        },
+      });
+    const early = await h.newCustomer();
+    const earlyOrderId = randomUUID();
+    await h.publish(Topics.paymentPayments, refund(earlyOrderId, early.id, earlyOrderId, 1_500));
+
+    // Another order's refund behind it on the same partition (same key) goes out meanwhile.
+    const other = await h.newCustomer();
+    const { orderId: otherOrderId } = await h.placeOrder(other);
+    const behind = refund(otherOrderId, other.id, earlyOrderId, 2_500);
+    await h.publish(Topics.paymentPayments, behind);
+    await waitFor("the refund behind it sent", () => sink.to(other.email).length > 0, {
+      timeoutMs: 60_000,
+    });
+    expect(sink.to(other.email).map((m) => m.subject)).toEqual(["Your refund of €25.00"]);
+    expect(sink.to(early.email)).toEqual([]);
+    const waiting = await h.notification.db.$queryRawUnsafe<Array<{ customerId: string }>>(
+      `SELECT customer_id AS "customerId" FROM refund_awaiting_address WHERE order_id = $1::uuid`,
+      earlyOrderId,
+    );
+    expect(waiting).toEqual([{ customerId: early.id }]);
+
+    // The order's address arrives: the waiting email is sent to it, once.
+    await h.placeOrder(early, earlyOrderId);
+    const history = await waitFor("the waiting refund sent", async () => {
+      const outcome = await h.deliveries(earlyOrderId, early.token);
+      return outcome.ok && outcome.data[0]?.status === "sent" && outcome.data;
+    });
+    expect(history).toMatchObject([{ kind: "refund", to: early.email }]);
+    expect(sink.to(early.email).map((m) => m.subject)).toEqual(["Your refund of €15.00"]);
+    const left = await h.notification.db.$queryRawUnsafe<unknown[]>(
+      `SELECT 1 FROM refund_awaiting_address WHERE order_id = $1::uuid`,
+      earlyOrderId,
+    );
+    expect(left).toEqual([]);
+  });
+});
+
 describe("the expired-holds email", () => {
   it("tells a verified customer their seats went back on sale, once per order", async () => {
     const customer = await h.newCustomer();

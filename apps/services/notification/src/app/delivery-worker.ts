@@ -1,4 +1,5 @@
 import type { NotificationDeps } from "./deps";
+import { queueAddressedRefunds } from "./queue-addressed-refunds";
 import { sendNextEmail } from "./send-next-email";
 
 export type DeliveryWorker = {
@@ -18,6 +19,10 @@ export type DeliveryWorker = {
  * also wakes every `pollMs` on its own (for retries falling due and emails another process
  * queued); the others sleep until woken, so an idle service makes one empty look per `pollMs`,
  * not one per sender.
+ *
+ * The first sender also queues, at most every `pollMs`, the refund emails whose order's address
+ * has arrived since they came (`queueAddressedRefunds`), so they go out within about `pollMs` of
+ * it, even while a backlog keeps every sender busy.
  */
 export const startDeliveryWorker = (
   deps: NotificationDeps,
@@ -45,11 +50,19 @@ export const startDeliveryWorker = (
     wake?.();
   };
 
+  let refundsLookedAt = 0;
+  const queueRefundsWhenDue = async () => {
+    if (Date.now() - refundsLookedAt < opts.pollMs) return;
+    refundsLookedAt = Date.now();
+    await queueAddressedRefunds(deps);
+  };
+
   const run = async (sender: number) => {
     let failures = 0;
     while (!stopped) {
       try {
         const seen = nudges;
+        if (sender === 0) await queueRefundsWhenDue();
         const sent = await sendNextEmail(deps);
         failures = 0;
         if (sent) wakeOne();

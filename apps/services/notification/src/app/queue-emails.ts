@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { PermanentEventError } from "@marquee/events/consumer";
 import type { EventLog } from "@marquee/events/log";
 import type { EventOfType } from "@marquee/events/registry";
 import {
   findEventNameOfOrder,
   findOrderContact,
   insertDeliveryOnce,
+  insertRefundAwaitingAddress,
   isVerifiedAddress,
   upsertOrderContact,
   upsertVerifiedAccount,
@@ -115,46 +115,50 @@ export const queueHoldsExpiredEmail = async (
   });
 };
 
-/** How long a refund waits for ordering's events to bring the order's address. */
-export const CONTACT_WAIT_MS = 10 * 60_000;
-
 /**
- * A refund, told to the order's customer. payment-refunded carries no address, so it comes from
- * the order contact; until ordering's events have brought it this throws, and the consumer
- * retries the event with backoff. A refund still without an address after CONTACT_WAIT_MS is
- * dead-lettered (and logged) rather than holding its partition forever.
+ * A refund, told to the order's customer. payment-refunded carries no address: it comes from the
+ * order contact, which ordering's events bring on another topic. Until they have, the email waits
+ * in `refund_awaiting_address` (the delivery worker queues it once the address is known) rather
+ * than in this consumer: retrying the event in place would hold up every refund behind it.
+ * Returns whether this call queued or kept it.
  */
 export const queueRefundEmail = async (
   tx: SqlTx,
   event: EventOfType<"payment.payment-refunded">,
   log: EventLog,
-  now: () => Date = () => new Date(),
 ): Promise<boolean> => {
   const { data } = event;
-  const contact = await findOrderContact(tx, data.orderId);
-  if (!contact) {
-    const waitedMs = now().getTime() - new Date(event.occurredAt).getTime();
-    if (waitedMs > CONTACT_WAIT_MS) {
-      throw new PermanentEventError(`no address for order ${data.orderId}; refund email not sent`);
-    }
-    throw new Error(`no address known yet for order ${data.orderId}; retrying`);
-  }
   const eventName = await findEventNameOfOrder(tx, data.orderId);
-  return queue(tx, log, {
+  const payload: DeliveryPayload = {
+    kind: "refund",
+    orderId: data.orderId,
+    refundId: data.refundId,
+    amountCents: data.amountCents,
+    currency: data.currency,
+    reason: data.reason,
+    refundKind: data.kind,
+    ...(eventName ? { eventName } : {}),
+  };
+  const contact = await findOrderContact(tx, data.orderId);
+  if (contact) {
+    return queue(tx, log, {
+      orderId: data.orderId,
+      customerId: data.customerId,
+      to: contact.email,
+      payload,
+    });
+  }
+  const kept = await insertRefundAwaitingAddress(tx, {
+    dedupeKey: dedupeKeyOf(payload),
     orderId: data.orderId,
     customerId: data.customerId,
-    to: contact.email,
-    payload: {
-      kind: "refund",
-      orderId: data.orderId,
-      refundId: data.refundId,
-      amountCents: data.amountCents,
-      currency: data.currency,
-      reason: data.reason,
-      refundKind: data.kind,
-      ...(eventName ? { eventName } : {}),
-    },
+    payload,
   });
+  log.info(
+    { orderId: data.orderId, kind: payload.kind, kept },
+    "refund email waits for the order's address",
+  );
+  return kept;
 };
 
 /**

@@ -134,6 +134,46 @@ export const insertDeliveryOnce = async (
 };
 
 /**
+ * Keeps a refund email whose order's address is not known yet, with the refund event's trace
+ * context; a repeat of the same email keeps nothing more. Returns whether this call kept it.
+ */
+export const insertRefundAwaitingAddress = async (
+  tx: SqlTx,
+  r: Pick<DeliveryRow, "dedupeKey" | "customerId" | "payload"> & { orderId: string },
+): Promise<boolean> => {
+  const inserted = await tx.$executeRawUnsafe(
+    `INSERT INTO refund_awaiting_address (dedupe_key, order_id, customer_id, payload, trace_headers)
+     VALUES ($1, $2::uuid, $3, $4::jsonb, $5::jsonb)
+     ON CONFLICT (dedupe_key) DO NOTHING`,
+    r.dedupeKey,
+    r.orderId,
+    r.customerId,
+    JSON.stringify(r.payload),
+    JSON.stringify(traceHeaders()),
+  );
+  return inserted > 0;
+};
+
+/**
+ * Queues every waiting refund email whose order's address has arrived since, to that address, and
+ * stops keeping it; one statement, so replicas doing the same at once queue each email once.
+ * Returns how many were queued.
+ */
+export const queueRefundsNowAddressed = async (q: SqlTx): Promise<number> =>
+  q.$executeRawUnsafe(
+    `WITH addressed AS (
+       DELETE FROM refund_awaiting_address r USING order_contact c
+        WHERE c.order_id = r.order_id
+       RETURNING r.dedupe_key, r.order_id, r.customer_id, r.payload, r.trace_headers, c.email)
+     INSERT INTO delivery (id, dedupe_key, order_id, customer_id, kind, to_address, payload,
+       trace_headers)
+     SELECT gen_random_uuid(), dedupe_key, order_id, customer_id, 'refund', email, payload,
+       trace_headers
+       FROM addressed
+     ON CONFLICT (dedupe_key) DO NOTHING`,
+  );
+
+/**
  * The next due email, locked for the rest of the transaction; other senders skip it, so one
  * email is in one sender's hands at a time.
  */
