@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { PHONE } from "./support/phone";
 import { continueAsGuest, guestEmail, openSeatMap, publishEvent } from "./support/storefront";
 
 /** A bowl of eight curved sections around a pitch, each facing its centre (catalog's placement). */
@@ -84,4 +85,14 @@ test("at the fitted view a customer clicks a section of a stadium bowl, the map 
   await page.getByLabel("Go to section").selectOption("Block 5");
   await expect(map).toHaveAttribute("data-view", "seats");
   await expect(map).not.toHaveAttribute("data-row-labels", "0");
+
+  // On a phone the map's box takes the round bowl's shape, without empty bands above and below
+  // it (a fixed-height box was 590 px tall for a bowl 358 px wide).
+  await page.setViewportSize(PHONE);
+  await expect(async () => {
+    const frame = await map.boundingBox();
+    if (!frame) throw new Error("the seat map has no box");
+    expect(frame.height / frame.width, `${frame.width}×${frame.height}`).toBeGreaterThan(0.9);
+    expect(frame.height / frame.width, `${frame.width}×${frame.height}`).toBeLessThan(1.1);
+  }).toPass({ timeout: 5_000 });
 });

@@ -528,7 +528,14 @@ export function SeatMapCanvas({
           </label>
         ) : null}
       </div>
-      <div ref={frame} className="seatmap-frame">
+      <div
+        ref={frame}
+        className={preview ? "seatmap-frame" : "seatmap-frame seatmap-frame-shaped"}
+        // The page's map takes the venue's shape (within the frame's height limits), so a round
+        // bowl on a phone is not a square in a tall box; the organizer's preview keeps one box
+        // while its shape is being edited.
+        style={preview ? undefined : { aspectRatio: `${model.width + 20} / ${model.height + 20}` }}
+      >
         <canvas
           ref={canvas}
           id={preview ? undefined : "seat-map"}
