@@ -268,6 +268,31 @@ describe("a waiting room with a set opening", () => {
   });
 });
 
+describe("a waiting room stepped for the first time long after its opening", () => {
+  it("admits a minute's worth at once, not everything owed since, then carries on at the rate", async () => {
+    // Nobody steps the room between the pre-queue and half an hour after the opening, as when
+    // an organizer moves the opening to a time already past, or every instance was down.
+    const { eventId } = await h.stockEvent({ seats: 1 });
+    const opensAt = openingInDays(4);
+    await announceSale(h, eventId, {
+      salesOpenAt: new Date(opensAt),
+      waitingRoom: { admitPerMinute: 10, windowSeconds: 600 },
+    });
+    t = opensAt - 20 * 60_000;
+    for (let i = 0; i < 30; i += 1) {
+      await join(i % 2 === 0 ? b.url : c.url, await newVisitor(h), eventId, await proofs.solve());
+    }
+
+    t = opensAt + 30 * 60_000;
+    const late = await admin<WaitingRoomStats>(b.url, "waitingRoomStats", eventId);
+    expect(late).toMatchObject({ admitted: 10, queued: 20 });
+
+    t += 30_000;
+    const after = await admin<WaitingRoomStats>(c.url, "waitingRoomStats", eventId);
+    expect(after).toMatchObject({ admitted: 15, queued: 15 });
+  });
+});
+
 describe("a waiting room served by two instances at once", () => {
   it("admits each visitor once, in arrival order, at the rate, with both instances agreeing", async () => {
     const { eventId } = await h.stockEvent({ seats: 1 });

@@ -14,6 +14,10 @@ import type { Redis } from "@marquee/service/redis";
 // the last advance (never before the opening, never while paused, never past the queue's length),
 // and records the admission time of each place it passes. So any process, or the ticker of any
 // process, moves the room, and none is special: the script is the only writer and runs atomically.
+// One advance covers at most a minute (MAX_ADVANCE_MS): the tickers step every room every second
+// or so, so a longer gap means the room was not stepped (every process down, or an opening moved
+// to a time already past), and admitting everything owed for it at once would let in the crowd
+// the room is there to meter. The room then carries on at its rate from there.
 
 const STEP = `
 local now = tonumber(ARGV[1])
@@ -25,6 +29,7 @@ local state = redis.call("HMGET", KEYS[4], "k", "last", "paused")
 local k = tonumber(state[1]) or 0
 local last = tonumber(state[2])
 local paused = state[3] == "1"
+local MAX_ADVANCE_MS = 60000
 local started = (openAt == nil) or (now >= openAt)
 if started then
   local from = last or openAt or now
@@ -32,7 +37,7 @@ if started then
   if (not paused) and now > from then
     local size = redis.call("ZCARD", KEYS[1])
     local before = math.floor(k)
-    k = math.min(k + (now - from) * rate / 60000, size)
+    k = math.min(k + math.min(now - from, MAX_ADVANCE_MS) * rate / 60000, size)
     local after = math.floor(k)
     if after > before then
       for _, v in ipairs(redis.call("ZRANGE", KEYS[1], before, after - 1)) do
