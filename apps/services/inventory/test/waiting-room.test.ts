@@ -24,6 +24,8 @@ let h: Harness;
 let redis: Redis;
 let proofs: ReturnType<typeof createProofs>;
 let adminToken: string;
+// The clock only moves forward through the file, as real time does: each room opens later than
+// the one before it.
 let t = 0;
 const clock = () => new Date(t);
 type Instance = { service: InventoryService; url: string };
@@ -274,11 +276,11 @@ describe("a waiting room stepped for the first time long after its opening", () 
     // an organizer moves the opening to a time already past, or every instance was down.
     const { eventId } = await h.stockEvent({ seats: 1 });
     const opensAt = openingInDays(4);
+    t = opensAt - 20 * 60_000;
     await announceSale(h, eventId, {
       salesOpenAt: new Date(opensAt),
       waitingRoom: { admitPerMinute: 10, windowSeconds: 600 },
     });
-    t = opensAt - 20 * 60_000;
     for (let i = 0; i < 30; i += 1) {
       await join(i % 2 === 0 ? b.url : c.url, await newVisitor(h), eventId, await proofs.solve());
     }
@@ -296,7 +298,11 @@ describe("a waiting room stepped for the first time long after its opening", () 
 describe("a waiting room served by two instances at once", () => {
   it("admits each visitor once, in arrival order, at the rate, with both instances agreeing", async () => {
     const { eventId } = await h.stockEvent({ seats: 1 });
-    const opensAt = openingInDays(3);
+    // Later than every opening before it: the clock only moves forward through this file, as real
+    // time does (a ticker round that read the clock before it was set back, then stepped this
+    // room, would date the room's start days after its opening and admit nobody).
+    const opensAt = openingInDays(5);
+    t = opensAt - 60_000;
     await announceSale(h, eventId, {
       salesOpenAt: new Date(opensAt),
       waitingRoom: { admitPerMinute: 600, windowSeconds: 600 },
