@@ -9,8 +9,11 @@ import { waitFor } from "./wait-for";
 export type Isolation = {
   schema: string;
   groupPrefix: string;
-  /** Resolves once every consumer group has a member with partitions (joins are slow under load). */
-  joined(): Promise<void>;
+  /**
+   * Resolves once every consumer group is stable with `members` members (default one: the
+   * service's; more when a test runs several copies of it), joins being slow under load.
+   */
+  joined(opts?: { members?: number }): Promise<void>;
   drop(): Promise<void>;
 };
 
@@ -51,7 +54,7 @@ export const isolate = async (
   return {
     schema,
     groupPrefix,
-    async joined() {
+    async joined({ members = 1 } = {}) {
       const probe = kafka.admin();
       await probe.connect();
       try {
@@ -59,7 +62,7 @@ export const isolate = async (
           `consumer groups ${groupIds.join(", ")} to join`,
           async () => {
             const { groups } = await probe.describeGroups(groupIds);
-            return groups.every((g) => g.state === "Stable" && g.members.length > 0);
+            return groups.every((g) => g.state === "Stable" && g.members.length >= members);
           },
           { timeoutMs: 110_000, intervalMs: 200 },
         );

@@ -6,7 +6,7 @@ import { createEvent } from "@marquee/events/create-event";
 import type { MarqueeEvent } from "@marquee/events/registry";
 import { Topics } from "@marquee/events/topics";
 import { createLogger } from "@marquee/service/logger";
-import { isolate } from "@marquee/testkit/isolation";
+import { isolate, type Isolation } from "@marquee/testkit/isolation";
 import { serviceTestEnv, startTestBus } from "@marquee/testkit/service-harness";
 import { startTestIssuer, type TestIssuer } from "@marquee/testkit/tokens";
 import { waitFor } from "@marquee/testkit/wait-for";
@@ -15,6 +15,8 @@ import { createInventoryService, type InventoryService } from "../src/create-inv
 
 export type Harness = {
   inventory: InventoryService;
+  /** The scratch schema and consumer groups (none with `shared`): more instances may join them. */
+  isolation: Isolation | undefined;
   baseUrl: string;
   issuer: TestIssuer;
   /** Every inventory.reservations event seen since the harness started (whole topic, parsed). */
@@ -53,8 +55,12 @@ export type SeatSpec = {
  * Starts the real service in-process against the test Postgres, Redis and Kafka, in a scratch
  * schema with consumer groups of its own: a member another test left in inventory's shared groups
  * (a killed process stays one until its session times out) cannot hold up this one's join, which
- * once held a test's first stock for over a minute. `shared: true` keeps `bc_inventory` and the
- * shared groups, for a test or bench that also runs inventory instances of its own.
+ * once held a test's first stock for over a minute; and the groups start at the topics' end, not
+ * at the beginning of everything other suites published (a shared group's first run reads all of
+ * it, and kafkajs fetches again only once every partition's batch is handled, so one event waited
+ * over 20 s behind other events' seats). A test that runs more inventory instances gives them
+ * `h.isolation` and waits with `h.isolation.joined({ members })`. `shared: true` keeps
+ * `bc_inventory` and the shared groups, for a bench that also runs inventory instances of its own.
  */
 export const startHarness = async (
   env: Record<string, string> = {},
@@ -85,6 +91,7 @@ export const startHarness = async (
 
   return {
     inventory,
+    isolation,
     baseUrl,
     issuer,
     events,

@@ -19,7 +19,8 @@ import {
 } from "./waiting-room-support";
 
 // Two more inventory instances run on a clock the test moves (the harness's own runs on real
-// time and never sees these rooms open: their openings are days away in real time).
+// time and never sees these rooms open: their openings are days away in real time). All three
+// share the harness's scratch schema and consumer groups.
 let h: Harness;
 let redis: Redis;
 let proofs: ReturnType<typeof createProofs>;
@@ -52,16 +53,21 @@ const startInstance = async (): Promise<Instance> => {
       level: process.env.TEST_LOG === "1" ? "info" : "silent",
     }),
     clock,
+    isolation: h.isolation,
   });
   return { service, url: await service.start() };
 };
 
+/** The harness's inventory and both instances consume: each has its share of every topic. */
+const allThreeJoined = () => h.isolation!.joined({ members: 3 });
+
 beforeAll(async () => {
-  h = await startHarness({}, { shared: true });
+  h = await startHarness({});
   redis = createRedis(testEnv.redisUrl, console);
   proofs = createProofs(redis);
   adminToken = (await h.issuer.tokenFor({ role: "admin" })).token;
   [b, c] = await Promise.all([startInstance(), startInstance()]);
+  await allThreeJoined();
 }, 120_000);
 afterAll(async () => {
   redis.disconnect();
@@ -266,6 +272,7 @@ describe("a waiting room with a set opening", () => {
     const before = await statuses(b.url, late, eventId);
     await b.service.stop();
     b = await startInstance();
+    await allThreeJoined();
     expect(await statuses(b.url, late, eventId)).toEqual(before);
   });
 });
