@@ -1,7 +1,11 @@
-import { createInventoryDb } from "@marquee/db/inventory";
 import { loadConfig } from "@marquee/inventory/config";
-import { createInventoryService, type InventoryService } from "@marquee/inventory/service";
+import {
+  createInventoryService,
+  inventoryConsumers,
+  type InventoryService,
+} from "@marquee/inventory/service";
 import { createLogger } from "@marquee/service/logger";
+import { isolate, type Isolation } from "@marquee/testkit/isolation";
 import { testEnv, testKafkaBrokers } from "@marquee/testkit/test-env";
 import { waitFor } from "@marquee/testkit/wait-for";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,14 +14,17 @@ import { dataOf } from "@marquee/testkit/call-trpc";
 import { callTrpc, startHarness, type Harness } from "./harness";
 
 // Both real services, talking only through Kafka: catalog publishes a layout, inventory stocks it
-// and takes holds, catalog's seat map follows inventory's truth.
+// and takes holds, catalog's seat map follows inventory's truth. Inventory runs in a scratch
+// schema with consumer groups of its own, which start at the topics' end: its shared groups would
+// first read everything other suites published.
 let catalog: Harness;
 let inventory: InventoryService;
 let inventoryUrl: string;
-const inventoryDb = createInventoryDb({ url: testEnv.databaseUrl, poolMax: 1 });
+let isolation: Isolation;
 
 beforeAll(async () => {
   catalog = await startHarness();
+  isolation = await isolate("inventory", inventoryConsumers);
   const config = loadConfig({
     NODE_ENV: "test",
     LOG_LEVEL: "silent",
@@ -29,15 +36,17 @@ beforeAll(async () => {
   });
   inventory = createInventoryService(config, {
     handleSignals: false,
+    isolation,
     logger: createLogger({ name: "inventory", level: "silent" }),
   });
   inventoryUrl = await inventory.start();
+  await isolation.joined();
 });
 
 afterAll(async () => {
   await inventory?.stop();
   await catalog?.stop();
-  await inventoryDb.$disconnect();
+  await isolation?.drop();
 });
 
 describe("catalog's seat map and inventory", () => {
@@ -99,7 +108,7 @@ describe("catalog's seat map and inventory", () => {
       soon,
     );
     // Let the hold run out now instead of in 15 minutes; inventory's expiry worker does the rest.
-    await inventoryDb.$executeRawUnsafe(
+    await inventory.db.$executeRawUnsafe(
       `UPDATE reservation SET expires_at = now() - interval '1 second' WHERE id = $1::uuid`,
       second,
     );

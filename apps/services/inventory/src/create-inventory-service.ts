@@ -1,5 +1,6 @@
 import { sqlDbOf } from "@marquee/db/sql-db";
 import type { Logger } from "@marquee/service/logger";
+import { Topics } from "@marquee/events/topics";
 import { createServiceRuntime } from "@marquee/service/runtime";
 import type { Service } from "@marquee/service/server";
 import { createDb, createHoldPool, type InventoryDb } from "./adapters/db/client";
@@ -31,6 +32,13 @@ export type InventoryService = {
   start(): Promise<string>;
   stop(): Promise<void>;
 };
+
+/** Inventory's consumer groups (`inventory.<purpose>`) and the topic each reads. */
+export const inventoryConsumers = {
+  catalog: Topics.catalogEvents,
+  payments: Topics.paymentPayments,
+  orders: Topics.orderingOrders,
+} as const;
 
 /**
  * Wires the inventory service by hand: connections, use-case dependencies, HTTP API, consumers
@@ -114,9 +122,10 @@ export const createInventoryService = (
     db,
     async start() {
       const address = await service.start();
-      messaging.consume("catalog", { topics: ["catalog.events"], handlers: catalogHandlers });
-      messaging.consume("payments", { topics: ["payment.payments"], handlers: paymentHandlers });
-      messaging.consume("orders", { topics: ["ordering.orders"], handlers: orderingHandlers });
+      const { catalog, payments, orders } = inventoryConsumers;
+      messaging.consume("catalog", { topics: [catalog], handlers: catalogHandlers });
+      messaging.consume("payments", { topics: [payments], handlers: paymentHandlers });
+      messaging.consume("orders", { topics: [orders], handlers: orderingHandlers });
       expiry = startExpiryWorker(deps, {
         intervalMs: config.EXPIRY_INTERVAL_MS,
         batchSize: config.EXPIRY_BATCH_SIZE,

@@ -11,7 +11,11 @@ import { serviceTestEnv, startTestBus } from "@marquee/testkit/service-harness";
 import { startTestIssuer, type TestIssuer } from "@marquee/testkit/tokens";
 import { waitFor } from "@marquee/testkit/wait-for";
 import { loadConfig } from "../src/config";
-import { createInventoryService, type InventoryService } from "../src/create-inventory-service";
+import {
+  createInventoryService,
+  inventoryConsumers,
+  type InventoryService,
+} from "../src/create-inventory-service";
 
 export type Harness = {
   inventory: InventoryService;
@@ -68,13 +72,7 @@ export const startHarness = async (
 ): Promise<Harness> => {
   const issuer = await startTestIssuer();
   const config = loadConfig(serviceTestEnv(issuer, env));
-  const isolation = shared
-    ? undefined
-    : await isolate("inventory", {
-        catalog: Topics.catalogEvents,
-        payments: Topics.paymentPayments,
-        orders: Topics.orderingOrders,
-      });
+  const isolation = shared ? undefined : await isolate("inventory", inventoryConsumers);
   const inventory = createInventoryService(config, {
     handleSignals: false,
     isolation,
