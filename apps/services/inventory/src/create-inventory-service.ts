@@ -1,6 +1,6 @@
 import { sqlDbOf } from "@marquee/db/sql-db";
-import type { Logger } from "@marquee/service/logger";
 import { Topics } from "@marquee/events/topics";
+import type { Logger } from "@marquee/service/logger";
 import { createServiceRuntime } from "@marquee/service/runtime";
 import type { Service } from "@marquee/service/server";
 import { createDb, createHoldPool, type InventoryDb } from "./adapters/db/client";
